@@ -1,0 +1,94 @@
+using UsmpCare.Domain.Disclosures;
+
+namespace UsmpCare.Domain.Certificates;
+
+/// <summary>The certificates and attestations a prison physician issues (P23, P24, P27).</summary>
+public enum DocumentKind
+{
+    /// <summary>Certificat de constatation de coups et blessures, with ITT (P23).</summary>
+    InjuryCertificate,
+    /// <summary>Arrêt de travail, accident du travail or maladie professionnelle for a working detainee (P23).</summary>
+    WorkStoppage,
+    /// <summary>Attestation for an orientation or a change of regime, to the AP (P23).</summary>
+    RegimeAttestation,
+    /// <summary>Attestation de suivi / d'obligation de soins, to the JAP (P23, P11).</summary>
+    FollowUpAttestation,
+    /// <summary>Accessory: certificate of pathologies for a trial, to the patient (P24).</summary>
+    PathologyCertificate,
+    /// <summary>Accessory: accommodations for a disability, to the AP (P24).</summary>
+    DisabilityAccommodation,
+    /// <summary>Accessory: a medical need such as extra showers, to the AP (P24).</summary>
+    MedicalNeed,
+    /// <summary>Fiche de préconisations for life in detention, to the director (P27).</summary>
+    RecommendationSheet,
+    /// <summary>Release pack: liaison letter, prescriptions, « vos dossiers médicaux », continuity sheet (P12–P15, P18).</summary>
+    ReleasePack,
+}
+
+public enum WorkStoppageType
+{
+    SickLeave,
+    WorkAccident,
+    OccupationalDisease,
+}
+
+/// <summary>What the catalogue knows of each kind: title, recipient, and the rules that apply to it.</summary>
+public sealed record DocumentTemplate(
+    DocumentKind Kind,
+    string Title,
+    RecipientCategory Recipient,
+    string RecipientLine,
+    bool Accessory,
+    string LegalBasis)
+{
+    /// <summary>P25: what goes to the AP or the JAP carries no diagnostic element at all.</summary>
+    public bool NoDiagnosis => Recipient is RecipientCategory.PrisonAdministration or RecipientCategory.Jap;
+
+    /// <summary>Findings come from a signed consultation (P22) for the certificates that state them.</summary>
+    public bool StatesFindings => Kind is DocumentKind.InjuryCertificate or DocumentKind.PathologyCertificate;
+}
+
+public static class Catalogue
+{
+    /// <summary>Non-medical measures of a fiche de préconisations (P27).</summary>
+    public static readonly IReadOnlyList<string> LivingMeasures =
+    [
+        "Lit en position basse", "Cellule en rez-de-chaussée", "Matelas supplémentaire", "Cellule individuelle",
+        "Douches supplémentaires", "Accès facilité aux sanitaires", "Dispense de port de charges",
+        "Régime alimentaire adapté", "Oreiller supplémentaire", "Aménagement des horaires de promenade",
+    ];
+
+    public static IReadOnlyList<DocumentTemplate> All { get; } =
+    [
+        new(DocumentKind.InjuryCertificate, "Certificat médical de constatation de coups et blessures", RecipientCategory.Patient,
+            "Remis en main propre à l'intéressé(e)", false, "Certificat de constatations (P23), remis au patient"),
+        new(DocumentKind.WorkStoppage, "Certificat d'arrêt de travail", RecipientCategory.PrisonAdministration,
+            "Service du travail pénitentiaire", false, "Certificat prévu pour les personnes détenues qui travaillent (P23)"),
+        new(DocumentKind.RegimeAttestation, "Attestation médicale (orientation ou changement de régime)", RecipientCategory.PrisonAdministration,
+            "Monsieur ou Madame le chef d'établissement", false, "Attestation prévue par les textes pour l'orientation ou le régime de détention (P23, P25)"),
+        new(DocumentKind.FollowUpAttestation, "Attestation de suivi", RecipientCategory.Jap,
+            "Monsieur ou Madame le juge de l'application des peines", false, "Attestation de suivi / obligation de soins pour le JAP (P23, P25)"),
+        new(DocumentKind.PathologyCertificate, "Certificat médical", RecipientCategory.Patient,
+            "Remis en main propre à l'intéressé(e), à sa demande", true, "Certificat demandé par le patient, dans son intérêt (P24)"),
+        new(DocumentKind.DisabilityAccommodation, "Certificat d'aménagements liés à un handicap", RecipientCategory.PrisonAdministration,
+            "Monsieur ou Madame le chef d'établissement", true, "Certificat demandé par le patient, dans son intérêt (P24, P25)"),
+        new(DocumentKind.MedicalNeed, "Certificat de besoin d'aménagement", RecipientCategory.PrisonAdministration,
+            "Monsieur ou Madame le chef d'établissement", true, "Certificat demandé par le patient, dans son intérêt (P24, P25)"),
+        new(DocumentKind.RecommendationSheet, "Fiche de préconisations pour la vie en détention", RecipientCategory.PrisonAdministration,
+            "Monsieur ou Madame le chef d'établissement", false, "Préconisations non médicales pour la vie en détention (P27)"),
+    ];
+
+    /// <summary>Built from the record by the coordinator's release desk, not from the certificate form.</summary>
+    public static DocumentTemplate ReleasePack { get; } = new(DocumentKind.ReleasePack, "Dossier de sortie",
+        RecipientCategory.Patient, "Remis en main propre au patient à sa sortie", false,
+        "Continuité des soins à la libération (P12, P13, P18)");
+
+    public static DocumentTemplate Of(DocumentKind kind) => kind == DocumentKind.ReleasePack ? ReleasePack : All.Single(t => t.Kind == kind);
+
+    public static string Label(this WorkStoppageType type) => type switch
+    {
+        WorkStoppageType.SickLeave => "Arrêt de travail",
+        WorkStoppageType.WorkAccident => "Accident du travail",
+        _ => "Maladie professionnelle",
+    };
+}

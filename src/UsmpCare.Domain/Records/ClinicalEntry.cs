@@ -1,0 +1,296 @@
+using UsmpCare.Domain.Security;
+
+namespace UsmpCare.Domain.Records;
+
+public enum EntryKind
+{
+    Consultation,
+    NursingNote,
+    MedicationAdministration,
+    HungerStrikeCheck,
+}
+
+public enum EntryStatus
+{
+    Draft,
+    Signed,
+    /// <summary>A draft given up: kept, never deleted (P17), hidden from the timeline.</summary>
+    Abandoned,
+}
+
+public enum ConsultationType
+{
+    /// <summary>Visite d'entrée (arrival visit).</summary>
+    Arrival,
+    Consultation,
+    Teleconsultation,
+    /// <summary>Visite pré-libération (P31, L.322-7 code pénitentiaire).</summary>
+    PreRelease,
+    /// <summary>Visite d'information et de prévention for working detainees (L.412-47, P28).</summary>
+    WorkPrevention,
+    FollowUp,
+    Emergency,
+}
+
+/// <summary>P08: consent to the consultation, recorded before anything else.</summary>
+public enum ConsentStatus
+{
+    NotRecorded,
+    Given,
+    Refused,
+}
+
+public enum MedicationOutcome
+{
+    Given,
+    Refused,
+    NotPresent,
+}
+
+/// <summary>
+/// One entry of a medical record: a consultation, a nursing note, a medication round, a hunger-strike check.
+/// Drafts can be edited; once signed an entry is final (P17): a correction is a new entry that amends it, and the
+/// database itself refuses UPDATE and DELETE of a signed row. The two concrete types live in two PostgreSQL schemas,
+/// one per team (P30).
+/// </summary>
+public abstract class ClinicalEntry : IUnitScoped
+{
+    protected ClinicalEntry()
+    {
+        AuthorName = "";
+    }
+
+    public Guid Id { get; private set; }
+    public Guid PatientId { get; private set; }
+    public Guid UnitId { get; private set; }
+    public EntryKind Kind { get; private set; }
+    public EntryStatus Status { get; private set; }
+
+    public Guid AuthorId { get; private set; }
+    public string AuthorName { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+    public DateTimeOffset OccurredAt { get; set; }
+
+    public DateTimeOffset? SignedAt { get; private set; }
+    public Guid? SignedById { get; private set; }
+    public string? SignedByName { get; private set; }
+
+    /// <summary>The signed entry this one corrects; the original stays as it was, and both are shown.</summary>
+    public Guid? AmendsId { get; private set; }
+    public string? AmendmentReason { get; private set; }
+
+    public ConsultationType? ConsultationType { get; set; }
+
+    /// <summary>P08.</summary>
+    public ConsentStatus Consent { get; set; }
+
+    /// <summary>How consent was expressed, or the words of the refusal; with a minor, who holds parental authority (P36).</summary>
+    public string? ConsentDetails { get; set; }
+
+    /// <summary>P09: the information given on state, investigations and proposed care.</summary>
+    public string? InformationGiven { get; set; }
+
+    /// <summary>P01: a guard in the room is the physician's decision, for a stated security reason.</summary>
+    public bool GuardPresent { get; set; }
+    public string? GuardReason { get; set; }
+
+    public string? Note { get; set; }
+
+    /// <summary>Constatations: the findings that certificates are built from (P22).</summary>
+    public string? Findings { get; set; }
+
+    public VitalSigns Vitals { get; set; } = new();
+    public List<Diagnosis> Diagnoses { get; set; } = [];
+    public List<PrescriptionLine> Prescriptions { get; set; } = [];
+
+    /// <summary>P28: why the physician who treats the patient does the work-prevention visit anyway.</summary>
+    public string? TreatingPhysicianReason { get; set; }
+
+    public string? Medication { get; set; }
+    public string? Dose { get; set; }
+    public MedicationOutcome? MedicationOutcome { get; set; }
+
+    public Guid? HungerStrikeId { get; set; }
+
+    /// <summary>PostgreSQL xmin: two people saving the same draft get a conflict, not a silent overwrite.</summary>
+    public uint Version { get; private set; }
+
+    public abstract Team Team { get; }
+
+    public bool IsSigned => Status == EntryStatus.Signed;
+
+    public static ClinicalEntry New(Team team, EntryKind kind, Guid patientId, Guid unitId, Guid authorId,
+        string authorName, DateTimeOffset now)
+    {
+        ClinicalEntry entry = team == Team.Somatic ? new SomaticEntry() : new PsychiatricEntry();
+        entry.Id = Guid.NewGuid();
+        entry.PatientId = patientId;
+        entry.UnitId = unitId;
+        entry.Kind = kind;
+        entry.Status = EntryStatus.Draft;
+        entry.AuthorId = authorId;
+        entry.AuthorName = authorName;
+        entry.CreatedAt = entry.UpdatedAt = entry.OccurredAt = now;
+        return entry;
+    }
+
+    /// <summary>Starts a correction of a signed entry: a new draft holding a copy of the content (P17).</summary>
+    public ClinicalEntry Amend(string reason, Guid authorId, string authorName, DateTimeOffset now)
+    {
+        if (!IsSigned)
+        {
+            throw new DomainException("Seule une entrée signée s'amende ; un brouillon se corrige directement.");
+        }
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new DomainException("Indiquez le motif de l'amendement.");
+        }
+        var amendment = New(Team, Kind, PatientId, UnitId, authorId, authorName, now);
+        amendment.AmendsId = Id;
+        amendment.AmendmentReason = reason.Trim();
+        amendment.OccurredAt = OccurredAt;
+        amendment.ConsultationType = ConsultationType;
+        amendment.Consent = Consent;
+        amendment.ConsentDetails = ConsentDetails;
+        amendment.InformationGiven = InformationGiven;
+        amendment.GuardPresent = GuardPresent;
+        amendment.GuardReason = GuardReason;
+        amendment.Note = Note;
+        amendment.Findings = Findings;
+        amendment.Vitals = Vitals.Copy();
+        amendment.Diagnoses = [.. Diagnoses.Select(d => new Diagnosis(d.Code, d.Label))];
+        amendment.Prescriptions = [.. Prescriptions.Select(p => p.Copy())];
+        amendment.TreatingPhysicianReason = TreatingPhysicianReason;
+        amendment.Medication = Medication;
+        amendment.Dose = Dose;
+        amendment.MedicationOutcome = MedicationOutcome;
+        amendment.HungerStrikeId = HungerStrikeId;
+        return amendment;
+    }
+
+    /// <summary>Refuses any change once signed: the application's half of P17 (the database holds the other).</summary>
+    public void EnsureEditable()
+    {
+        if (Status != EntryStatus.Draft)
+        {
+            throw new DomainException(
+                "Cette entrée est signée : elle ne peut plus être modifiée. Rédigez un amendement, l'original restera visible (P17).");
+        }
+    }
+
+    public void Touch(DateTimeOffset now)
+    {
+        EnsureEditable();
+        UpdatedAt = now;
+    }
+
+    /// <summary>What stops this entry from being signed, in French; empty when it can be.</summary>
+    public IReadOnlyList<string> SignatureProblems(bool signerHasTreatedPatient)
+    {
+        var problems = new List<string>();
+        switch (Kind)
+        {
+            case EntryKind.Consultation:
+                ConsultationProblems(problems, signerHasTreatedPatient);
+                break;
+            case EntryKind.NursingNote:
+            case EntryKind.HungerStrikeCheck:
+                if (string.IsNullOrWhiteSpace(Note) && Vitals.IsEmpty)
+                {
+                    problems.Add("Rédigez la note avant de l'enregistrer.");
+                }
+                break;
+            case EntryKind.MedicationAdministration:
+                if (string.IsNullOrWhiteSpace(Medication))
+                {
+                    problems.Add("Indiquez le médicament.");
+                }
+                if (MedicationOutcome is null)
+                {
+                    problems.Add("Indiquez si le traitement a été pris, refusé, ou si le patient était absent.");
+                }
+                break;
+        }
+        return problems;
+    }
+
+    private void ConsultationProblems(List<string> problems, bool signerHasTreatedPatient)
+    {
+        if (ConsultationType is null)
+        {
+            problems.Add("Choisissez le type de consultation.");
+        }
+        if (Consent == ConsentStatus.NotRecorded)
+        {
+            problems.Add("Le consentement du patient doit être recueilli — ou son refus enregistré — avant de signer (P08).");
+        }
+        if (GuardPresent && string.IsNullOrWhiteSpace(GuardReason))
+        {
+            problems.Add("Un surveillant était présent : indiquez la raison de sécurité qui l'a justifié (P01).");
+        }
+        if (Consent == ConsentStatus.Refused)
+        {
+            // P08: a refusal ends the consultation; it is recorded as such, with nothing examined or prescribed.
+            if (Diagnoses.Count > 0 || Prescriptions.Count > 0 || !string.IsNullOrWhiteSpace(Findings))
+            {
+                problems.Add("Le patient a refusé la consultation : retirez constatations, diagnostics et prescriptions, seul le refus est enregistré (P08).");
+            }
+            if (string.IsNullOrWhiteSpace(ConsentDetails) && string.IsNullOrWhiteSpace(Note))
+            {
+                problems.Add("Notez les circonstances du refus.");
+            }
+            return;
+        }
+        if (string.IsNullOrWhiteSpace(Note) && string.IsNullOrWhiteSpace(Findings))
+        {
+            problems.Add("Rédigez au moins la note ou les constatations.");
+        }
+        foreach (var line in Prescriptions.Where(p => !p.PatientConsented))
+        {
+            problems.Add($"« {line.Text} » : le consentement du patient à cette {(line.Kind == PrescriptionKind.Recommendation ? "préconisation" : "prescription")} n'est pas recueilli (P10).");
+        }
+        if (ConsultationType == Records.ConsultationType.WorkPrevention && signerHasTreatedPatient
+            && string.IsNullOrWhiteSpace(TreatingPhysicianReason))
+        {
+            problems.Add("Vous avez déjà soigné ce patient : la visite d'information et de prévention devrait être faite par un autre médecin. Indiquez pourquoi vous la faites (P28).");
+        }
+    }
+
+    public void Sign(Guid signerId, string signerName, DateTimeOffset now, bool signerHasTreatedPatient)
+    {
+        EnsureEditable();
+        var problems = SignatureProblems(signerHasTreatedPatient);
+        if (problems.Count > 0)
+        {
+            throw new DomainException(problems);
+        }
+        if (ConsultationType != Records.ConsultationType.WorkPrevention || !signerHasTreatedPatient)
+        {
+            TreatingPhysicianReason = null;
+        }
+        Status = EntryStatus.Signed;
+        SignedAt = UpdatedAt = now;
+        SignedById = signerId;
+        SignedByName = signerName;
+    }
+
+    public void Abandon(DateTimeOffset now)
+    {
+        EnsureEditable();
+        Status = EntryStatus.Abandoned;
+        UpdatedAt = now;
+    }
+}
+
+/// <summary>An entry of the somatic record (schema <c>somatic</c>).</summary>
+public sealed class SomaticEntry : ClinicalEntry
+{
+    public override Team Team => Team.Somatic;
+}
+
+/// <summary>An entry of the psychiatric record (schema <c>psychiatric</c>).</summary>
+public sealed class PsychiatricEntry : ClinicalEntry
+{
+    public override Team Team => Team.Psychiatric;
+}

@@ -1,0 +1,60 @@
+namespace UsmpCare.Domain.Security;
+
+/// <summary>The roles of product.md. Stored by name as ASP.NET Core Identity roles.</summary>
+public enum Role
+{
+    /// <summary>Médecin: somatic physician of the USMP.</summary>
+    Physician,
+    /// <summary>Psychiatre: physician of the psychiatric team (SMPR).</summary>
+    Psychiatrist,
+    /// <summary>Infirmier·e of a team.</summary>
+    Nurse,
+    /// <summary>Médecin coordonnateur: leads the unit (P37).</summary>
+    Coordinator,
+    /// <summary>Secrétariat médical.</summary>
+    Secretary,
+    /// <summary>Administration pénitentiaire (AP): prison staff, never sees medical data (P05).</summary>
+    PrisonAdministration,
+    /// <summary>Service pénitentiaire d'insertion et de probation: sees only what was shared (P03).</summary>
+    Spip,
+    /// <summary>IT administrator of the hospital: accounts and settings, no patient data.</summary>
+    Administrator,
+}
+
+/// <summary>The two care teams and their two records (P30).</summary>
+public enum Team
+{
+    Somatic,
+    Psychiatric,
+}
+
+public static class RoleLabels
+{
+    public static string Label(this Role role) => role switch
+    {
+        Role.Physician => "Médecin",
+        Role.Psychiatrist => "Psychiatre",
+        Role.Nurse => "Infirmier·e",
+        Role.Coordinator => "Médecin coordonnateur",
+        Role.Secretary => "Secrétariat médical",
+        Role.PrisonAdministration => "Administration pénitentiaire",
+        Role.Spip => "SPIP",
+        Role.Administrator => "Administrateur",
+        _ => role.ToString(),
+    };
+
+    public static string Label(this Team team) => team switch
+    {
+        Team.Somatic => "Somatique",
+        Team.Psychiatric => "Psychiatrie",
+        _ => team.ToString(),
+    };
+
+    /// <summary>Roles that belong to a care team and need one.</summary>
+    public static bool IsClinical(this Role role) =>
+        role is Role.Physician or Role.Psychiatrist or Role.Nurse or Role.Coordinator;
+
+    /// <summary>Roles that sign medical documents and carry an RPPS number.</summary>
+    public static bool IsPhysician(this Role role) =>
+        role is Role.Physician or Role.Psychiatrist or Role.Coordinator;
+}

@@ -1,0 +1,54 @@
+namespace UsmpCare.Domain.Security;
+
+/// <summary>
+/// The one roles × permissions matrix. The Web project turns each permission into a policy, and the
+/// « Qui voit quoi » page (P04) is rendered from the same data, so what users read is what the server enforces.
+/// Anything not listed here is denied.
+/// </summary>
+public static class RolePermissions
+{
+    private static readonly Permission[] Clinical =
+    [
+        Permission.ViewWhoSeesWhat, Permission.ViewRoster, Permission.SearchPatients,
+        Permission.ManagePatientIdentity, Permission.ViewPatientChart, Permission.ReadRecord,
+        Permission.FollowHungerStrike, Permission.HandleCareRequests, Permission.RecordConsent,
+        Permission.ViewDocumentRegister, Permission.ManageEscorts,
+    ];
+
+    private static readonly Permission[] Physicians =
+    [
+        Permission.WriteConsultation, Permission.ShareWithSpip, Permission.WriteSignalement, Permission.IssueDocument,
+    ];
+
+    public static IReadOnlyDictionary<Role, IReadOnlySet<Permission>> Matrix { get; } =
+        new Dictionary<Role, IReadOnlySet<Permission>>
+        {
+            [Role.Physician] = Set(Clinical, Physicians),
+            [Role.Psychiatrist] = Set(Clinical, Physicians),
+            [Role.Nurse] = Set(Clinical, Permission.WriteNursingNote, Permission.RecordMedicationAdministration,
+                Permission.LogCareRequests),
+            // P37: the coordinator is a physician who also leads the unit's staff.
+            [Role.Coordinator] = Set(Clinical, [.. Physicians, Permission.ManageUnitStaff, Permission.ViewUnitReports,
+                Permission.CoordinateReleases, Permission.ManageAccessRequests, Permission.ViewUnitAudit]),
+            // Identities and scheduling, never note contents.
+            [Role.Secretary] = Set([Permission.ViewWhoSeesWhat, Permission.ViewRoster, Permission.SearchPatients,
+                Permission.ManagePatientIdentity, Permission.ViewDocumentRegister, Permission.ManageAccessRequests,
+                Permission.ManageEscorts]),
+            // P05: no medical field for AP, ever.
+            [Role.PrisonAdministration] = Set([Permission.ViewWhoSeesWhat, Permission.ViewRoster,
+                Permission.ViewDocumentsForAp, Permission.RequestDocument, Permission.ViewEscortNeeds]),
+            // P03: SPIP reads only what a physician shared, nothing else.
+            [Role.Spip] = Set([Permission.ViewWhoSeesWhat, Permission.ViewSharedWithSpip]),
+            // The hospital's IT administrator sees no patient data at all.
+            [Role.Administrator] = Set([Permission.ViewWhoSeesWhat, Permission.ManageAccounts,
+                Permission.ManageUnits]),
+        };
+
+    public static bool Allows(Role role, Permission permission) =>
+        Matrix.TryGetValue(role, out var granted) && granted.Contains(permission);
+
+    public static bool AllowsAny(IEnumerable<Role> roles, Permission permission) =>
+        roles.Any(role => Allows(role, permission));
+
+    private static HashSet<Permission> Set(Permission[] common, params Permission[] extra) => [.. common, .. extra];
+}

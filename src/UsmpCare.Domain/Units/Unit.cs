@@ -1,0 +1,70 @@
+namespace UsmpCare.Domain.Units;
+
+/// <summary>Kind of prison establishment the health unit serves.</summary>
+public enum EstablishmentType
+{
+    /// <summary>Maison d'arrêt.</summary>
+    MA,
+    /// <summary>Centre de détention.</summary>
+    CD,
+    /// <summary>Maison centrale.</summary>
+    MC,
+    /// <summary>Centre de semi-liberté.</summary>
+    CSL,
+    /// <summary>Établissement pénitentiaire pour mineurs.</summary>
+    EPM,
+    /// <summary>Centre pénitentiaire (several quarters).</summary>
+    CP,
+}
+
+/// <summary>One prison establishment's health unit (USMP). Its phone and address are printed on documents (P15).</summary>
+public sealed class Unit
+{
+    private Unit()
+    {
+        Code = Name = ReferenceHospital = Phone = Address = "";
+    }
+
+    public Unit(string code, string name, EstablishmentType establishmentType, string referenceHospital,
+        string phone, string address)
+    {
+        Id = Guid.NewGuid();
+        Code = code.Trim().ToUpperInvariant();
+        Name = name.Trim();
+        EstablishmentType = establishmentType;
+        ReferenceHospital = referenceHospital.Trim();
+        Phone = phone.Trim();
+        Address = address.Trim();
+    }
+
+    public Guid Id { get; private set; }
+    public string Code { get; private set; }
+    public string Name { get; private set; }
+    public EstablishmentType EstablishmentType { get; private set; }
+
+    /// <summary>P17: the hospital responsible for keeping the unit's records.</summary>
+    public string ReferenceHospital { get; private set; }
+
+    public string Phone { get; private set; }
+    public string Address { get; private set; }
+
+    public void Update(string name, EstablishmentType type, string referenceHospital, string phone, string address)
+    {
+        Name = name.Trim();
+        EstablishmentType = type;
+        ReferenceHospital = referenceHospital.Trim();
+        Phone = phone.Trim();
+        Address = address.Trim();
+    }
+
+    public static string Label(EstablishmentType type) => type switch
+    {
+        EstablishmentType.MA => "Maison d'arrêt",
+        EstablishmentType.CD => "Centre de détention",
+        EstablishmentType.MC => "Maison centrale",
+        EstablishmentType.CSL => "Centre de semi-liberté",
+        EstablishmentType.EPM => "Établissement pénitentiaire pour mineurs",
+        EstablishmentType.CP => "Centre pénitentiaire",
+        _ => type.ToString(),
+    };
+}

@@ -1,0 +1,136 @@
+using System.Security.Cryptography;
+using System.Text;
+using Npgsql;
+using NpgsqlTypes;
+using UsmpCare.Web.Data;
+
+namespace UsmpCare.Web.Auditing;
+
+/// <summary>
+/// Appends to and verifies the audit trail. Appends are serialised by a transaction-scoped advisory lock so the chain
+/// has one order; the HMAC key comes from configuration (« Audit:Key »), never from the database.
+/// </summary>
+public sealed class AuditTrail(IConfiguration configuration, IHostEnvironment environment, TimeProvider clock)
+{
+    private const long LockId = 0x5553_4D50; // "USMP"
+    private readonly byte[] _key = KeyFrom(configuration, environment);
+
+    public async Task AppendAsync(AuditEvent entry, CancellationToken cancel = default)
+    {
+        await using var connection = new NpgsqlConnection(Database.ConnectionString(configuration));
+        await connection.OpenAsync(cancel);
+        await using var transaction = await connection.BeginTransactionAsync(cancel);
+        await using (var lockCommand = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({LockId})", connection, transaction))
+        {
+            await lockCommand.ExecuteNonQueryAsync(cancel);
+        }
+        await using (var last = new NpgsqlCommand(
+                         "SELECT id, hash FROM audit.audit_events ORDER BY id DESC LIMIT 1", connection, transaction))
+        await using (var reader = await last.ExecuteReaderAsync(cancel))
+        {
+            entry.Id = 1;
+            entry.PreviousHash = "";
+            if (await reader.ReadAsync(cancel))
+            {
+                entry.Id = reader.GetInt64(0) + 1;
+                entry.PreviousHash = reader.GetString(1);
+            }
+        }
+        // PostgreSQL keeps microseconds: the signed time must be the stored one.
+        var now = clock.GetUtcNow();
+        entry.At = now.AddTicks(-(now.Ticks % 10));
+        entry.Hash = Sign(entry);
+        await using var insert = new NpgsqlCommand("""
+            INSERT INTO audit.audit_events (id, at, user_id, user_name, roles, action, target, patient_id, unit_id, status, previous_hash, hash)
+            VALUES (@id, @at, @user_id, @user_name, @roles, @action, @target, @patient_id, @unit_id, @status, @previous_hash, @hash)
+            """, connection, transaction);
+        insert.Parameters.AddWithValue("id", entry.Id);
+        insert.Parameters.AddWithValue("at", entry.At);
+        insert.Parameters.Add(new NpgsqlParameter("user_id", NpgsqlDbType.Uuid) { Value = (object?)entry.UserId ?? DBNull.Value });
+        insert.Parameters.AddWithValue("user_name", entry.UserName);
+        insert.Parameters.AddWithValue("roles", entry.Roles);
+        insert.Parameters.AddWithValue("action", entry.Action.ToString());
+        insert.Parameters.AddWithValue("target", entry.Target);
+        insert.Parameters.Add(new NpgsqlParameter("patient_id", NpgsqlDbType.Uuid) { Value = (object?)entry.PatientId ?? DBNull.Value });
+        insert.Parameters.Add(new NpgsqlParameter("unit_id", NpgsqlDbType.Uuid) { Value = (object?)entry.UnitId ?? DBNull.Value });
+        insert.Parameters.AddWithValue("status", entry.Status);
+        insert.Parameters.AddWithValue("previous_hash", entry.PreviousHash);
+        insert.Parameters.AddWithValue("hash", entry.Hash);
+        await insert.ExecuteNonQueryAsync(cancel);
+        await transaction.CommitAsync(cancel);
+    }
+
+    /// <summary>Walks the whole chain; returns the problems found, each naming the row where the chain breaks.</summary>
+    public async Task<IReadOnlyList<string>> VerifyAsync(string? connectionString = null, CancellationToken cancel = default)
+    {
+        var problems = new List<string>();
+        await using var connection = new NpgsqlConnection(connectionString ?? Database.ConnectionString(configuration));
+        await connection.OpenAsync(cancel);
+        await using var command = new NpgsqlCommand("""
+            SELECT id, at, user_id, user_name, roles, action, target, patient_id, unit_id, status, previous_hash, hash
+            FROM audit.audit_events ORDER BY id
+            """, connection);
+        await using var reader = await command.ExecuteReaderAsync(cancel);
+        long expectedId = 1;
+        var previousHash = "";
+        while (await reader.ReadAsync(cancel))
+        {
+            if (!Enum.TryParse<AuditAction>(reader.GetString(5), out var action))
+            {
+                problems.Add($"ligne {reader.GetInt64(0)} : action inconnue — ligne insérée ?");
+            }
+            var row = new AuditEvent
+            {
+                Id = reader.GetInt64(0),
+                At = reader.GetFieldValue<DateTimeOffset>(1),
+                UserId = reader.IsDBNull(2) ? null : reader.GetGuid(2),
+                UserName = reader.GetString(3),
+                Roles = reader.GetString(4),
+                Action = action,
+                Target = reader.GetString(6),
+                PatientId = reader.IsDBNull(7) ? null : reader.GetGuid(7),
+                UnitId = reader.IsDBNull(8) ? null : reader.GetGuid(8),
+                Status = reader.GetInt32(9),
+                PreviousHash = reader.GetString(10),
+                Hash = reader.GetString(11),
+            };
+            if (row.Id != expectedId)
+            {
+                problems.Add($"ligne {expectedId} à {row.Id - 1} : absente(s) — supprimée(s) ?");
+            }
+            if (row.PreviousHash != previousHash)
+            {
+                problems.Add($"ligne {row.Id} : ne suit pas la ligne précédente (ligne supprimée ou insérée avant elle)");
+            }
+            if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Sign(row)), Encoding.ASCII.GetBytes(row.Hash)))
+            {
+                problems.Add($"ligne {row.Id} : modifiée ou insérée (son sceau ne correspond pas)");
+            }
+            expectedId = row.Id + 1;
+            previousHash = row.Hash;
+        }
+        return problems;
+    }
+
+    private string Sign(AuditEvent entry) =>
+        Convert.ToHexString(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(entry.Canonical())));
+
+    private static byte[] KeyFrom(IConfiguration configuration, IHostEnvironment environment)
+    {
+        var key = configuration["Audit:Key"];
+        if (!string.IsNullOrWhiteSpace(key))
+        {
+            if (key.Length < 32 && !environment.IsDevelopment())
+            {
+                throw new InvalidOperationException("Audit:Key est trop courte : 32 caractères au moins.");
+            }
+            return Encoding.UTF8.GetBytes(key);
+        }
+        if (environment.IsDevelopment())
+        {
+            // Development only: a real deployment must provide its own key (docs/operations.md).
+            return Encoding.UTF8.GetBytes("usmpcare-development-audit-key");
+        }
+        throw new InvalidOperationException("Audit:Key est absent : la clé du journal d'audit doit être fournie hors de la base (variable Audit__Key).");
+    }
+}

@@ -1,0 +1,71 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using UsmpCare.Domain.Continuity;
+using UsmpCare.Domain.Patients;
+
+namespace UsmpCare.Web.Data.Configurations;
+
+internal sealed class ReleasePlanConfiguration : IEntityTypeConfiguration<ReleasePlan>
+{
+    public void Configure(EntityTypeBuilder<ReleasePlan> b)
+    {
+        b.ToTable("release_plans", "continuity");
+        b.HasKey(r => r.PatientId);
+        b.HasOne<Patient>().WithMany().HasForeignKey(r => r.PatientId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(r => r.Visit).HasConversion<string>().HasMaxLength(20);
+        b.Property(r => r.VisitByName).HasMaxLength(200);
+        b.Property(r => r.CoordinatingPhysician).HasMaxLength(300);
+        b.Property(r => r.TreatingPhysician).HasMaxLength(300);
+        b.Property(r => r.ReleasedWithoutPackReason).HasMaxLength(500);
+        b.Property(r => r.Version).IsRowVersion();
+    }
+}
+
+internal sealed class RecordAccessRequestConfiguration : IEntityTypeConfiguration<RecordAccessRequest>
+{
+    public void Configure(EntityTypeBuilder<RecordAccessRequest> b)
+    {
+        b.ToTable("record_access_requests", "continuity");
+        b.HasKey(r => r.Id);
+        b.HasOne<Patient>().WithMany().HasForeignKey(r => r.PatientId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(r => r.Requester).HasConversion<string>().HasMaxLength(30);
+        b.Property(r => r.RequesterName).HasMaxLength(300);
+        b.Property(r => r.HandedOverByName).HasMaxLength(200);
+        b.Property(r => r.RecordedByName).HasMaxLength(200);
+        b.Property(r => r.Version).IsRowVersion();
+        b.HasIndex(r => new { r.UnitId, r.HandedOverOn });
+    }
+}
+
+internal sealed class ExternalAppointmentConfiguration : IEntityTypeConfiguration<ExternalAppointment>
+{
+    public void Configure(EntityTypeBuilder<ExternalAppointment> b)
+    {
+        b.ToTable("external_appointments", "continuity");
+        b.HasKey(a => a.Id);
+        b.HasOne<Patient>().WithMany().HasForeignKey(a => a.PatientId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(a => a.Destination).HasMaxLength(300);
+        b.Property(a => a.MedicalReason).HasMaxLength(1000);
+        b.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(a => a.CancelledBy).HasConversion<string>().HasMaxLength(30);
+        b.Property(a => a.RequestedByName).HasMaxLength(200);
+        b.Property(a => a.Version).IsRowVersion();
+        b.HasIndex(a => new { a.UnitId, a.At });
+        b.Ignore(a => a.CancellationNotice);
+    }
+}
+
+internal sealed class TransferPackConfiguration : IEntityTypeConfiguration<TransferPack>
+{
+    public void Configure(EntityTypeBuilder<TransferPack> b)
+    {
+        b.ToTable("transfer_packs", "continuity");
+        b.HasKey(t => t.Id);
+        b.HasOne<Patient>().WithMany().HasForeignKey(t => t.PatientId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(t => t.Destination).HasMaxLength(300);
+        b.Property(t => t.SentByName).HasMaxLength(200);
+        b.Property(t => t.AcknowledgedByName).HasMaxLength(200);
+        b.HasIndex(t => t.ToUnitId);
+        b.HasIndex(t => t.UnitId);
+    }
+}

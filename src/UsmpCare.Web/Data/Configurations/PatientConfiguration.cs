@@ -1,0 +1,41 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using UsmpCare.Domain.Patients;
+using UsmpCare.Domain.Units;
+
+namespace UsmpCare.Web.Data.Configurations;
+
+internal sealed class PatientConfiguration : IEntityTypeConfiguration<Patient>
+{
+    /// <summary>Kept in step with core.immutable_unaccent, created by the migration that adds the column.</summary>
+    public const string SearchTextSql =
+        "lower(core.immutable_unaccent(ecrou || ' ' || last_name || ' ' || coalesce(birth_name, '') || ' ' || first_name))";
+
+    public void Configure(EntityTypeBuilder<Patient> b)
+    {
+        b.ToTable("patients");
+        b.HasKey(p => p.Id);
+        b.HasOne<Unit>().WithMany().HasForeignKey(p => p.UnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(p => new { p.UnitId, p.Ecrou }).IsUnique();
+        b.Property(p => p.Ecrou).HasMaxLength(20);
+        b.Property(p => p.LastName).HasMaxLength(100);
+        b.Property(p => p.BirthName).HasMaxLength(100);
+        b.Property(p => p.FirstName).HasMaxLength(100);
+        b.Property(p => p.Sex).HasConversion<string>().HasMaxLength(20);
+        b.Property(p => p.Ins).HasMaxLength(15);
+        b.Property(p => p.InsStatus).HasConversion<string>().HasMaxLength(20);
+        b.Property(p => p.Cell).HasMaxLength(30);
+        b.Property(p => p.Wing).HasMaxLength(60);
+        b.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(p => p.LegalStatus).HasConversion<string>().HasMaxLength(20);
+        b.Property(p => p.VulnerabilityReason).HasMaxLength(500);
+        b.Property(p => p.CourtOrderedCare).HasConversion<string>().HasMaxLength(40);
+        b.Property(p => p.DesignatedPhysician).HasMaxLength(300);
+        b.Property(p => p.SpokenLanguage).HasMaxLength(60);
+        b.Property(p => p.SearchText).HasComputedColumnSql(SearchTextSql, stored: true);
+        b.HasIndex(p => p.SearchText).HasMethod("gin").HasOperators("gin_trgm_ops");
+        b.HasIndex(p => new { p.UnitId, p.Status, p.LastName });
+        b.Property(p => p.Version).IsRowVersion();
+        b.Ignore(p => p.FullName);
+    }
+}

@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace UsmpCare.Web.Data;
+
+public static class Database
+{
+    public static string ConnectionString(IConfiguration configuration) =>
+        configuration.GetConnectionString("Default")
+        ?? throw new InvalidOperationException(
+            "ConnectionStrings:Default est absent : lancez ./run.sh ou définissez ConnectionStrings__Default.");
+
+    /// <summary>The one DbContext setup, shared by the app, the commands and the tests.</summary>
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) => options
+        .UseNpgsql(WithSessionSettings(connectionString),
+            npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history", "core")
+            // A database restart costs failed attempts while it is down, not a lost request (issue « faults »).
+            .EnableRetryOnFailure(maxRetryCount: 3))
+        .UseSnakeCaseNamingConvention();
+
+    /// <summary>
+    /// Patient search tolerates one wrong or extra letter in a name (« Lefevbre » finds « Lefèvre »): pg_trgm's
+    /// word-similarity threshold is lowered from 0.6 to 0.5 for the app's sessions, so the GIN index still serves.
+    /// </summary>
+    public static string WithSessionSettings(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (builder.Options?.Contains("word_similarity_threshold", StringComparison.Ordinal) != true)
+        {
+            builder.Options = ((builder.Options ?? "") + " -c pg_trgm.word_similarity_threshold=0.5").Trim();
+        }
+        return builder.ConnectionString;
+    }
+}

@@ -1,0 +1,21 @@
+using Microsoft.EntityFrameworkCore;
+using UsmpCare.Domain.Consents;
+using UsmpCare.Domain.Patients;
+using UsmpCare.Domain.Records;
+using UsmpCare.Web.Data;
+
+namespace UsmpCare.Web.Features;
+
+/// <summary>What the identity banner shows on every page about one patient.</summary>
+public sealed record PatientBanner(Patient Patient, DateOnly Today, IReadOnlyList<MedicalRecord> Records,
+    HungerStrike? HungerStrike, ConsentState Consents)
+{
+    public static async Task<PatientBanner> LoadAsync(AppDbContext db, Patient patient, DateOnly today)
+    {
+        var records = await db.MedicalRecords.AsNoTracking().Where(r => r.PatientId == patient.Id)
+            .OrderBy(r => r.Team).ToListAsync();
+        var strike = await db.HungerStrikes.AsNoTracking()
+            .Where(h => h.PatientId == patient.Id && h.EndedOn == null).FirstOrDefaultAsync();
+        return new PatientBanner(patient, today, records, strike, await RecordScopes.ConsentsAsync(db, patient.Id));
+    }
+}

@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+using UsmpCare.Domain.Consents;
+using UsmpCare.Domain.Patients;
+using UsmpCare.Domain.Security;
+using UsmpCare.Web.Authorization;
+using UsmpCare.Web.Data;
+
+namespace UsmpCare.Web.Features;
+
+/// <summary>The one place that says whether the two teams of a patient share their records (P30).</summary>
+public static class RecordScopes
+{
+    /// <summary>P30: the teams read each other's record only while the patient's latest word on it is « accord ».</summary>
+    public static async Task<RecordScope> ForAsync(AppDbContext db, Patient patient, Team team)
+    {
+        var latest = await db.ConsentEntries.AsNoTracking()
+            .Where(e => e.PatientId == patient.Id && e.Topic == ConsentTopic.TeamSharing)
+            .OrderByDescending(e => e.RecordedAt)
+            .Select(e => (ConsentDecision?)e.Decision)
+            .FirstOrDefaultAsync();
+        return new RecordScope(patient.UnitId, team, SharingAgreed: latest == ConsentDecision.Agreed);
+    }
+
+    public static IEnumerable<Team> Teams => Enum.GetValues<Team>();
+
+    /// <summary>
+    /// P30: may this user read what the author wrote about this patient? Yes within the author's team, or where the
+    /// patient agreed to sharing; authors with no team (secretariat) write nothing medical.
+    /// </summary>
+    public static async Task<bool> CanReadWorkOfAsync(AppDbContext db, System.Security.Claims.ClaimsPrincipal user,
+        Patient patient, Guid authorId)
+    {
+        var authorTeam = await db.Users.AsNoTracking().Where(u => u.Id == authorId).Select(u => u.Team).SingleOrDefaultAsync();
+        if (authorTeam is null || authorTeam == user.TeamOf())
+        {
+            return true;
+        }
+        return (await ForAsync(db, patient, authorTeam.Value)).SharingAgreed;
+    }
+
+    /// <summary>The teams whose record this user may read for the patient (P30), with their entries: what a pack may summarise.</summary>
+    public static async Task<(IReadOnlyList<Team> Teams, IReadOnlyList<UsmpCare.Domain.Records.ClinicalEntry> Entries)> ReadableAsync(
+        AppDbContext db, IAuthorizationService authorization,
+        System.Security.Claims.ClaimsPrincipal user, Patient patient)
+    {
+        var teams = new List<Team>();
+        var entries = new List<UsmpCare.Domain.Records.ClinicalEntry>();
+        foreach (var team in Teams)
+        {
+            if ((await authorization.AuthorizeAsync(user, await ForAsync(db, patient, team), ScopeRequirements.ReadRecord)).Succeeded)
+            {
+                teams.Add(team);
+                entries.AddRange(await db.Entries(team).AsNoTracking().Where(e => e.PatientId == patient.Id).ToListAsync());
+            }
+        }
+        return (teams, entries);
+    }
+
+    public static async Task<ConsentState> ConsentsAsync(AppDbContext db, Guid patientId) =>
+        new(await db.ConsentEntries.AsNoTracking().Where(e => e.PatientId == patientId).ToListAsync());
+}

@@ -1,0 +1,71 @@
+using Microsoft.EntityFrameworkCore;
+using UsmpCare.Web.Data;
+
+namespace UsmpCare.Web.Infrastructure;
+
+/// <summary>
+/// Explicit operations run instead of the web server: migrations are applied by <c>migrate</c>, never silently
+/// at start-up (CONVENTIONS §5); <c>seed-demo</c> fills an empty database with the demo units and accounts.
+/// </summary>
+public static class Commands
+{
+    public static async Task<bool> RunAsync(WebApplication app, string[] args)
+    {
+        switch (args[0])
+        {
+            case "migrate":
+                await using (var scope = app.Services.CreateAsyncScope())
+                {
+                    var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+                    await db.Database.MigrateAsync();
+                    // The roles are reference data of the permission matrix: every database has all of them.
+                    await Bootstrap.EnsureRolesAsync(scope.ServiceProvider);
+                }
+                Console.WriteLine("Migrations appliquées.");
+                return true;
+            case "create-admin":
+                await using (var scope = app.Services.CreateAsyncScope())
+                {
+                    Console.WriteLine(await Bootstrap.CreateAdministratorAsync(scope.ServiceProvider, args));
+                }
+                return true;
+            case "seed-demo":
+                if (!app.Environment.IsDevelopment())
+                {
+                    throw new InvalidOperationException("Les données de démonstration ne sont créées qu'en Development.");
+                }
+                await using (var scope = app.Services.CreateAsyncScope())
+                {
+                    var seeded = await DemoData.SeedIfEmptyAsync(scope.ServiceProvider);
+                    Console.WriteLine(seeded ? "Données de démonstration créées." : "Base déjà remplie : rien à créer.");
+                }
+                return true;
+            case "verify-audit":
+                var problems = await app.Services.GetRequiredService<Auditing.AuditTrail>().VerifyAsync();
+                Console.WriteLine(problems.Count == 0 ? "Journal d'audit intègre." : string.Join(Environment.NewLine, problems));
+                Environment.ExitCode = problems.Count == 0 ? 0 : 1;
+                return true;
+            default:
+                return false;
+        }
+    }
+}
+
+/// <summary>Demo accounts have a known password: they must never exist in a real deployment.</summary>
+public static class DemoGuard
+{
+    public static async Task RefuseDemoAccountsOutsideDevelopmentAsync(WebApplication app)
+    {
+        if (app.Environment.IsDevelopment())
+        {
+            return;
+        }
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        if (await db.Users.AnyAsync(u => u.IsDemo))
+        {
+            throw new InvalidOperationException(
+                "Des comptes de démonstration existent : UsmpCare refuse de démarrer hors de l'environnement Development.");
+        }
+    }
+}

@@ -1,0 +1,79 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using UsmpCare.Domain.Security;
+using UsmpCare.Domain.Units;
+using UsmpCare.Web.Accounts;
+using UsmpCare.Web.Authorization;
+using UsmpCare.Web.Data;
+
+namespace UsmpCare.Web.Pages.Admin;
+
+[RequirePermission(Permission.ManageAccounts)]
+public sealed class UsersModel(AppDbContext db, UserManager<User> users) : PageModel
+{
+    public sealed record Row(Guid Id, string Name, string Email, string Roles, string Team, string Units, bool IsActive);
+
+    [BindProperty] public NewAccount Input { get; set; } = new();
+    [TempData] public string? Message { get; set; }
+
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+    public IReadOnlyList<Unit> Units { get; private set; } = [];
+    public IEnumerable<SelectListItem> RoleOptions =>
+        Enum.GetValues<Role>().Select(r => new SelectListItem(r.Label(), r.ToString()));
+
+    public async Task OnGetAsync() => await LoadAsync();
+
+    public async Task<IActionResult> OnPostCreateAsync()
+    {
+        var problems = await AccountCreation.CreateAsync(users, Input);
+        if (problems.Count == 0)
+        {
+            Message = $"Compte créé pour {Input.FirstName.Trim()} {Input.LastName.Trim()}.";
+            return RedirectToPage();
+        }
+        foreach (var problem in problems)
+        {
+            ModelState.AddModelError("", problem);
+        }
+        await LoadAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostToggleAsync(Guid id)
+    {
+        var user = await users.FindByIdAsync(id.ToString());
+        if (user is null)
+        {
+            return NotFound();
+        }
+        if (user.Id == User.UserId())
+        {
+            Message = "Vous ne pouvez pas désactiver votre propre compte.";
+            return RedirectToPage();
+        }
+        user.IsActive = !user.IsActive;
+        await users.UpdateAsync(user);
+        // Disabling ends the account's sessions: the cookie's security stamp no longer matches.
+        await users.UpdateSecurityStampAsync(user);
+        Message = user.IsActive ? $"{user.DisplayName} est réactivé." : $"{user.DisplayName} est désactivé.";
+        return RedirectToPage();
+    }
+
+    private async Task LoadAsync()
+    {
+        Units = await db.Units.AsNoTracking().OrderBy(u => u.Name).ToListAsync();
+        var unitNames = Units.ToDictionary(u => u.Id, u => u.Code);
+        var roleNames = await db.UserRoles.Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name })
+            .ToListAsync();
+        var list = await db.Users.AsNoTracking().Include(u => u.Memberships).OrderBy(u => u.LastName).ToListAsync();
+        Rows = [.. list.Select(u => new Row(u.Id, u.DisplayName, u.Email ?? "",
+            string.Join(", ", roleNames.Where(r => r.UserId == u.Id)
+                .Select(r => Enum.TryParse<Role>(r.Name, out var role) ? role.Label() : r.Name)),
+            u.Team?.Label() ?? "",
+            string.Join(", ", u.Memberships.Select(m => unitNames.GetValueOrDefault(m.UnitId, "?"))),
+            u.IsActive))];
+    }
+}

@@ -1,0 +1,98 @@
+using System.Text;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using UsmpCare.Domain.Patients;
+using UsmpCare.Domain.Security;
+using UsmpCare.Web.Auditing;
+using UsmpCare.Web.Authorization;
+using UsmpCare.Web.Data;
+using UsmpCare.Web.Features;
+using UsmpCare.Web.Infrastructure;
+
+namespace UsmpCare.Web.Pages.Audit;
+
+/// <summary>
+/// P16, P37: the coordinator reads the unit's audit trail — by patient, by user, by period — exports it as CSV, and
+/// checks the chain's integrity (an altered, deleted or inserted row is named).
+/// </summary>
+[RequirePermission(Permission.ViewUnitAudit)]
+public sealed class IndexModel(AppDbContext db, CurrentUnit currentUnit, AuditTrail trail) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Ecrou { get; set; }
+    [BindProperty(SupportsGet = true)] public string? UserName { get; set; }
+    [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
+    [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
+    [BindProperty(SupportsGet = true)] public bool Oldest { get; set; }
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
+    public Pager? Pager { get; private set; }
+
+    public IReadOnlyList<AuditEvent> Rows { get; private set; } = [];
+    public IReadOnlyList<string>? Integrity { get; private set; }
+
+    public async Task OnGetAsync()
+    {
+        var paged = await Paged<AuditEvent>.FromAsync(await FilteredAsync(), PageNumber);
+        Rows = paged.Items;
+        Pager = Pager.For(paged, Request);
+    }
+
+    public async Task<IActionResult> OnGetCsvAsync()
+    {
+        var rows = await (await FilteredAsync()).Take(100_000).ToListAsync();
+        var csv = new StringBuilder("id;date_utc;utilisateur;roles;action;cible;patient;statut\n");
+        foreach (var r in rows)
+        {
+            csv.Append(r.Id).Append(';').Append(r.At.UtcDateTime.ToString("O")).Append(';').Append(Csv(r.UserName)).Append(';')
+                .Append(Csv(r.Roles)).Append(';').Append(r.Action).Append(';').Append(Csv(r.Target)).Append(';')
+                .Append(r.PatientId).Append(';').Append(r.Status).Append('\n');
+        }
+        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv", "journal-audit.csv");
+    }
+
+    public async Task<IActionResult> OnPostVerifyAsync()
+    {
+        Integrity = await trail.VerifyAsync();
+        Rows = await (await FilteredAsync()).Take(Paged<AuditEvent>.Size).ToListAsync();
+        return Page();
+    }
+
+    private async Task<IQueryable<AuditEvent>> FilteredAsync()
+    {
+        var unitId = await currentUnit.IdAsync();
+        // Events of the unit, and the sign-ins and denials (no unit) of its members.
+        var members = db.UnitMemberships.Where(m => m.UnitId == unitId).Select(m => (Guid?)m.UserId);
+        var query = db.AuditEvents.AsNoTracking().Where(e => e.UnitId == unitId || e.UnitId == null && members.Contains(e.UserId));
+        if (!string.IsNullOrWhiteSpace(Ecrou))
+        {
+            var ecrou = Patient.NormalizeEcrou(Ecrou);
+            var ids = await db.Patients.Where(p => p.UnitId == unitId && p.Ecrou == ecrou).Select(p => (Guid?)p.Id).ToListAsync();
+            query = query.Where(e => ids.Contains(e.PatientId));
+        }
+        if (!string.IsNullOrWhiteSpace(UserName))
+        {
+            query = query.Where(e => EF.Functions.ILike(e.UserName, "%" + UserName.Trim() + "%"));
+        }
+        if (From is { } from)
+        {
+            var start = Fr.FromLocal(from.ToDateTime(TimeOnly.MinValue));
+            query = query.Where(e => e.At >= start);
+        }
+        if (To is { } to)
+        {
+            var end = Fr.FromLocal(to.AddDays(1).ToDateTime(TimeOnly.MinValue));
+            query = query.Where(e => e.At < end);
+        }
+        return Oldest ? query.OrderBy(e => e.Id) : query.OrderByDescending(e => e.Id);
+    }
+
+    /// <summary>Quoted when needed; a leading = + - @ is neutralised so a spreadsheet never runs a cell as a formula.</summary>
+    private static string Csv(string value)
+    {
+        if (value.Length > 0 && "=+-@".Contains(value[0]))
+        {
+            value = "'" + value;
+        }
+        return value.Contains(';') || value.Contains('"') ? $"\"{value.Replace("\"", "\"\"")}\"" : value;
+    }
+}

@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using UsmpCare.Domain;
+using UsmpCare.Domain.Consents;
+using UsmpCare.Domain.Security;
+using UsmpCare.Web.Authorization;
+using UsmpCare.Web.Data;
+using UsmpCare.Web.Features;
+using UsmpCare.Web.Infrastructure;
+
+namespace UsmpCare.Web.Pages.Consents;
+
+/// <summary>
+/// The patient's consent registry: every agreement, refusal, information and objection, dated and attributed, never
+/// overwritten (P02, P03, P11, P20, P30, P07). The current state is read from the history.
+/// </summary>
+[RequirePermission(Permission.RecordConsent)]
+public sealed class IndexModel(AppDbContext db, IAuthorizationService authorization, TimeProvider clock)
+    : PatientPageModel(db, authorization, clock)
+{
+    public ConsentState State { get; private set; } = new([]);
+
+    [BindProperty] public ConsentTopic Topic { get; set; }
+    [BindProperty] public ConsentDecision Decision { get; set; }
+    [BindProperty] public OutsideCategory? Category { get; set; }
+    [BindProperty] public string? RecipientName { get; set; }
+    [BindProperty] public string? Expression { get; set; }
+    [TempData] public string? Message { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid patientId) => await LoadAsync(patientId) ?? Page();
+
+    public async Task<IActionResult> OnPostAsync(Guid patientId)
+    {
+        if (await LoadAsync(patientId) is { } refused)
+        {
+            return refused;
+        }
+        var actor = Actor.Of(User);
+        try
+        {
+            var entry = new ConsentEntry(patientId, Topic, Decision, Category, RecipientName, Expression ?? "", actor.Id,
+                actor.Name, Clock.GetUtcNow());
+            Db.ConsentEntries.Add(entry);
+            await Db.SaveChangesAsync();
+            Message = $"Enregistré : {Topic.Label()} — {Decision.Label()}.";
+        }
+        catch (DomainException e)
+        {
+            e.Problems.ToList().ForEach(p => ModelState.AddModelError("", p));
+            return Page();
+        }
+        return RedirectToPage(new { patientId });
+    }
+
+    private async Task<IActionResult?> LoadAsync(Guid patientId)
+    {
+        if (await LoadPatientAsync(patientId) is { } refused)
+        {
+            return refused;
+        }
+        State = Banner.Consents;
+        return null;
+    }
+}

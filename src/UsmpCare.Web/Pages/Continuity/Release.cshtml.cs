@@ -1,0 +1,149 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using UsmpCare.Documents;
+using UsmpCare.Domain;
+using UsmpCare.Domain.Certificates;
+using UsmpCare.Domain.Continuity;
+using UsmpCare.Domain.Disclosures;
+using UsmpCare.Domain.Patients;
+using UsmpCare.Domain.Records;
+using UsmpCare.Domain.Security;
+using UsmpCare.Web.Authorization;
+using UsmpCare.Web.Data;
+using UsmpCare.Web.Features;
+using UsmpCare.Web.Infrastructure;
+
+namespace UsmpCare.Web.Pages.Continuity;
+
+/// <summary>
+/// One patient's release checklist: pre-release visit (P31), injonction de soins physicians (P34), the release pack in
+/// one action (P12–P15, P18), its sending to the designated physician (P14), and the release itself.
+/// </summary>
+[RequirePermission(Permission.CoordinateReleases)]
+public sealed class ReleaseModel(AppDbContext db, IAuthorizationService authorization, TimeProvider clock)
+    : PatientPageModel(db, authorization, clock)
+{
+    private readonly IAuthorizationService _authorization = authorization;
+
+    public ReleasePlan Plan { get; private set; } = null!;
+    public IssuedDocument? Pack { get; private set; }
+
+    [BindProperty] public PreReleaseVisitStatus VisitStatus { get; set; }
+    [BindProperty] public string? CoordinatingPhysician { get; set; }
+    [BindProperty] public string? TreatingPhysician { get; set; }
+    [BindProperty] public string? FollowUp { get; set; }
+    [BindProperty] public bool PatientAsked { get; set; }
+    [BindProperty] public string? ReasonWithoutPack { get; set; }
+    [TempData] public string? Message { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid patientId) => await LoadAsync(patientId) ?? Page();
+
+    public Task<IActionResult> OnPostVisitAsync(Guid patientId) => ActAsync(patientId, (plan, actor, now) =>
+    {
+        plan.RecordVisit(VisitStatus, actor.Name, now);
+        return Task.FromResult($"Visite pré-libération : {ReleasePlan.Label(VisitStatus)}.");
+    });
+
+    public Task<IActionResult> OnPostInjonctionAsync(Guid patientId) => ActAsync(patientId, (plan, _, _) =>
+    {
+        plan.CoordinatingPhysician = string.IsNullOrWhiteSpace(CoordinatingPhysician) ? null : CoordinatingPhysician.Trim();
+        plan.TreatingPhysician = string.IsNullOrWhiteSpace(TreatingPhysician) ? null : TreatingPhysician.Trim();
+        return Task.FromResult("Médecins de l'injonction de soins enregistrés.");
+    });
+
+    public Task<IActionResult> OnPostPackAsync(Guid patientId) => ActAsync(patientId, async (plan, actor, now) =>
+    {
+        var document = await BuildPackAsync(actor, now);
+        plan.PackIssued(document.Id);
+        return $"Dossier de sortie n° {document.Number} établi.";
+    });
+
+    public Task<IActionResult> OnPostSendAsync(Guid patientId) => ActAsync(patientId, (plan, actor, now) =>
+    {
+        var patient = Banner.Patient;
+        if (string.IsNullOrWhiteSpace(patient.DesignatedPhysician))
+        {
+            throw new DomainException("Le patient n'a pas désigné de médecin : renseignez-le sur sa fiche d'identité.");
+        }
+        if (!PatientAsked)
+        {
+            throw new DomainException("Le dossier n'est envoyé au médecin désigné qu'à la demande du patient (P14).");
+        }
+        plan.PackSent(now);
+        Db.Disclosures.Add(new Disclosure(patient.Id, patient.UnitId, RecipientCategory.DesignatedPhysician,
+            patient.DesignatedPhysician, $"Dossier de sortie (document {plan.PackDocumentId})",
+            "Continuité des soins : envoi au médecin désigné par le patient (P14)", null,
+            "À la demande du patient (P14)", actor.Id, actor.Name, now));
+        return Task.FromResult($"Dossier de sortie envoyé à {patient.DesignatedPhysician} et consigné au registre des transmissions.");
+    });
+
+    public Task<IActionResult> OnPostReleaseAsync(Guid patientId) => ActAsync(patientId, async (plan, _, now) =>
+    {
+        plan.Release(now, ReasonWithoutPack);
+        var patient = await Db.Patients.SingleAsync(p => p.Id == patientId);
+        patient.Status = PatientStatus.Released;
+        return "Sortie enregistrée.";
+    });
+
+    private async Task<IssuedDocument> BuildPackAsync(Actor actor, DateTimeOffset now)
+    {
+        var patient = Banner.Patient;
+        var unit = await Db.Units.AsNoTracking().SingleAsync(u => u.Id == patient.UnitId);
+        var (readable, entries) = await RecordScopes.ReadableAsync(Db, _authorization, User, patient);
+        var rpps = await Db.Users.AsNoTracking().Where(u => u.Id == actor.Id).Select(u => u.Rpps).SingleAsync();
+        var letter = ReleasePackBuilder.Build(patient, unit, new Signer(actor.Name, rpps), entries, Banner.Records, readable,
+            FollowUp, Fr.Today(Clock));
+        var number = $"{unit.Code}-{Fr.Local(now).Year}-{await DocumentNumbers.NextAsync(Db):D6}";
+        var text = HtmlPreview.PlainText(letter);
+        var template = Catalogue.ReleasePack;
+        var disclosure = new Disclosure(patient.Id, patient.UnitId, RecipientCategory.Patient, patient.FullName,
+            $"{template.Title} n° {number}", template.LegalBasis, null, "Document remis au patient lui-même", actor.Id, actor.Name, now);
+        var document = new IssuedDocument(number, patient.Id, patient.UnitId, DocumentKind.ReleasePack, template.Title,
+            RecipientCategory.Patient, template.RecipientLine, text, PdfRenderer.Render(letter), actor.Id, actor.Name, rpps,
+            now, null, null, false, null, disclosure.Id);
+        Db.Disclosures.Add(disclosure);
+        Db.IssuedDocuments.Add(document);
+        return document;
+    }
+
+    private async Task<IActionResult> ActAsync(Guid patientId, Func<ReleasePlan, Actor, DateTimeOffset, Task<string>> action)
+    {
+        if (await LoadAsync(patientId) is { } refused)
+        {
+            return refused;
+        }
+        var plan = await Db.ReleasePlans.FirstOrDefaultAsync(r => r.PatientId == patientId);
+        if (plan is null)
+        {
+            plan = new ReleasePlan(patientId, Banner.Patient.UnitId);
+            Db.ReleasePlans.Add(plan);
+        }
+        try
+        {
+            Message = await action(plan, Actor.Of(User), Clock.GetUtcNow());
+            await Db.SaveChangesAsync();
+        }
+        catch (DomainException e)
+        {
+            e.Problems.ToList().ForEach(p => ModelState.AddModelError("", p));
+            Db.ChangeTracker.Clear();
+            return Page();
+        }
+        return RedirectToPage(new { patientId });
+    }
+
+    private async Task<IActionResult?> LoadAsync(Guid patientId)
+    {
+        if (await LoadPatientAsync(patientId) is { } refused)
+        {
+            return refused;
+        }
+        Plan = await Db.ReleasePlans.AsNoTracking().FirstOrDefaultAsync(r => r.PatientId == patientId)
+               ?? new ReleasePlan(patientId, Banner.Patient.UnitId);
+        Pack = Plan.PackDocumentId is { } id ? await Db.IssuedDocuments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id) : null;
+        CoordinatingPhysician ??= Plan.CoordinatingPhysician;
+        TreatingPhysician ??= Plan.TreatingPhysician;
+        return null;
+    }
+}

@@ -1,0 +1,108 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using UsmpCare.Documents;
+using UsmpCare.Domain;
+using UsmpCare.Domain.Continuity;
+using UsmpCare.Domain.Disclosures;
+using UsmpCare.Domain.Patients;
+using UsmpCare.Domain.Records;
+using UsmpCare.Domain.Security;
+using UsmpCare.Domain.Units;
+using UsmpCare.Web.Authorization;
+using UsmpCare.Web.Data;
+using UsmpCare.Web.Features;
+using UsmpCare.Web.Infrastructure;
+
+namespace UsmpCare.Web.Pages.Continuity;
+
+/// <summary>
+/// P13, P21: transfer of a patient. To a unit of the deployment, the patient appears in its roster and it receives the
+/// pack, which it acknowledges; the record itself stays with the sending unit. Outside, the pack is printed with its
+/// cover sheet. Both are disclosures.
+/// </summary>
+[RequirePermission(Permission.CoordinateReleases)]
+public sealed class TransferModel(AppDbContext db, IAuthorizationService authorization, TimeProvider clock)
+    : PatientPageModel(db, authorization, clock)
+{
+    private readonly IAuthorizationService _authorization = authorization;
+
+    public IReadOnlyList<Unit> OtherUnits { get; private set; } = [];
+
+    [BindProperty] public Guid? ToUnitId { get; set; }
+    [BindProperty] public string? OutsideDestination { get; set; }
+    [BindProperty] public string? FollowUp { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid patientId) => await LoadAsync(patientId) ?? Page();
+
+    public async Task<IActionResult> OnPostAsync(Guid patientId)
+    {
+        if (await LoadAsync(patientId) is { } refused)
+        {
+            return refused;
+        }
+        var patient = Banner.Patient;
+        var toUnit = OtherUnits.FirstOrDefault(u => u.Id == ToUnitId);
+        var destination = toUnit?.Name ?? OutsideDestination?.Trim();
+        if (string.IsNullOrWhiteSpace(destination))
+        {
+            ModelState.AddModelError("", "Choisissez l'unité de destination, ou indiquez l'établissement extérieur.");
+            return Page();
+        }
+        if (patient.Status != PatientStatus.Present)
+        {
+            ModelState.AddModelError("", "Ce patient n'est plus présent dans l'établissement.");
+            return Page();
+        }
+        var actor = Actor.Of(User);
+        var now = Clock.GetUtcNow();
+        var today = Fr.Today(Clock);
+        var unit = await Db.Units.AsNoTracking().SingleAsync(u => u.Id == patient.UnitId);
+        var (readable, entries) = await RecordScopes.ReadableAsync(Db, _authorization, User, patient);
+        var rpps = await Db.Users.AsNoTracking().Where(u => u.Id == actor.Id).Select(u => u.Rpps).SingleAsync();
+        var pack = PdfRenderer.Render(ReleasePackBuilder.Build(patient, unit, new Signer(actor.Name, rpps), entries,
+            Banner.Records, readable, FollowUp, today, "Dossier de transfert"));
+        var cover = PdfRenderer.Render(ReleasePackBuilder.Cover(patient, unit, destination, today));
+
+        Guid? receivingPatientId = null;
+        if (toUnit is not null)
+        {
+            if (await Db.Patients.AnyAsync(p => p.UnitId == toUnit.Id && p.Ecrou == patient.Ecrou))
+            {
+                ModelState.AddModelError("", $"L'unité de destination a déjà un patient avec l'écrou {patient.Ecrou}.");
+                return Page();
+            }
+            // The patient appears in the receiving unit's roster; the sending unit keeps his record (P17).
+            var arriving = new Patient(toUnit.Id, patient.Ecrou, patient.LastName, patient.FirstName, patient.BirthDate,
+                patient.Sex, today)
+            {
+                BirthName = patient.BirthName, Ins = patient.Ins, InsStatus = patient.InsStatus, LegalStatus = patient.LegalStatus,
+                ExpectedReleaseDate = patient.ExpectedReleaseDate, DesignatedPhysician = patient.DesignatedPhysician,
+                Allergies = [.. patient.Allergies], SpokenLanguage = patient.SpokenLanguage, ReadsFrench = patient.ReadsFrench,
+            };
+            Db.Patients.Add(arriving);
+            receivingPatientId = arriving.Id;
+        }
+        Db.TransferPacks.Add(new TransferPack(patient.Id, patient.UnitId, toUnit?.Id, receivingPatientId, destination, pack,
+            cover, actor.Id, actor.Name, now));
+        Db.Disclosures.Add(new Disclosure(patient.Id, patient.UnitId,
+            toUnit is null ? RecipientCategory.OutsideProfessional : RecipientCategory.OtherUnit, destination,
+            "Dossier de transfert sous pli confidentiel", "Continuité des soins lors d'un transfert (P13, P21)", null,
+            "Transmission au service de santé qui prend le patient en charge", actor.Id, actor.Name, now));
+        var sending = await Db.Patients.SingleAsync(p => p.Id == patient.Id);
+        sending.Status = PatientStatus.Transferred;
+        await Db.SaveChangesAsync();
+        TempData["Message"] = $"Transfert vers {destination} enregistré ; le dossier de transfert et sa couverture sont prêts.";
+        return Redirect("/Continuity/Transfers");
+    }
+
+    private async Task<IActionResult?> LoadAsync(Guid patientId)
+    {
+        if (await LoadPatientAsync(patientId) is { } refused)
+        {
+            return refused;
+        }
+        OtherUnits = await Db.Units.AsNoTracking().Where(u => u.Id != Banner.Patient.UnitId).OrderBy(u => u.Name).ToListAsync();
+        return null;
+    }
+}

@@ -1,0 +1,114 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using UsmpCare.Domain.CareRequests;
+using UsmpCare.Domain.Continuity;
+using UsmpCare.Domain.Patients;
+using UsmpCare.Domain.Records;
+using UsmpCare.Domain.Security;
+using UsmpCare.Web.Authorization;
+using UsmpCare.Web.Data;
+using UsmpCare.Web.Infrastructure;
+
+namespace UsmpCare.Web.Pages.Dashboard;
+
+/// <summary>
+/// The unit's dashboard, home of the care team: open care requests by age and team, consultations per week, escorts,
+/// visits due before release, hunger strikes. Counts only — no patient appears here.
+/// </summary>
+[RequirePermission(Permission.HandleCareRequests)]
+public sealed class IndexModel(AppDbContext db, CurrentUnit currentUnit, TimeProvider clock) : PageModel
+{
+    public static readonly string[] Bands = ["< 24 h", "1 à 3 j", "3 à 7 j", "7 à 14 j", "> 14 j"];
+
+    public string UnitName { get; private set; } = "";
+    public IReadOnlyList<(string Team, int[] Counts)> OpenRequests { get; private set; } = [];
+    public static readonly ConsultationType[] Types = Enum.GetValues<ConsultationType>();
+
+    /// <summary>Signed consultations per week and per type (both teams: counts only).</summary>
+    public IReadOnlyList<(DateOnly Week, int[] ByType)> ConsultationsPerWeek { get; private set; } = [];
+    public IReadOnlyList<(DateOnly Week, double? MedianHours)> MedianWaitPerWeek { get; private set; } = [];
+    public Pages.Escorts.IndexModel.MonthFigures? Escorts { get; private set; }
+    public int VisitsDue { get; private set; }
+    public int HungerStrikes { get; private set; }
+
+    public async Task OnGetAsync()
+    {
+        var unit = await currentUnit.GetAsync();
+        if (unit is null)
+        {
+            return;
+        }
+        UnitName = unit.Name;
+        var now = clock.GetUtcNow();
+        var today = Fr.Today(clock);
+        var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
+        var firstWeek = monday.AddDays(-7 * 11);
+        var since = Fr.FromLocal(firstWeek.ToDateTime(TimeOnly.MinValue));
+
+        var open = await db.CareRequests.AsNoTracking()
+            .Where(r => r.UnitId == unit.Id && (r.Status == CareRequestStatus.New || r.Status == CareRequestStatus.Triaged
+                                                || r.Status == CareRequestStatus.AppointmentSet))
+            .Select(r => new { r.Team, r.CollectedAt }).ToListAsync();
+        OpenRequests = [.. Enum.GetValues<RequestTeam>().Select(team => (Labels.Of(team), Bands.Select((_, band) =>
+            open.Count(r => r.Team == team && Band(now - r.CollectedAt) == band)).ToArray()))];
+
+        var consultations = new List<(DateTimeOffset At, ConsultationType? Type)>();
+        foreach (var team in Enum.GetValues<Team>())
+        {
+            var rows = await db.Entries(team).AsNoTracking()
+                .Where(e => e.UnitId == unit.Id && e.Kind == EntryKind.Consultation && e.Status == EntryStatus.Signed && e.OccurredAt >= since)
+                .Select(e => new { e.OccurredAt, e.ConsultationType }).ToListAsync();
+            consultations.AddRange(rows.Select(r => (r.OccurredAt, r.ConsultationType)));
+        }
+        var weeks = Enumerable.Range(0, 12).Select(i => firstWeek.AddDays(7 * i)).ToList();
+        ConsultationsPerWeek = [.. weeks.Select(w => (w, Types.Select(t => consultations.Count(c => c.Type == t && WeekOf(c.At) == w)).ToArray()))];
+
+        var answered = await db.CareRequests.AsNoTracking()
+            .Where(r => r.UnitId == unit.Id && r.Status == CareRequestStatus.SeenInConsultation && r.AnsweredAt >= since)
+            .Select(r => new { r.CollectedAt, r.AnsweredAt }).ToListAsync();
+        MedianWaitPerWeek = [.. weeks.Select(w => (w, Median(answered.Where(r => WeekOf(r.AnsweredAt!.Value) == w)
+            .Select(r => (r.AnsweredAt!.Value - r.CollectedAt).TotalHours).ToList())))];
+
+        var month = Fr.Local(now).ToString("yyyy-MM");
+        var monthStart = Fr.FromLocal(new DateTime(today.Year, today.Month, 1));
+        var appointments = await db.ExternalAppointments.AsNoTracking()
+            .Where(a => a.UnitId == unit.Id && a.At >= monthStart && a.At < monthStart.AddMonths(1)).ToListAsync();
+        Escorts = Pages.Escorts.IndexModel.Compute(appointments).FirstOrDefault(f => f.Month == month);
+
+        var horizon = today.AddDays(Continuity.IndexModel.PreReleaseWindowDays);
+        var due = await db.Patients.AsNoTracking()
+            .Where(p => p.UnitId == unit.Id && p.Status == PatientStatus.Present && p.LegalStatus == LegalStatus.Convicted
+                        && p.ExpectedReleaseDate != null && p.ExpectedReleaseDate <= horizon)
+            .Select(p => p.Id).ToListAsync();
+        var seen = await db.ReleasePlans.AsNoTracking()
+            .Where(r => due.Contains(r.PatientId) && (r.Visit == PreReleaseVisitStatus.Done || r.Visit == PreReleaseVisitStatus.Declined))
+            .CountAsync();
+        VisitsDue = due.Count - seen;
+        HungerStrikes = await db.HungerStrikes.CountAsync(h => h.UnitId == unit.Id && h.EndedOn == null);
+    }
+
+    public static int Band(TimeSpan age) => age.TotalHours switch
+    {
+        < 24 => 0,
+        < 72 => 1,
+        < 168 => 2,
+        < 336 => 3,
+        _ => 4,
+    };
+
+    private static DateOnly WeekOf(DateTimeOffset at)
+    {
+        var day = DateOnly.FromDateTime(Fr.Local(at));
+        return day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+    }
+
+    private static double? Median(List<double> values)
+    {
+        if (values.Count == 0)
+        {
+            return null;
+        }
+        values.Sort();
+        return values.Count % 2 == 1 ? values[values.Count / 2] : (values[values.Count / 2 - 1] + values[values.Count / 2]) / 2;
+    }
+}

@@ -1,0 +1,177 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using UsmpCare.Documents;
+using UsmpCare.Domain;
+using UsmpCare.Domain.Certificates;
+using UsmpCare.Domain.Disclosures;
+using UsmpCare.Domain.Records;
+using UsmpCare.Domain.Security;
+using UsmpCare.Web.Authorization;
+using UsmpCare.Web.Data;
+using UsmpCare.Web.Features;
+using UsmpCare.Web.Infrastructure;
+
+namespace UsmpCare.Web.Pages.Documents;
+
+/// <summary>
+/// Issue a certificate or attestation in two clicks — « Aperçu » then « Émettre » — with the preview of exactly what
+/// leaves (P25). Built from a signed consultation's findings where the template states findings (P22); templates for
+/// the AP and the JAP carry no diagnosis and their free text is checked; the issued PDF is stored and immutable.
+/// </summary>
+[RequirePermission(Permission.IssueDocument)]
+public sealed class NewModel(AppDbContext db, IAuthorizationService authorization, OutgoingText outgoing,
+    TimeProvider clock) : PageModel
+{
+    [BindProperty] public CertificateInput Input { get; set; } = new();
+    public PatientBanner Banner { get; private set; } = null!;
+    public IReadOnlyList<ClinicalEntry> Consultations { get; private set; } = [];
+    public AdministrationRequest? AdminRequest { get; private set; }
+    public IssuedDocument? Replaces { get; private set; }
+    public string? PreviewHtml { get; private set; }
+    public IReadOnlyList<string> Blocked { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid patientId, DocumentKind kind, Guid? requestId, Guid? replaces)
+    {
+        Input = new CertificateInput { Kind = kind, RequestId = requestId, ReplacesId = replaces, From = Fr.Today(clock) };
+        if (await LoadAsync(patientId) is { } refused)
+        {
+            return refused;
+        }
+        if (Replaces is { } old)
+        {
+            Input.Kind = old.Kind;
+            Input.SourceEntryId = old.SourceEntryId;
+            Input.RequestedByPatient = old.RequestedByPatient;
+        }
+        Input.SourceEntryId ??= Consultations.FirstOrDefault(c => c.Findings is not null)?.Id;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostPreviewAsync(Guid patientId)
+    {
+        if (await LoadAsync(patientId) is { } refused)
+        {
+            return refused;
+        }
+        await BuildAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostIssueAsync(Guid patientId)
+    {
+        if (await LoadAsync(patientId) is { } refused)
+        {
+            return refused;
+        }
+        var built = await BuildAsync();
+        if (built is null)
+        {
+            return Page();
+        }
+        var template = Catalogue.Of(Input.Kind);
+        var actor = Actor.Of(User);
+        var now = clock.GetUtcNow();
+        var patient = Banner.Patient;
+        var unit = await db.Units.AsNoTracking().SingleAsync(u => u.Id == patient.UnitId);
+        var number = $"{unit.Code}-{Fr.Local(now).Year}-{await DocumentNumbers.NextAsync(db):D6}";
+        var pdf = PdfRenderer.Render(built.Letter);
+        var text = HtmlPreview.PlainText(built.Letter);
+        var disclosure = new Disclosure(patient.Id, patient.UnitId, template.Recipient, template.RecipientLine,
+            // The ledger names the document; what it says is kept with the document itself (register, P30).
+            $"{template.Title} n° {number}", template.LegalBasis, null,
+            template.Recipient == RecipientCategory.Patient ? "Document remis au patient lui-même"
+            : template.Accessory ? "Certificat demandé par le patient, dans son intérêt (P24)"
+            : "Document prévu par les textes, sans élément de diagnostic (P23, P25)",
+            actor.Id, actor.Name, now);
+        var signer = await db.Users.AsNoTracking().Where(u => u.Id == actor.Id).Select(u => u.Rpps).SingleAsync();
+        var document = new IssuedDocument(number, patient.Id, patient.UnitId, Input.Kind, template.Title, template.Recipient,
+            template.RecipientLine, text, pdf, actor.Id, actor.Name, signer, now, Replaces?.Id,
+            template.StatesFindings ? Input.SourceEntryId : null, Input.RequestedByPatient, AdminRequest?.Id, disclosure.Id);
+        db.Disclosures.Add(disclosure);
+        db.IssuedDocuments.Add(document);
+        if (AdminRequest is not null)
+        {
+            var tracked = await db.AdministrationRequests.SingleAsync(r => r.Id == AdminRequest.Id);
+            try
+            {
+                tracked.Answer(document.Id, actor.Name, now);
+            }
+            catch (DomainException e)
+            {
+                ModelState.AddModelError("", e.Message);
+                return Page();
+            }
+        }
+        await db.SaveChangesAsync();
+        TempData["Message"] = $"Document n° {number} émis.";
+        return Redirect($"/Documents/View/{document.Id}");
+    }
+
+    /// <summary>Builds the letter, checks it, and fills the preview; null when something stops the issue.</summary>
+    private async Task<CertificateBuilder.Result?> BuildAsync()
+    {
+        var patient = Banner.Patient;
+        if (Catalogue.All.All(t => t.Kind != Input.Kind))
+        {
+            // The release pack is built by the coordinator's desk (P37), never from this form.
+            ModelState.AddModelError("", "Ce document ne s'établit pas ici.");
+            return null;
+        }
+        var unit = await db.Units.AsNoTracking().SingleAsync(u => u.Id == patient.UnitId);
+        var rpps = await db.Users.AsNoTracking().Where(u => u.Id == User.UserId()).Select(u => u.Rpps).SingleAsync();
+        var source = Consultations.FirstOrDefault(c => c.Id == Input.SourceEntryId);
+        var signed = Consultations.Where(c => c.IsSigned).ToList();
+        (DateTimeOffset, DateTimeOffset)? followUp = signed.Count == 0 ? null
+            : (signed.Min(c => c.OccurredAt), signed.Max(c => c.OccurredAt));
+        var built = CertificateBuilder.Build(Input, patient, unit, new Signer(Actor.Of(User).Name, rpps), source, followUp,
+            Replaces, Fr.Today(clock));
+        foreach (var problem in built.Problems)
+        {
+            ModelState.AddModelError("", problem);
+        }
+        if (Catalogue.Of(Input.Kind).NoDiagnosis)
+        {
+            // P25: the free text of what goes to the AP or the JAP is checked against this patient's diagnoses,
+            // treatments and medical words; a hit blocks the issue and is highlighted in the preview.
+            var (refusal, words) = await outgoing.CheckAsync(User, patient, [.. built.FreeTexts]);
+            if (refusal is not null)
+            {
+                ModelState.AddModelError("", refusal);
+                Blocked = words;
+            }
+        }
+        PreviewHtml = HtmlPreview.Render(built.Letter, Blocked);
+        return ModelState.IsValid ? built : null;
+    }
+
+    private async Task<IActionResult?> LoadAsync(Guid patientId)
+    {
+        var patient = await db.Patients.AsNoTracking().FirstOrDefaultAsync(p => p.Id == patientId);
+        if (patient is null)
+        {
+            return NotFound();
+        }
+        var team = User.TeamOf();
+        if (team is null || !(await authorization.AuthorizeAsync(User, await RecordScopes.ForAsync(db, patient, team.Value),
+                ScopeRequirements.WriteRecord)).Succeeded)
+        {
+            return Forbid();
+        }
+        Banner = await PatientBanner.LoadAsync(db, patient, Fr.Today(clock));
+        Consultations = await db.Entries(team.Value).AsNoTracking()
+            .Where(e => e.PatientId == patientId && e.Kind == EntryKind.Consultation && e.Status == EntryStatus.Signed)
+            .OrderByDescending(e => e.OccurredAt).Take(50).ToListAsync();
+        if (Input.RequestId is { } requestId)
+        {
+            AdminRequest = await db.AdministrationRequests.AsNoTracking()
+                .FirstOrDefaultAsync(r => r.Id == requestId && r.PatientId == patientId && r.Status == RequestStatus.Pending);
+        }
+        if (Input.ReplacesId is { } replacesId)
+        {
+            Replaces = await db.IssuedDocuments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == replacesId && d.PatientId == patientId);
+        }
+        return null;
+    }
+}

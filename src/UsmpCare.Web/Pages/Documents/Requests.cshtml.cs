@@ -1,0 +1,75 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using UsmpCare.Domain;
+using UsmpCare.Domain.Certificates;
+using UsmpCare.Domain.Security;
+using UsmpCare.Web.Authorization;
+using UsmpCare.Web.Data;
+using UsmpCare.Web.Features;
+using UsmpCare.Web.Infrastructure;
+
+namespace UsmpCare.Web.Pages.Documents;
+
+/// <summary>
+/// P24: requests from the administration. The physician issues the document, or refuses with a reasoned reply
+/// (e.g. no text provides for certifying « compatibilité avec l'isolement »); refusals form a register.
+/// </summary>
+[RequirePermission(Permission.IssueDocument)]
+public sealed class RequestsModel(AppDbContext db, CurrentUnit currentUnit, OutgoingText outgoing, TimeProvider clock)
+    : PageModel
+{
+    public sealed record Row(AdministrationRequest Request, string Patient, string Ecrou);
+
+    public IReadOnlyList<Row> Pending { get; private set; } = [];
+    public IReadOnlyList<Row> Refused { get; private set; } = [];
+
+    [BindProperty] public Guid RequestId { get; set; }
+    [BindProperty] public string? Reason { get; set; }
+    [TempData] public string? Message { get; set; }
+
+    public async Task OnGetAsync() => await LoadAsync();
+
+    public async Task<IActionResult> OnPostRefuseAsync()
+    {
+        var unitId = await currentUnit.IdAsync();
+        var request = await db.AdministrationRequests.FirstOrDefaultAsync(r => r.Id == RequestId && r.UnitId == unitId);
+        if (request is null)
+        {
+            return NotFound();
+        }
+        var patient = await db.Patients.AsNoTracking().SingleAsync(p => p.Id == request.PatientId);
+        // The reply goes to the AP: it must not carry a diagnosis either (P25).
+        if (await outgoing.RefusalAsync(User, patient, Reason) is { } medical)
+        {
+            ModelState.AddModelError("", medical);
+            await LoadAsync();
+            return Page();
+        }
+        try
+        {
+            request.Refuse(Reason ?? "", Actor.Of(User).Name, clock.GetUtcNow());
+            await db.SaveChangesAsync();
+        }
+        catch (DomainException e)
+        {
+            e.Problems.ToList().ForEach(p => ModelState.AddModelError("", p));
+            await LoadAsync();
+            return Page();
+        }
+        Message = "Refus motivé transmis au demandeur et inscrit au registre des refus.";
+        return RedirectToPage();
+    }
+
+    private async Task LoadAsync()
+    {
+        var unitId = await currentUnit.IdAsync();
+        var rows = await db.AdministrationRequests.AsNoTracking().Where(r => r.UnitId == unitId && r.Status != RequestStatus.Accepted)
+            .OrderByDescending(r => r.RequestedAt).Take(300)
+            .Join(db.Patients, r => r.PatientId, p => p.Id, (r, p) => new { r, p.LastName, p.FirstName, p.Ecrou })
+            .ToListAsync();
+        var all = rows.Select(x => new Row(x.r, x.LastName.ToUpperInvariant() + " " + x.FirstName, x.Ecrou)).ToList();
+        Pending = [.. all.Where(r => r.Request.Status == RequestStatus.Pending)];
+        Refused = [.. all.Where(r => r.Request.Status == RequestStatus.Refused)];
+    }
+}

@@ -1,0 +1,129 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using UsmpCare.Documents;
+using UsmpCare.Domain;
+using UsmpCare.Domain.Certificates;
+using UsmpCare.Domain.Disclosures;
+using UsmpCare.Domain.Patients;
+using UsmpCare.Domain.Records;
+using UsmpCare.Domain.Security;
+using UsmpCare.Web.Authorization;
+using UsmpCare.Web.Data;
+using UsmpCare.Web.Features;
+using UsmpCare.Web.Infrastructure;
+
+namespace UsmpCare.Web.Pages.Documents;
+
+/// <summary>
+/// P26: judicial requisitions. When the physician named has treated the patient (any entry he signed for him, in
+/// either record), the expertise is blocked and the reasoned refusal letter citing art. R.4127-105 CSP is produced.
+/// </summary>
+[RequirePermission(Permission.IssueDocument)]
+public sealed class RequisitionsModel(AppDbContext db, CurrentUnit currentUnit, TimeProvider clock) : PageModel
+{
+    public sealed record Row(Requisition Requisition, string Patient, string Ecrou);
+
+    public sealed record Physician(Guid Id, string Name, string? Rpps);
+
+    [BindProperty] public string? Ecrou { get; set; }
+    [BindProperty] public string? Authority { get; set; }
+    [BindProperty] public DateOnly? ReceivedOn { get; set; }
+    [BindProperty] public Guid PhysicianId { get; set; }
+    [BindProperty] public string? WhatAsked { get; set; }
+    [TempData] public string? Message { get; set; }
+
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+    public IReadOnlyList<Physician> Physicians { get; private set; } = [];
+
+    public async Task OnGetAsync()
+    {
+        ReceivedOn ??= Fr.Today(clock);
+        await LoadAsync();
+    }
+
+    public async Task<IActionResult> OnGetLetterAsync(Guid id)
+    {
+        var unitId = await currentUnit.IdAsync();
+        var requisition = await db.Requisitions.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id && r.UnitId == unitId);
+        return requisition?.RefusalLetter is { } pdf ? File(pdf, "application/pdf", "refus-de-requisition.pdf") : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        await LoadAsync();
+        var unit = await currentUnit.GetAsync();
+        var ecrou = Patient.NormalizeEcrou(Ecrou ?? "");
+        var patient = await db.Patients.AsNoTracking().FirstOrDefaultAsync(p => p.UnitId == unit!.Id && p.Ecrou == ecrou);
+        var physician = Physicians.FirstOrDefault(p => p.Id == PhysicianId);
+        if (patient is null || physician is null)
+        {
+            ModelState.AddModelError("", patient is null ? $"Aucun patient de l'unité n'a l'écrou « {ecrou} »." : "Choisissez le médecin requis.");
+            return Page();
+        }
+        // P26: any entry this physician signed for this patient, in either record, makes him the treating physician.
+        var treated = await db.SomaticEntries.AnyAsync(e => e.PatientId == patient.Id && e.SignedById == physician.Id)
+                      || await db.PsychiatricEntries.AnyAsync(e => e.PatientId == patient.Id && e.SignedById == physician.Id);
+        var actor = Actor.Of(User);
+        var now = clock.GetUtcNow();
+        byte[]? letter = null;
+        if (treated)
+        {
+            letter = PdfRenderer.Render(new Letter(
+                new Letterhead(unit!.Name, unit.ReferenceHospital, unit.Address, unit.Phone),
+                "Refus de réquisition",
+                [Authority ?? ""],
+                $"Le {Fr.LongDate(Fr.Today(clock))}",
+                $"Réquisition reçue le {Fr.Date(ReceivedOn ?? Fr.Today(clock))} concernant {patient.FullName}, écrou {patient.Ecrou}",
+                [
+                    LetterBlock.Paragraph($"Je soussigné(e), Dr {physician.Name}, ai bien reçu votre réquisition me demandant : « {WhatAsked?.Trim()} »."),
+                    LetterBlock.Paragraph("Je suis le médecin traitant de cette personne. Or, selon l'article R.4127-105 du code de la santé publique, « nul ne peut être à la fois médecin expert et médecin traitant d'un même malade ». Je ne peux donc pas déférer à cette réquisition, et vous invite à désigner un autre médecin."),
+                    LetterBlock.Paragraph("Je vous prie d'agréer l'expression de ma considération distinguée."),
+                ],
+                [$"Dr {physician.Name}", physician.Rpps is null ? "" : $"RPPS {physician.Rpps}", unit.Name],
+                Confidentiality: null));
+        }
+        try
+        {
+            var requisition = new Requisition(patient.Id, patient.UnitId, Authority ?? "", ReceivedOn ?? Fr.Today(clock),
+                physician.Id, physician.Name, WhatAsked ?? "", treated, letter, actor.Id, actor.Name, now);
+            db.Requisitions.Add(requisition);
+            if (treated)
+            {
+                db.Disclosures.Add(new Disclosure(patient.Id, patient.UnitId, RecipientCategory.Procureur, Authority!.Trim(),
+                    "Refus motivé de réquisition (médecin traitant), sans information médicale",
+                    "Art. R.4127-105 du code de la santé publique (P26)", null,
+                    "Réponse à une autorité judiciaire, sans élément médical", actor.Id, actor.Name, now));
+            }
+            await db.SaveChangesAsync();
+        }
+        catch (DomainException e)
+        {
+            e.Problems.ToList().ForEach(p => ModelState.AddModelError("", p));
+            return Page();
+        }
+        Message = treated
+            ? $"Dr {physician.Name} soigne ce patient : l'expertise est bloquée (art. R.4127-105 CSP). La lettre de refus motivé est prête."
+            : "Réquisition enregistrée : le médecin requis n'a pas soigné ce patient.";
+        return RedirectToPage();
+    }
+
+    private async Task LoadAsync()
+    {
+        var unitId = await currentUnit.IdAsync();
+        var rows = await db.Requisitions.AsNoTracking().Where(r => r.UnitId == unitId).OrderByDescending(r => r.RecordedAt).Take(200)
+            .Join(db.Patients, r => r.PatientId, p => p.Id, (r, p) => new { r, p.LastName, p.FirstName, p.Ecrou })
+            .ToListAsync();
+        Rows = [.. rows.Select(x => new Row(x.r, x.LastName.ToUpperInvariant() + " " + x.FirstName, x.Ecrou))];
+        var physicianRoles = new[] { nameof(Role.Physician), nameof(Role.Psychiatrist), nameof(Role.Coordinator) };
+        var physicians = await (from m in db.UnitMemberships
+                                where m.UnitId == unitId
+                                join u in db.Users on m.UserId equals u.Id
+                                join ur in db.UserRoles on u.Id equals ur.UserId
+                                join role in db.Roles on ur.RoleId equals role.Id
+                                where physicianRoles.Contains(role.Name!)
+                                orderby u.LastName
+                                select new { u.Id, u.FirstName, u.LastName, u.Rpps }).Distinct().ToListAsync();
+        Physicians = [.. physicians.Select(p => new Physician(p.Id, $"{p.FirstName} {p.LastName}", p.Rpps))];
+    }
+}

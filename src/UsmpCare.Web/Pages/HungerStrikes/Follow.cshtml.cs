@@ -1,0 +1,144 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using UsmpCare.Domain;
+using UsmpCare.Domain.Records;
+using UsmpCare.Domain.Security;
+using UsmpCare.Web.Authorization;
+using UsmpCare.Web.Data;
+using UsmpCare.Web.Features;
+using UsmpCare.Web.Infrastructure;
+
+namespace UsmpCare.Web.Pages.HungerStrikes;
+
+/// <summary>
+/// P35: one patient's hunger strike — start, information given, daily checks (somatic record), end. Refusals of an
+/// examination are recorded as such, never overridden. The psychiatric team sees that a strike is under way.
+/// </summary>
+[RequirePermission(Permission.FollowHungerStrike)]
+public sealed class FollowModel(AppDbContext db, IAuthorizationService authorization, TimeProvider clock) : PageModel
+{
+    public PatientBanner Banner { get; private set; } = null!;
+    public HungerStrike? Strike { get; private set; }
+    public IReadOnlyList<ClinicalEntry> Checks { get; private set; } = [];
+    public bool CanWrite { get; private set; }
+    public bool CanReadChecks { get; private set; }
+
+    [BindProperty] public DateOnly? StartedOn { get; set; }
+    [BindProperty] public bool RefusesFluids { get; set; }
+    [BindProperty] public string? Information { get; set; }
+    [BindProperty] public decimal? WeightKg { get; set; }
+    [BindProperty] public string? CheckNote { get; set; }
+    [BindProperty] public bool ExaminationRefused { get; set; }
+    [BindProperty] public DateOnly? EndedOn { get; set; }
+    [BindProperty] public string? EndReason { get; set; }
+    [TempData] public string? Message { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid patientId) => await LoadAsync(patientId) ?? Page();
+
+    public Task<IActionResult> OnPostStartAsync(Guid patientId) => WriteAsync(patientId, (strike, user, now) =>
+    {
+        if (strike is not null)
+        {
+            throw new DomainException("Une grève de la faim est déjà en cours pour ce patient.");
+        }
+        var today = Fr.Today(clock);
+        var start = StartedOn ?? today;
+        if (start > today)
+        {
+            throw new DomainException("La date de début ne peut pas être dans le futur.");
+        }
+        db.HungerStrikes.Add(new HungerStrike(Banner.Patient.Id, Banner.Patient.UnitId, start, RefusesFluids, user.Id, user.Name, now));
+        return "Grève de la faim enregistrée : le suivi quotidien commence.";
+    });
+
+    public Task<IActionResult> OnPostInformAsync(Guid patientId) => WriteAsync(patientId, (strike, _, now) =>
+    {
+        Required(strike).RecordInformation(Information ?? "", now);
+        return "Information donnée enregistrée.";
+    });
+
+    public Task<IActionResult> OnPostCheckAsync(Guid patientId) => WriteAsync(patientId, (strike, user, now) =>
+    {
+        var current = Required(strike);
+        var entry = ClinicalEntry.New(Team.Somatic, EntryKind.HungerStrikeCheck, Banner.Patient.Id, Banner.Patient.UnitId,
+            user.Id, user.Name, now);
+        entry.HungerStrikeId = current.Id;
+        entry.Vitals = new VitalSigns { WeightKg = ExaminationRefused ? null : WeightKg };
+        // P35: a refused examination is respected and recorded, never forced.
+        entry.Note = ExaminationRefused
+            ? "Examen refusé par le patient, refus respecté." + (string.IsNullOrWhiteSpace(CheckNote) ? "" : " " + CheckNote.Trim())
+            : string.IsNullOrWhiteSpace(CheckNote) ? null : CheckNote.Trim();
+        entry.Sign(user.Id, user.Name, now, signerHasTreatedPatient: false);
+        db.Add(entry);
+        if (!Banner.Records.Any(r => r.Team == Team.Somatic))
+        {
+            db.MedicalRecords.Add(new MedicalRecord(Banner.Patient.Id, Team.Somatic, now));
+        }
+        return "Contrôle enregistré.";
+    });
+
+    public Task<IActionResult> OnPostEndAsync(Guid patientId) => WriteAsync(patientId, (strike, _, _) =>
+    {
+        Required(strike).End(EndedOn ?? Fr.Today(clock), EndReason ?? "");
+        return "Fin de la grève de la faim enregistrée.";
+    });
+
+    private static HungerStrike Required(HungerStrike? strike) =>
+        strike ?? throw new DomainException("Aucune grève de la faim n'est en cours pour ce patient.");
+
+    private async Task<IActionResult> WriteAsync(Guid patientId,
+        Func<HungerStrike?, (Guid Id, string Name), DateTimeOffset, string> action)
+    {
+        if (await LoadAsync(patientId) is { } refused)
+        {
+            return refused;
+        }
+        if (!CanWrite)
+        {
+            return Forbid();
+        }
+        var tracked = Strike is null ? null : await db.HungerStrikes.FindAsync(Strike.Id);
+        try
+        {
+            Message = action(tracked, (User.UserId()!.Value, User.FindFirst(UsmpClaims.DisplayName)?.Value ?? ""),
+                clock.GetUtcNow());
+        }
+        catch (DomainException e)
+        {
+            foreach (var problem in e.Problems)
+            {
+                ModelState.AddModelError("", problem);
+            }
+            return Page();
+        }
+        await db.SaveChangesAsync();
+        return RedirectToPage(new { patientId });
+    }
+
+    private async Task<IActionResult?> LoadAsync(Guid patientId)
+    {
+        var patient = await db.Patients.AsNoTracking().FirstOrDefaultAsync(p => p.Id == patientId);
+        if (patient is null)
+        {
+            return NotFound();
+        }
+        if (!(await authorization.AuthorizeAsync(User, patient, ScopeRequirements.ViewChart)).Succeeded)
+        {
+            return Forbid();
+        }
+        Banner = await PatientBanner.LoadAsync(db, patient, Fr.Today(clock));
+        Strike = Banner.HungerStrike;
+        var somatic = await RecordScopes.ForAsync(db, patient, Team.Somatic);
+        CanWrite = (await authorization.AuthorizeAsync(User, somatic, ScopeRequirements.WriteRecord)).Succeeded;
+        CanReadChecks = (await authorization.AuthorizeAsync(User, somatic, ScopeRequirements.ReadRecord)).Succeeded;
+        if (Strike is not null && CanReadChecks)
+        {
+            Checks = await db.SomaticEntries.AsNoTracking()
+                .Where(e => e.HungerStrikeId == Strike.Id && e.Status == EntryStatus.Signed)
+                .OrderByDescending(e => e.OccurredAt).ToListAsync();
+        }
+        return null;
+    }
+}

@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using UsmpCare.Domain.Security;
+using UsmpCare.Web.Authorization;
+
+namespace UsmpCare.Web.Pages;
+
+/// <summary>Sends each role to its home page.</summary>
+[Authorize(Policy = PermissionPolicies.SignedIn)]
+public sealed class IndexModel : PageModel
+{
+    public IActionResult OnGet() => Redirect(HomeOf(User.Roles()));
+
+    public static string HomeOf(IReadOnlyList<Role> roles) => roles switch
+    {
+        _ when roles.Contains(Role.Administrator) => "/Admin/Users",
+        _ when roles.Any(r => r.IsClinical()) => "/Dashboard",
+        _ when roles.Contains(Role.Secretary) => "/Patients",
+        _ when roles.Contains(Role.PrisonAdministration) => "/Ap",
+        _ when roles.Contains(Role.Spip) => "/Spip",
+        _ => "/WhoSeesWhat",
+    };
+}

@@ -1,0 +1,144 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using UsmpCare.Domain.Disclosures;
+using UsmpCare.Domain.Patients;
+using UsmpCare.Domain.Records;
+using UsmpCare.Domain.Security;
+using UsmpCare.Web.Authorization;
+using UsmpCare.Web.Data;
+using UsmpCare.Web.Features;
+using UsmpCare.Web.Infrastructure;
+
+namespace UsmpCare.Web.Pages.Patients;
+
+/// <summary>The patient chart: banner, the records the user's team may read (P30), problems, treatments, timeline.</summary>
+[RequirePermission(Permission.ViewPatientChart)]
+public sealed class ChartModel(AppDbContext db, IAuthorizationService authorization, TimeProvider clock) : PageModel
+{
+    public sealed record Problem(string Code, string Label, DateTimeOffset Since, DateTimeOffset Last);
+
+    public PatientBanner Banner { get; private set; } = null!;
+    public IReadOnlyList<Team> ReadableTeams { get; private set; } = [];
+    public Team? WritableTeam { get; private set; }
+
+    /// <summary>Opened by the unit that received the patient after a transfer: nothing can be written here.</summary>
+    public bool ReadOnlyTransfer { get; private set; }
+
+    /// <summary>The live emergency grant this chart is opened under, if any.</summary>
+    public Auditing.BreakGlassGrant? Emergency { get; private set; }
+    public IReadOnlyList<ClinicalEntry> Timeline { get; private set; } = [];
+    public IReadOnlyList<Problem> Problems { get; private set; } = [];
+    public IReadOnlyList<(PrescriptionLine Line, ClinicalEntry Entry)> Treatments { get; private set; } = [];
+    public IReadOnlyDictionary<Guid, Guid> AmendedBy { get; private set; } = new Dictionary<Guid, Guid>();
+
+    public IReadOnlyList<Disclosure> Disclosures { get; private set; } = [];
+
+    [BindProperty(SupportsGet = true)] public EntryKind? Kind { get; set; }
+    [BindProperty] public string? PaperLocation { get; set; }
+    [TempData] public string? Message { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        var patient = await db.Patients.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id);
+        if (patient is null)
+        {
+            return NotFound();
+        }
+        // P13: a receiving unit may read a transferred patient's original record, read-only, with his agreement.
+        var inUnit = (await authorization.AuthorizeAsync(User, patient, ScopeRequirements.ViewChart)).Succeeded;
+        var transferUnit = inUnit ? null : await TransferAccess.ReadingUnitAsync(db, User, patient);
+        var emergency = User.Can(Permission.WriteConsultation) ? await BreakGlass.ActiveAsync(db, User, patient.Id, clock.GetUtcNow()) : null;
+        if (!inUnit && emergency is null && (transferUnit is null || !User.Can(Permission.ViewPatientChart)))
+        {
+            return Forbid();
+        }
+        Emergency = emergency;
+        if (emergency is not null)
+        {
+            HttpContext.Items[BreakGlass.ItemKey] = true;
+        }
+        ReadOnlyTransfer = transferUnit is not null;
+        Banner = await PatientBanner.LoadAsync(db, patient, Fr.Today(clock));
+        // P02: the accounting of disclosures is part of the chart.
+        Disclosures = await db.Disclosures.AsNoTracking().Where(d => d.PatientId == id).OrderByDescending(d => d.At)
+            .Take(50).ToListAsync();
+        var readable = new List<Team>();
+        foreach (var team in RecordScopes.Teams)
+        {
+            var scope = await RecordScopes.ForAsync(db, patient, team);
+            if (transferUnit is { } receiving)
+            {
+                scope = scope with { UnitId = receiving };
+            }
+            if ((await authorization.AuthorizeAsync(User, scope, ScopeRequirements.ReadRecord)).Succeeded)
+            {
+                readable.Add(team);
+            }
+            if (!ReadOnlyTransfer && WritableTeam is null && (await authorization.AuthorizeAsync(User, scope, ScopeRequirements.WriteRecord)).Succeeded)
+            {
+                WritableTeam = team;
+            }
+        }
+        if (Emergency is not null)
+        {
+            // Break-the-glass: both records, read-only outside the user's own team and unit.
+            readable = [.. RecordScopes.Teams];
+            ReadOnlyTransfer = ReadOnlyTransfer || !inUnit;
+        }
+        ReadableTeams = readable;
+
+        var entries = new List<ClinicalEntry>();
+        foreach (var team in readable)
+        {
+            entries.AddRange(await db.Entries(team).AsNoTracking()
+                .Where(e => e.PatientId == id && e.Status != EntryStatus.Abandoned)
+                .OrderByDescending(e => e.OccurredAt).Take(500).ToListAsync());
+        }
+        AmendedBy = entries.Where(e => e.AmendsId is not null && e.IsSigned)
+            .GroupBy(e => e.AmendsId!.Value).ToDictionary(g => g.Key, g => g.OrderBy(e => e.SignedAt).Last().Id);
+        Timeline = [.. entries.Where(e => Kind is null || e.Kind == Kind).OrderByDescending(e => e.OccurredAt)];
+
+        // Problems and treatments come from the current version of each signed consultation: an amended entry
+        // counts through its amendment only (P17).
+        var current = entries.Where(e => e.IsSigned && e.Kind == EntryKind.Consultation && !AmendedBy.ContainsKey(e.Id))
+            .ToList();
+        Problems = [.. current.SelectMany(e => e.Diagnoses.Select(d => (d, e.OccurredAt)))
+            .GroupBy(x => x.d.Code)
+            .Select(g => new Problem(g.Key, g.First().d.Label, g.Min(x => x.OccurredAt), g.Max(x => x.OccurredAt)))
+            .OrderByDescending(p => p.Last)];
+        var since = clock.GetUtcNow().AddMonths(-3);
+        Treatments = [.. current.Where(e => e.OccurredAt >= since).OrderByDescending(e => e.OccurredAt)
+            .SelectMany(e => e.Prescriptions.Where(p => p.Kind == PrescriptionKind.Prescription).Select(p => (p, e)))];
+        return Page();
+    }
+
+    /// <summary>P16: where the paper record of the user's team is kept.</summary>
+    public async Task<IActionResult> OnPostPaperAsync(Guid id)
+    {
+        var patient = await db.Patients.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id);
+        if (patient is null)
+        {
+            return NotFound();
+        }
+        var team = User.TeamOf();
+        if (team is null || !(await authorization.AuthorizeAsync(User, await RecordScopes.ForAsync(db, patient, team.Value),
+                ScopeRequirements.WriteRecord)).Succeeded)
+        {
+            return Forbid();
+        }
+        var record = await db.MedicalRecords.FindAsync(id, team.Value);
+        if (record is null)
+        {
+            record = new MedicalRecord(id, team.Value, clock.GetUtcNow());
+            db.MedicalRecords.Add(record);
+        }
+        record.PaperRecordLocation = string.IsNullOrWhiteSpace(PaperLocation) ? null : PaperLocation.Trim();
+        await db.SaveChangesAsync();
+        Message = record.PaperRecordLocation is null
+            ? "Aucun dossier papier n'est plus signalé."
+            : $"Dossier papier signalé : {record.PaperRecordLocation}.";
+        return RedirectToPage(new { id });
+    }
+}

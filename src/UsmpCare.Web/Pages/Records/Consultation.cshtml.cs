@@ -1,0 +1,257 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using UsmpCare.Domain;
+using UsmpCare.Domain.CareRequests;
+using UsmpCare.Domain.Patients;
+using UsmpCare.Domain.Records;
+using UsmpCare.Domain.Security;
+using UsmpCare.Web.Authorization;
+using UsmpCare.Web.Data;
+using UsmpCare.Web.Features;
+using UsmpCare.Web.Infrastructure;
+
+namespace UsmpCare.Web.Pages.Records;
+
+/// <summary>
+/// The physician's consultation: consent first (P08), guard presence (P01), note, findings, CIM-10 diagnoses,
+/// prescriptions with consent (P10), vital signs; saved as a draft or signed. Signed is final (P17).
+/// </summary>
+[RequirePermission(Permission.WriteConsultation)]
+public sealed class ConsultationModel(AppDbContext db, IAuthorizationService authorization, TimeProvider clock)
+    : PageModel
+{
+    public const int BlankRows = 3;
+
+    [BindProperty] public ConsultationInput Input { get; set; } = new();
+    public PatientBanner Banner { get; private set; } = null!;
+    public ClinicalEntry? Entry { get; private set; }
+    public ClinicalEntry? Original { get; private set; }
+    public bool SignerHasTreatedPatient { get; private set; }
+    public IReadOnlyList<string> Problems { get; private set; } = [];
+    public ClinicalEntry? Conflicting { get; private set; }
+
+    /// <summary>The patient's open care requests addressed to this team: signing can answer them (P33).</summary>
+    public IReadOnlyList<CareRequest> OpenRequests { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid? id, Guid? patientId)
+    {
+        var loaded = await LoadAsync(id, patientId);
+        if (loaded is not null)
+        {
+            return loaded;
+        }
+        if (Entry is not null && Entry.Status == EntryStatus.Draft)
+        {
+            Input = ConsultationInput.From(Entry);
+        }
+        else if (Entry is not null)
+        {
+            return Redirect($"/Records/Entry/{Entry.Team}/{Entry.Id}");
+        }
+        else
+        {
+            Input = new ConsultationInput { PatientId = Banner.Patient.Id, OccurredAt = Fr.Local(clock.GetUtcNow()) };
+        }
+        Input.Pad(BlankRows);
+        return Page();
+    }
+
+    /// <summary>Every button posts to the draft's own address once it exists, so a second click never makes a second draft.</summary>
+    public string ActionUrl(string handler) =>
+        Entry is null ? $"/Records/Consultation?handler={handler}" : $"/Records/Consultation/{Entry.Id}?handler={handler}";
+
+    public Task<IActionResult> OnPostSaveAsync(Guid? id) => SaveAsync(id, sign: false);
+
+    public Task<IActionResult> OnPostSignAsync(Guid? id) => SaveAsync(id, sign: true);
+
+    public async Task<IActionResult> OnPostAbandonAsync(Guid? id)
+    {
+        var loaded = await LoadAsync(id, Input.PatientId);
+        if (loaded is not null || Entry is null)
+        {
+            return loaded ?? NotFound();
+        }
+        if (Entry.Status != EntryStatus.Draft)
+        {
+            return await ConflictAsync();
+        }
+        Entry.Abandon(clock.GetUtcNow());
+        db.Entry(Entry).Property(e => e.Version).OriginalValue = Input.Version;
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return await ConflictAsync();
+        }
+        return Redirect($"/Patients/Chart/{Entry.PatientId}");
+    }
+
+    private async Task<IActionResult> SaveAsync(Guid? id, bool sign)
+    {
+        var loaded = await LoadAsync(id, Input.PatientId);
+        if (loaded is not null)
+        {
+            return loaded;
+        }
+        var now = clock.GetUtcNow();
+        var user = await CurrentUserAsync();
+        var entry = Entry;
+        if (entry is null)
+        {
+            entry = ClinicalEntry.New(User.TeamOf()!.Value, EntryKind.Consultation, Banner.Patient.Id,
+                Banner.Patient.UnitId, user.Id, user.Name, now);
+            db.Add(entry);
+            Entry = entry;
+        }
+        else
+        {
+            if (entry.Status != EntryStatus.Draft)
+            {
+                ModelState.AddModelError("", "Cette entrée est signée : elle ne peut plus être modifiée. Rédigez un amendement, l'original restera visible (P17).");
+                return await RedisplayAsync();
+            }
+            db.Entry(entry).Property(e => e.Version).OriginalValue = Input.Version;
+            entry.Touch(now);
+        }
+        var inputProblems = Input.ApplyTo(entry);
+        foreach (var problem in inputProblems)
+        {
+            ModelState.AddModelError("", problem);
+        }
+        if (!ModelState.IsValid)
+        {
+            // Bad input is shown with what was typed; an existing draft keeps its last saved state.
+            return await RedisplayAsync();
+        }
+        if (sign)
+        {
+            Problems = entry.SignatureProblems(SignerHasTreatedPatient);
+            if (Problems.Count == 0)
+            {
+                entry.Sign(user.Id, user.Name, now, SignerHasTreatedPatient);
+                await EnsureRecordOpenAsync(entry, now);
+                await AnswerRequestsAsync(entry, user, now);
+            }
+        }
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return await ConflictAsync();
+        }
+        if (sign && Problems.Count > 0)
+        {
+            // Not signed, but nothing is lost: the draft was saved with what the physician typed.
+            foreach (var problem in Problems)
+            {
+                ModelState.AddModelError("", problem);
+            }
+            Input = ConsultationInput.From(entry);
+            Input.Pad(BlankRows);
+            TempData.Remove("Message");
+            ViewData["Saved"] = "Brouillon enregistré, mais pas signé :";
+            return Page();
+        }
+        TempData["Message"] = sign ? "Consultation signée." : "Brouillon enregistré.";
+        return sign ? Redirect($"/Patients/Chart/{entry.PatientId}") : Redirect($"/Records/Consultation/{entry.Id}");
+    }
+
+    private async Task AnswerRequestsAsync(ClinicalEntry entry, (Guid Id, string Name) user, DateTimeOffset now)
+    {
+        // A request is answered only by a consultation held after the slip was collected.
+        var ids = Input.AnsweredRequestIds.Intersect(OpenRequests.Where(r => r.CollectedAt <= entry.OccurredAt).Select(r => r.Id)).ToList();
+        var requests = await db.CareRequests.Include(r => r.Events).Where(r => ids.Contains(r.Id)).ToListAsync();
+        foreach (var request in requests)
+        {
+            request.AnsweredBy(entry.Id, entry.OccurredAt, user.Id, user.Name, now);
+        }
+    }
+
+    private async Task EnsureRecordOpenAsync(ClinicalEntry entry, DateTimeOffset now)
+    {
+        if (await db.MedicalRecords.FindAsync(entry.PatientId, entry.Team) is null)
+        {
+            db.MedicalRecords.Add(new MedicalRecord(entry.PatientId, entry.Team, now));
+        }
+    }
+
+    private async Task<IActionResult> ConflictAsync()
+    {
+        db.ChangeTracker.Clear();
+        Conflicting = await db.Entries(User.TeamOf()!.Value).AsNoTracking().FirstOrDefaultAsync(e => e.Id == Entry!.Id);
+        ModelState.AddModelError("", Conflicting?.Status == EntryStatus.Draft
+            ? $"Ce brouillon a été modifié par quelqu'un d'autre (enregistré le {Fr.DateTime(Conflicting.UpdatedAt)}) pendant que vous écriviez. Votre saisie n'a pas été enregistrée mais reste ci-dessous ; la version enregistrée est affichée en dessous pour que vous reportiez vos ajouts, puis enregistrez de nouveau."
+            : "Cette consultation a été signée ou abandonnée entre-temps : votre saisie n'a pas été enregistrée mais reste ci-dessous. Rédigez un amendement si une correction est nécessaire.");
+        if (Conflicting is not null)
+        {
+            Input.Version = Conflicting.Version;
+        }
+        Input.Pad(BlankRows);
+        return Page();
+    }
+
+    private async Task<IActionResult> RedisplayAsync()
+    {
+        Input.Pad(BlankRows);
+        await Task.CompletedTask;
+        return Page();
+    }
+
+    /// <summary>Loads the draft (own team's record only) or the patient, and checks the write scope.</summary>
+    private async Task<IActionResult?> LoadAsync(Guid? id, Guid? patientId)
+    {
+        var team = User.TeamOf();
+        if (team is null)
+        {
+            return Forbid();
+        }
+        if (id is not null)
+        {
+            Entry = await db.Entries(team.Value).FirstOrDefaultAsync(e => e.Id == id && e.Kind == EntryKind.Consultation);
+            if (Entry is null)
+            {
+                return NotFound();
+            }
+            patientId = Entry.PatientId;
+            if (Entry.AmendsId is { } originalId)
+            {
+                Original = await db.Entries(team.Value).AsNoTracking().FirstOrDefaultAsync(e => e.Id == originalId);
+            }
+        }
+        var patient = patientId is null ? null : await db.Patients.AsNoTracking().FirstOrDefaultAsync(p => p.Id == patientId);
+        if (patient is null)
+        {
+            return NotFound();
+        }
+        if (!(await authorization.AuthorizeAsync(User, await RecordScopes.ForAsync(db, patient, team.Value), ScopeRequirements.WriteRecord)).Succeeded)
+        {
+            return Forbid();
+        }
+        Banner = await PatientBanner.LoadAsync(db, patient, Fr.Today(clock));
+        var requestTeams = CareRequest.RequestTeamsOf(team.Value).ToList();
+        OpenRequests = await db.CareRequests.AsNoTracking()
+            .Where(r => r.PatientId == patient.Id && requestTeams.Contains(r.Team)
+                        && (r.Status == CareRequestStatus.New || r.Status == CareRequestStatus.Triaged
+                            || r.Status == CareRequestStatus.AppointmentSet))
+            .OrderBy(r => r.CollectedAt).ToListAsync();
+        var userId = User.UserId();
+        // P28: has this physician treated the patient (any signed consultation other than a prevention visit)?
+        SignerHasTreatedPatient = await db.Entries(team.Value).AnyAsync(e => e.PatientId == patient.Id
+            && e.SignedById == userId && e.Kind == EntryKind.Consultation
+            && e.ConsultationType != ConsultationType.WorkPrevention);
+        return null;
+    }
+
+    private async Task<(Guid Id, string Name)> CurrentUserAsync()
+    {
+        var id = User.UserId()!.Value;
+        var user = await db.Users.AsNoTracking().SingleAsync(u => u.Id == id);
+        return (id, (User.Roles().Any(r => r.IsPhysician()) ? "Dr " : "") + user.DisplayName);
+    }
+}

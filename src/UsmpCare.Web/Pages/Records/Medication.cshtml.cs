@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using UsmpCare.Domain.Records;
+using UsmpCare.Domain.Security;
+using UsmpCare.Web.Authorization;
+using UsmpCare.Web.Data;
+
+namespace UsmpCare.Web.Pages.Records;
+
+/// <summary>Medication round: given, refused (the refusal is respected and recorded), or patient not present.</summary>
+[RequirePermission(Permission.RecordMedicationAdministration)]
+public sealed class MedicationModel(AppDbContext db, IAuthorizationService authorization, TimeProvider clock)
+    : NurseEntryPage(db, authorization, clock)
+{
+    [BindProperty] public string? Medication { get; set; }
+    [BindProperty] public string? Dose { get; set; }
+    [BindProperty] public MedicationOutcome? Outcome { get; set; }
+    [BindProperty] public string? Note { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid patientId) => await LoadAsync(patientId) ?? Page();
+
+    public async Task<IActionResult> OnPostAsync(Guid patientId)
+    {
+        if (await LoadAsync(patientId) is { } refused)
+        {
+            return refused;
+        }
+        return await SignNewAsync(EntryKind.MedicationAdministration, entry =>
+        {
+            entry.Medication = string.IsNullOrWhiteSpace(Medication) ? null : Medication.Trim();
+            entry.Dose = string.IsNullOrWhiteSpace(Dose) ? null : Dose.Trim();
+            entry.MedicationOutcome = Outcome;
+            entry.Note = string.IsNullOrWhiteSpace(Note) ? null : Note.Trim();
+        }, "Distribution enregistrée.");
+    }
+}

@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using UsmpCare.Domain.Records;
+using UsmpCare.Domain.Security;
+using UsmpCare.Web.Authorization;
+using UsmpCare.Web.Data;
+
+namespace UsmpCare.Web.Pages.Records;
+
+[RequirePermission(Permission.WriteNursingNote)]
+public sealed class NursingNoteModel(AppDbContext db, IAuthorizationService authorization, TimeProvider clock)
+    : NurseEntryPage(db, authorization, clock)
+{
+    [BindProperty] public string? Note { get; set; }
+    [BindProperty] public VitalSigns Vitals { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(Guid patientId) => await LoadAsync(patientId) ?? Page();
+
+    public async Task<IActionResult> OnPostAsync(Guid patientId)
+    {
+        if (await LoadAsync(patientId) is { } refused)
+        {
+            return refused;
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        return await SignNewAsync(EntryKind.NursingNote, entry =>
+        {
+            entry.Note = string.IsNullOrWhiteSpace(Note) ? null : Note.Trim();
+            entry.Vitals = Vitals;
+        }, "Transmission enregistrée.");
+    }
+}

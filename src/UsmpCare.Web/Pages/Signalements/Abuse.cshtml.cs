@@ -1,0 +1,129 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using UsmpCare.Documents;
+using UsmpCare.Domain.Disclosures;
+using UsmpCare.Domain.Security;
+using UsmpCare.Web.Authorization;
+using UsmpCare.Web.Data;
+using UsmpCare.Web.Features;
+using UsmpCare.Web.Infrastructure;
+
+namespace UsmpCare.Web.Pages.Signalements;
+
+/// <summary>
+/// P07 (and P36): report of abuse or ill-treatment to the procureur. Needs the patient's recorded agreement unless he
+/// is a minor or recorded as unable to protect himself; he is informed and may be given a copy; the director is
+/// informed only with his agreement. Produces the PDF letter; every recipient is written to the ledger.
+/// </summary>
+[RequirePermission(Permission.WriteSignalement)]
+public sealed class AbuseModel(AppDbContext db, IAuthorizationService authorization, TimeProvider clock)
+    : PatientPageModel(db, authorization, clock)
+{
+    public IReadOnlyList<AbuseSignalement> Previous { get; private set; } = [];
+
+    [BindProperty] public string? Findings { get; set; }
+    [BindProperty] public bool PatientInformed { get; set; }
+    [BindProperty] public bool CopyGiven { get; set; }
+    [BindProperty] public bool InformDirector { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid patientId) => await LoadAsync(patientId) ?? Page();
+
+    public async Task<IActionResult> OnGetPdfAsync(Guid patientId, Guid id)
+    {
+        if (await LoadAsync(patientId) is { } refused)
+        {
+            return refused;
+        }
+        var signalement = Previous.FirstOrDefault(s => s.Id == id);
+        return signalement is null ? NotFound() : File(signalement.Pdf, "application/pdf", $"signalement-{signalement.At:yyyyMMdd}.pdf");
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid patientId)
+    {
+        if (await LoadAsync(patientId) is { } refused)
+        {
+            return refused;
+        }
+        var patient = Banner.Patient;
+        var consents = Banner.Consents;
+        var (ground, problems) = AbuseSignalement.Check(consents.AbuseReportAgreement is not null,
+            patient.IsMinorOn(Banner.Today), patient.IsVulnerable, PatientInformed, InformDirector,
+            consents.DirectorInformationAgreement is not null, Findings);
+        if (problems.Count > 0)
+        {
+            problems.ToList().ForEach(p => ModelState.AddModelError("", p));
+            return Page();
+        }
+        var actor = Actor.Of(User);
+        var now = Clock.GetUtcNow();
+        var author = await Db.Users.AsNoTracking().SingleAsync(u => u.Id == actor.Id);
+        var unit = await Db.Units.AsNoTracking().SingleAsync(u => u.Id == patient.UnitId);
+        var groundText = ground switch
+        {
+            AbuseReportGround.PatientAgreement => "avec l'accord du patient",
+            AbuseReportGround.Minor => "sans qu'un accord soit requis, le patient étant mineur (article 226-14 du code pénal)",
+            _ => $"sans qu'un accord soit requis, la personne n'étant pas en mesure de se protéger ({patient.VulnerabilityReason})",
+        };
+        var pdf = PdfRenderer.Render(new Letter(
+            new Letterhead(unit.Name, unit.ReferenceHospital, unit.Address, unit.Phone),
+            "Signalement de sévices ou de mauvais traitements",
+            ["Monsieur ou Madame le procureur de la République"],
+            $"Le {Fr.LongDate(Fr.Today(Clock))}",
+            $"{patient.FullName}, né(e) le {Fr.Date(patient.BirthDate)}, écrou {patient.Ecrou}",
+            [
+                LetterBlock.Paragraph($"Je soussigné(e), {actor.Name}, médecin à l'{unit.Name}, vous signale, {groundText}, les constatations suivantes, faites dans l'exercice de mes fonctions :"),
+                LetterBlock.Heading("Constatations"),
+                LetterBlock.Paragraph(Findings!.Trim()),
+                LetterBlock.Paragraph("Le patient a été informé de ce signalement." + (CopyGiven ? " Une copie lui a été remise." : "")),
+            ],
+            [actor.Name, author.Rpps is null ? "" : $"RPPS {author.Rpps}", unit.Name]));
+        var agreementId = consents.AbuseReportAgreement?.Id;
+        var exception = ground == AbuseReportGround.PatientAgreement ? null
+            : ground == AbuseReportGround.Minor ? "Patient mineur : accord non requis (P07, P36)" : "Personne hors d'état de se protéger : accord non requis (P07)";
+        var signalement = new AbuseSignalement(patient.Id, patient.UnitId, Findings!, ground, PatientInformed, CopyGiven,
+            InformDirector, pdf, actor.Id, actor.Name, now);
+        Db.AbuseSignalements.Add(signalement);
+        Db.Disclosures.Add(new Disclosure(patient.Id, patient.UnitId, RecipientCategory.Procureur, "Procureur de la République",
+            $"Signalement de sévices (document {signalement.Id})", "Article 226-14 du code pénal (P07)", agreementId, exception,
+            actor.Id, actor.Name, now));
+        if (CopyGiven)
+        {
+            Db.Disclosures.Add(new Disclosure(patient.Id, patient.UnitId, RecipientCategory.Patient, patient.FullName,
+                $"Copie du signalement (document {signalement.Id})", "Information du patient (P07)", null,
+                "Remise au patient de la copie de son signalement", actor.Id, actor.Name, now));
+        }
+        if (InformDirector)
+        {
+            Db.Disclosures.Add(new Disclosure(patient.Id, patient.UnitId, RecipientCategory.PrisonAdministration,
+                "Chef d'établissement", "Information qu'un signalement a été adressé au procureur, sans son contenu",
+                "Information du chef d'établissement avec l'accord du patient (P07)",
+                consents.DirectorInformationAgreement!.Id, null, actor.Id, actor.Name, now));
+        }
+        await Db.SaveChangesAsync();
+        TempData["Message"] = "Signalement enregistré ; la lettre au procureur est prête à imprimer.";
+        return RedirectToPage(new { patientId });
+    }
+
+    private async Task<IActionResult?> LoadAsync(Guid patientId)
+    {
+        if (await LoadPatientAsync(patientId) is { } refused)
+        {
+            return refused;
+        }
+        var all = await Db.AbuseSignalements.AsNoTracking().Where(s => s.PatientId == patientId)
+            .OrderByDescending(s => s.At).ToListAsync();
+        // P30: a report written by the other team is read only where the patient agreed to sharing.
+        var readable = new List<AbuseSignalement>();
+        foreach (var s in all)
+        {
+            if (await RecordScopes.CanReadWorkOfAsync(Db, User, Banner.Patient, s.AuthorId))
+            {
+                readable.Add(s);
+            }
+        }
+        Previous = readable;
+        return null;
+    }
+}

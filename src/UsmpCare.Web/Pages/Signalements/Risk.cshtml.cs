@@ -1,0 +1,77 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using UsmpCare.Domain;
+using UsmpCare.Domain.Disclosures;
+using UsmpCare.Domain.Security;
+using UsmpCare.Web.Authorization;
+using UsmpCare.Web.Data;
+using UsmpCare.Web.Features;
+using UsmpCare.Web.Infrastructure;
+
+namespace UsmpCare.Web.Pages.Signalements;
+
+/// <summary>
+/// P06: a serious risk to the safety of persons — the director gets the protective measures and the useful facts,
+/// with no diagnosis and no medical history; visible to the establishment's AP; written to the ledger.
+/// </summary>
+[RequirePermission(Permission.WriteSignalement)]
+public sealed class RiskModel(AppDbContext db, IAuthorizationService authorization, OutgoingText outgoing,
+    TimeProvider clock) : PatientPageModel(db, authorization, clock)
+{
+
+    [BindProperty] public List<string> Measures { get; set; } = [];
+    [BindProperty] public string? OtherMeasure { get; set; }
+    [BindProperty] public string? Facts { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid patientId) => await LoadAsync(patientId) ?? Page();
+
+    public async Task<IActionResult> OnPostAsync(Guid patientId)
+    {
+        if (await LoadAsync(patientId) is { } refused)
+        {
+            return refused;
+        }
+        var measures = Measures.Where(RiskSignalement.MeasureCatalogue.Contains).ToList();
+        if (!string.IsNullOrWhiteSpace(OtherMeasure))
+        {
+            measures.Add(OtherMeasure.Trim());
+        }
+        if (await outgoing.RefusalAsync(User, Banner.Patient, Facts, OtherMeasure) is { } medical)
+        {
+            ModelState.AddModelError("", medical);
+            return Page();
+        }
+        var actor = Actor.Of(User);
+        var now = Clock.GetUtcNow();
+        try
+        {
+            var disclosure = new Disclosure(patientId, Banner.Patient.UnitId, RecipientCategory.PrisonAdministration,
+                "Chef d'établissement", $"Signalement de risque — mesures : {string.Join(", ", measures)}. Faits : {Facts?.Trim()}",
+                "Risque sérieux pour la sécurité des personnes : information utile aux mesures de protection (P06)",
+                null, "Exception légale : signalement d'un risque sérieux pour la sécurité des personnes", actor.Id, actor.Name, now);
+            var signalement = new RiskSignalement(patientId, Banner.Patient.UnitId, measures, Facts ?? "", disclosure.Id,
+                actor.Id, actor.Name, now);
+            Db.Disclosures.Add(disclosure);
+            Db.RiskSignalements.Add(signalement);
+            await Db.SaveChangesAsync();
+        }
+        catch (DomainException e)
+        {
+            e.Problems.ToList().ForEach(p => ModelState.AddModelError("", p));
+            return Page();
+        }
+        TempData["Message"] = "Signalement de risque transmis au chef d'établissement et consigné au registre des transmissions.";
+        return Redirect($"/Patients/Chart/{patientId}");
+    }
+
+    private async Task<IActionResult?> LoadAsync(Guid patientId)
+    {
+        if (await LoadPatientAsync(patientId) is { } refused)
+        {
+            return refused;
+        }
+        return null;
+    }
+}

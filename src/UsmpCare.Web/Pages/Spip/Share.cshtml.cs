@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using UsmpCare.Domain.Disclosures;
+using UsmpCare.Domain.Security;
+using UsmpCare.Web.Authorization;
+using UsmpCare.Web.Data;
+using UsmpCare.Web.Features;
+using UsmpCare.Web.Infrastructure;
+
+namespace UsmpCare.Web.Pages.Spip;
+
+/// <summary>
+/// P03 and P02: a physician shares a short non-medical message with SPIP — only once the patient was informed of his
+/// right to object, never while he objects; checked for medical content; written to the disclosure ledger.
+/// </summary>
+[RequirePermission(Permission.ShareWithSpip)]
+public sealed class ShareModel(AppDbContext db, IAuthorizationService authorization, OutgoingText outgoing,
+    TimeProvider clock) : PatientPageModel(db, authorization, clock)
+{
+    public string? Blocked { get; private set; }
+
+    [BindProperty] public string? Message { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid patientId) => await LoadAsync(patientId) ?? Page();
+
+    public async Task<IActionResult> OnPostAsync(Guid patientId)
+    {
+        if (await LoadAsync(patientId) is { } refused)
+        {
+            return refused;
+        }
+        if (Blocked is not null)
+        {
+            ModelState.AddModelError("", Blocked);
+            return Page();
+        }
+        if (string.IsNullOrWhiteSpace(Message))
+        {
+            ModelState.AddModelError("", "Écrivez le message à transmettre au SPIP.");
+            return Page();
+        }
+        if (await outgoing.RefusalAsync(User, Banner.Patient, Message) is { } medical)
+        {
+            ModelState.AddModelError("", medical);
+            return Page();
+        }
+        var actor = Actor.Of(User);
+        var now = Clock.GetUtcNow();
+        var disclosure = new Disclosure(patientId, Banner.Patient.UnitId, RecipientCategory.Spip, "SPIP", Message,
+            "Partage strictement nécessaire avec le SPIP, patient informé de son droit d'opposition (P02, P03)",
+            Banner.Consents.SpipInformed!.Id, null, actor.Id, actor.Name, now);
+        Db.Disclosures.Add(disclosure);
+        Db.SpipShares.Add(new SpipShare(patientId, Banner.Patient.UnitId, Message, disclosure.Id, actor.Id, actor.Name, now));
+        await Db.SaveChangesAsync();
+        TempData["Message"] = "Message transmis au SPIP et consigné au registre des transmissions.";
+        return Redirect($"/Patients/Chart/{patientId}");
+    }
+
+    private async Task<IActionResult?> LoadAsync(Guid patientId)
+    {
+        if (await LoadPatientAsync(patientId) is { } refused)
+        {
+            return refused;
+        }
+        Blocked = Banner.Consents.WhySpipShareIsRefused();
+        return null;
+    }
+}

@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using UsmpCare.Web.Authorization;
+using UsmpCare.Web.Infrastructure;
+
+namespace UsmpCare.Web.Pages.Units;
+
+/// <summary>The unit switcher: only a unit the user belongs to can be chosen.</summary>
+[Authorize(Policy = PermissionPolicies.SignedIn)]
+public sealed class SwitchModel : PageModel
+{
+    public IActionResult OnGet() => Redirect("/");
+
+    public IActionResult OnPost(Guid unitId, string? returnUrl)
+    {
+        if (!User.UnitIds().Contains(unitId))
+        {
+            return Forbid();
+        }
+        Response.Cookies.Append(CurrentUnit.CookieName, unitId.ToString(), new CookieOptions
+        {
+            HttpOnly = true,
+            SameSite = SameSiteMode.Strict,
+            Secure = Request.IsHttps,
+            IsEssential = true,
+        });
+        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+    }
+}

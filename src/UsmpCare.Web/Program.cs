@@ -1,0 +1,190 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Serilog;
+using UsmpCare.Web.Accounts;
+using UsmpCare.Web.Authorization;
+using UsmpCare.Web.Data;
+using UsmpCare.Web.Infrastructure;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddSerilog((services, logger) => logger
+    .ReadFrom.Configuration(builder.Configuration)
+    .ReadFrom.Services(services)
+    .Enrich.FromLogContext());
+
+builder.Services.AddDbContext<AppDbContext>((services, options) =>
+    Database.Configure(options, Database.ConnectionString(services.GetRequiredService<IConfiguration>())));
+
+builder.Services
+    .AddIdentity<User, IdentityRole<Guid>>(options =>
+    {
+        // CNIL 2022 deliberation, case « password + lockout »: at least 12 characters is enough with a lockout
+        // after a few failures (below); the 80-bit case without lockout would need more. MFA comes on top (P16).
+        options.Password.RequiredLength = 12;
+        options.Password.RequireNonAlphanumeric = false;
+        options.Password.RequireUppercase = false;
+        options.Password.RequireDigit = false;
+        options.Lockout.MaxFailedAccessAttempts = 5;
+        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        options.Lockout.AllowedForNewUsers = true;
+        options.User.RequireUniqueEmail = true;
+        options.SignIn.RequireConfirmedAccount = false;
+    })
+    .AddEntityFrameworkStores<AppDbContext>()
+    .AddClaimsPrincipalFactory<UsmpClaimsFactory>()
+    .AddPasswordValidator<CommonPasswordValidator>()
+    .AddDefaultTokenProviders();
+
+builder.Services.ConfigureApplicationCookie(options =>
+{
+    options.LoginPath = "/Account/Login";
+    options.LogoutPath = "/Account/Logout";
+    options.AccessDeniedPath = "/Account/AccessDenied";
+    options.Cookie.Name = "usmp.auth";
+    options.Cookie.HttpOnly = true;
+    options.Cookie.SameSite = SameSiteMode.Strict;
+    options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+    options.ExpireTimeSpan = TimeSpan.FromMinutes(builder.Configuration.GetValue("Security:IdleTimeoutMinutes", 15));
+    options.SlidingExpiration = true;
+    // Absolute session lifetime (ASVS V3.3.2): the sign-in time is kept in the cookie's properties, which sliding
+    // renewal and security-stamp refreshes carry over; past the limit the user signs in again, active or not.
+    var absolute = TimeSpan.FromMinutes(builder.Configuration.GetValue("Security:AbsoluteSessionMinutes", 12 * 60));
+    options.Events.OnSigningIn = context =>
+    {
+        context.Properties.Items.TryAdd("usmp.signedin", DateTimeOffset.UtcNow.ToString("O"));
+        return Task.CompletedTask;
+    };
+    options.Events.OnValidatePrincipal = async context =>
+    {
+        await SecurityStampValidator.ValidatePrincipalAsync(context);
+        if (context.Principal is not null
+            && context.Properties.Items.TryGetValue("usmp.signedin", out var signedIn)
+            && DateTimeOffset.TryParse(signedIn, out var at)
+            && DateTimeOffset.UtcNow - at >= absolute)
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+        }
+    };
+    options.Events.OnRedirectToAccessDenied = async context =>
+    {
+        // Every denial is audited (who, what was refused), then the user sees the French refusal page.
+        var trail = context.HttpContext.RequestServices.GetRequiredService<UsmpCare.Web.Auditing.AuditTrail>();
+        await trail.AppendAsync(UsmpCare.Web.Auditing.AuditEvent.By(context.HttpContext.User,
+            UsmpCare.Web.Auditing.AuditAction.Denied, context.HttpContext.Request.Path, StatusCodes.Status403Forbidden));
+        context.Response.Redirect(context.RedirectUri);
+    };
+});
+
+// The cookie's security stamp is checked on every request (the user and his claims are reloaded: a few indexed
+// queries): a suspended account, or a cookie replayed after sign-out, is refused at once. The page benchmark will
+// tell whether a short interval is needed instead.
+builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
+
+builder.Services.AddDataProtection()
+    .SetApplicationName("UsmpCare")
+    .PersistKeysToDbContext<AppDbContext>();
+
+builder.Services.AddAuthorization(options => options.AddPermissionPolicies());
+builder.Services.AddSingleton<IAuthorizationHandler, PermissionHandler>();
+builder.Services.AddSingleton<IAuthorizationHandler, UnitScopeHandler>();
+builder.Services.AddSingleton<IAuthorizationHandler, RecordScopeHandler>();
+
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<CurrentUnit>();
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.Configure<UsmpCare.Web.Features.CareRequestOptions>(builder.Configuration.GetSection("CareRequests"));
+builder.Services.AddSingleton<UsmpCare.Web.Features.CareRequestRules>();
+builder.Services.AddScoped<UsmpCare.Web.Features.OutgoingText>();
+builder.Services.AddSingleton<UsmpCare.Web.Auditing.AuditTrail>();
+builder.Services.AddScoped<UsmpCare.Web.Auditing.AuditPageFilter>();
+builder.Services.AddRazorPages().AddMvcOptions(options =>
+{
+    // P16: every read and write of medical data is audited before the page is served.
+    options.Filters.AddService<UsmpCare.Web.Auditing.AuditPageFilter>();
+    // Bad input is said in French, with what was typed; the page keeps every other field.
+    var messages = options.ModelBindingMessageProvider;
+    messages.SetAttemptedValueIsInvalidAccessor((value, _) => $"La valeur « {value} » n'est pas valide.");
+    messages.SetValueIsInvalidAccessor(value => $"La valeur « {value} » n'est pas valide.");
+    messages.SetValueMustBeANumberAccessor(_ => "Un nombre est attendu (ex. 37,5).");
+    messages.SetNonPropertyAttemptedValueIsInvalidAccessor(value => $"La valeur « {value} » n'est pas valide.");
+    messages.SetUnknownValueIsInvalidAccessor(_ => "La valeur saisie n'est pas valide.");
+    messages.SetNonPropertyUnknownValueIsInvalidAccessor(() => "La valeur saisie n'est pas valide.");
+    messages.SetValueMustNotBeNullAccessor(_ => "Ce champ est obligatoire.");
+    messages.SetMissingBindRequiredValueAccessor(_ => "Ce champ est obligatoire.");
+    messages.SetMissingKeyOrValueAccessor(() => "Ce champ est obligatoire.");
+    messages.SetMissingRequestBodyRequiredValueAccessor(() => "Le formulaire est vide.");
+    messages.SetNonPropertyValueMustBeANumberAccessor(() => "Un nombre est attendu (ex. 37,5).");
+});
+// French users type « 37,5 » and read « 23/11/2026 »: one culture, whatever the browser says.
+builder.Services.Configure<RequestLocalizationOptions>(options =>
+{
+    options.DefaultRequestCulture = new Microsoft.AspNetCore.Localization.RequestCulture(Fr.Culture);
+    options.SupportedCultures = [Fr.Culture];
+    options.SupportedUICultures = [Fr.Culture];
+    options.RequestCultureProviders.Clear();
+});
+// French text is written as is, not as &#xE9; entities.
+builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
+    options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+builder.Services.AddAntiforgery(options =>
+{
+    options.Cookie.Name = "usmp.csrf";
+    options.Cookie.SameSite = SameSiteMode.Strict;
+    options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+});
+builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
+builder.Services.Configure<ForwardedHeadersOptions>(options =>
+{
+    options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+    // Only the reverse proxies named in configuration are trusted (loopback by default).
+    foreach (var proxy in builder.Configuration.GetSection("ReverseProxy:KnownProxies").Get<string[]>() ?? [])
+    {
+        options.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+    }
+});
+
+var app = builder.Build();
+
+if (args.Length > 0 && await Commands.RunAsync(app, args))
+{
+    return;
+}
+await DemoGuard.RefuseDemoAccountsOutsideDevelopmentAsync(app);
+// P16: no audit key, no start — rather than a running app that cannot serve a single medical page.
+_ = app.Services.GetRequiredService<UsmpCare.Web.Auditing.AuditTrail>();
+
+app.UseForwardedHeaders();
+app.UseSecurityHeaders();
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/Error");
+    app.UseHsts();
+}
+app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+app.UseNulByteRejection();
+app.UseDatabaseInputErrors();
+app.UseSerilogRequestLogging(options =>
+    // The path only: query strings may carry search terms (names), which must not reach the logs.
+    options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} a répondu {StatusCode} en {Elapsed:0.0} ms");
+app.UseRequestLocalization();
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") })
+    .AllowAnonymous();
+app.MapRazorPages();
+
+await app.RunAsync();
+
+/// <summary>Entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

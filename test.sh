@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Builds and runs every test project. Integration tests start their own throwaway PostgreSQL cluster
+# (or use USMP_TEST_PG). Ends with one line: "N passed, N failed" (", N skipped" if any); non-zero on any failure.
+set -uo pipefail
+cd "$(dirname "$0")"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+results=TestResults
+rm -rf "$results"
+# Browser tests drive Debian's Chromium (never a downloaded one); their screenshots are kept as artefacts.
+export USMP_E2E_ARTEFACTS="$PWD/$results/e2e"
+
+if ! dotnet build UsmpCare.sln -c Release -nologo -v q; then
+  echo "La compilation a échoué."
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+dotnet test UsmpCare.sln -c Release --no-build --nologo \
+  --logger "trx" --logger "console;verbosity=normal" --results-directory "$results"
+status=$?
+
+passed=0; failed=0; skipped=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx")
+  p=$(echo "$counters" | grep -o ' passed="[0-9]*"' | grep -o '[0-9]*')
+  f=$(echo "$counters" | grep -o ' failed="[0-9]*"' | grep -o '[0-9]*')
+  e=$(echo "$counters" | grep -o ' error="[0-9]*"' | grep -o '[0-9]*')
+  s=$(echo "$counters" | grep -o ' notExecuted="[0-9]*"' | grep -o '[0-9]*')
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0} + ${e:-0})); skipped=$((skipped + ${s:-0}))
+done
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  # The runner failed without a failed test (a crashed test host, a missing result file): count it as a failure.
+  failed=1
+fi
+line="$passed passed, $failed failed"
+[ "$skipped" -gt 0 ] && line="$line, $skipped skipped"
+echo "$line"
+[ "$status" -eq 0 ] && [ "$failed" -eq 0 ]

@@ -1,0 +1,100 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using UsmpCare.Web.Tests.Infrastructure;
+
+namespace UsmpCare.EndToEnd.Tests;
+
+/// <summary>
+/// The real app on Kestrel (a random loopback port) over its own PostgreSQL database, and Debian's Chromium driven by
+/// Playwright. The browser is never downloaded: it is /usr/bin/chromium (or USMP_CHROMIUM).
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    private IPlaywright? _playwright;
+
+    public KestrelFactory App { get; } = new();
+    public IBrowser Browser { get; private set; } = null!;
+    public string BaseUrl { get; private set; } = "";
+
+    /// <summary>Screenshots of each step, kept as test artefacts (TestResults/e2e).</summary>
+    public static string ArtefactDirectory { get; } =
+        Path.Combine(Environment.GetEnvironmentVariable("USMP_E2E_ARTEFACTS") ?? Path.Combine(AppContext.BaseDirectory, "e2e-artefacts"));
+
+    public async Task InitializeAsync()
+    {
+        await App.InitializeAsync();
+        App.StartServer();
+        BaseUrl = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
+            .First().Replace("127.0.0.1", "localhost");
+        Directory.CreateDirectory(ArtefactDirectory);
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("USMP_CHROMIUM") ?? "/usr/bin/chromium",
+            Headless = true,
+            // This machine has no network: keep Chromium from trying to reach anything but the app.
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run", "--disable-quic"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        _playwright?.Dispose();
+        await App.DisposeAsync();
+    }
+
+    /// <param name="bypassCsp">Only to inject axe-core for the accessibility check: the app's CSP forbids inline script.</param>
+    public async Task<IPage> SignInAsync(string email, bool bypassCsp = false)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl, Locale = "fr-FR", ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            BypassCSP = bypassCsp,
+        });
+        var page = await context.NewPageAsync();
+        // The user confirms irreversible actions (sign, issue, release) when the page asks.
+        page.Dialog += (_, dialog) => _ = dialog.AcceptAsync();
+        await page.GotoAsync("/Account/Login");
+        // The fields are filled (typing into a page still settling can lose keys), then Enter submits.
+        await page.Locator("#Email").FillAsync(email);
+        await page.Locator("#Password").FillAsync(Web.Data.DemoData.Password);
+        await page.Locator("#Password").PressAsync("Enter");
+        // Either the home page, or the login page again with its French error: never wait blindly.
+        const string settled = "() => !location.pathname.startsWith('/Account/Login') || !!document.querySelector('.alert.error')";
+        try
+        {
+            await page.WaitForFunctionAsync(settled, null, new PageWaitForFunctionOptions { Timeout = 10_000 });
+        }
+        catch (TimeoutException)
+        {
+            // A key press lost while the page settled: submit with the button, as a user would.
+            await page.Locator("button[type=submit].primary").ClickAsync();
+            await page.WaitForFunctionAsync(settled, null, new PageWaitForFunctionOptions { Timeout = 20_000 });
+        }
+        if (page.Url.Contains("/Account/Login", StringComparison.Ordinal))
+        {
+            await ShotAsync(page, "signin-refused-" + email);
+            throw new InvalidOperationException($"sign-in of {email} refused: {await page.Locator("main").InnerTextAsync()}");
+        }
+        await page.WaitForLoadStateAsync();
+        return page;
+    }
+
+    public static Task ShotAsync(IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ArtefactDirectory, name + ".png"), FullPage = true });
+}
+
+public sealed class KestrelFactory : UsmpFactory
+{
+    public KestrelFactory() => UseKestrel(0);
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser";
+}

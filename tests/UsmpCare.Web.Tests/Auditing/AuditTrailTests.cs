@@ -1,0 +1,95 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using UsmpCare.Domain.Security;
+using UsmpCare.Web.Auditing;
+using UsmpCare.Web.Data;
+using UsmpCare.Web.Tests.Infrastructure;
+
+namespace UsmpCare.Web.Tests.Auditing;
+
+/// <summary>P16: every access audited, the trail append-only and tamper-evident.</summary>
+public sealed class AuditTrailTests(UsmpFactory app) : IClassFixture<UsmpFactory>
+{
+    [Fact]
+    public async Task Chart_reads_denials_and_sign_ins_are_audited_and_the_coordinator_finds_them()
+    {
+        var patient = await app.NewPatientAsync("Audité");
+        var physician = await app.LoginAsAsync(DemoData.Account(Role.Physician));
+        (await physician.GetAsync($"/Patients/Chart/{patient.Id}")).StatusCode.Should().Be(HttpStatusCode.OK);
+        await physician.PostConsultationAsync("Sign", Clinic.ConsultationForm(patient.Id, "Note lue ensuite"));
+        var entryId = (await app.EntriesOfAsync(patient.Id, Team.Somatic)).Single().Id;
+        (await physician.GetAsync($"/Records/Entry/Somatic/{entryId}")).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await physician.GetAsync("/Patients?q=Audite")).StatusCode.Should().Be(HttpStatusCode.OK);
+        var ap = await app.LoginAsAsync(DemoData.Account(Role.PrisonAdministration));
+        await ap.GetAsync($"/Patients/Chart/{patient.Id}");
+        await app.NewClient().PostFormAsync("/Account/Login", new Dictionary<string, string>
+        {
+            ["Email"] = DemoData.Account(Role.Secretary).Email, ["Password"] = "mauvais mot de passe",
+        });
+
+        var events = await app.WithDbAsync(db => db.AuditEvents.AsNoTracking().OrderBy(e => e.Id).ToListAsync());
+        events.Should().Contain(e => e.Action == AuditAction.Read && e.PatientId == patient.Id && e.UserName == "Claire Martin"
+                                     && e.Target == $"/Patients/Chart/{patient.Id}");
+        events.Should().Contain(e => e.Action == AuditAction.Read && e.PatientId == patient.Id && e.Target == $"/Records/Entry/Somatic/{entryId}",
+            "reading one entry is filed under its patient");
+        events.Should().Contain(e => e.Action == AuditAction.Write && e.PatientId == patient.Id && e.Target.StartsWith("/Records/Consultation"));
+        events.Should().Contain(e => e.Action == AuditAction.Denied && e.UserName == "Marc Lambert" && e.Status == 403);
+        events.Should().Contain(e => e.Action == AuditAction.SignIn && e.UserName == "Claire Martin");
+        events.Should().Contain(e => e.Action == AuditAction.SignInFailed && e.UserName == "Sophie Girard");
+        events.Should().Contain(e => e.Action == AuditAction.Read && e.Target == "/Patients" && e.UserName == "Claire Martin", "searches are audited");
+        events.Should().OnlyContain(e => !e.Target.Contains('?') || e.Target.Contains("?handler="), "query strings are never recorded");
+
+        var coordinator = await app.LoginAsAsync(DemoData.Account(Role.Coordinator));
+        var page = (await coordinator.GetDocumentAsync($"/Audit?Ecrou={patient.Ecrou}")).QuerySelector("#audit")!.TextContent;
+        page.Should().Contain("Claire Martin").And.Contain($"/Patients/Chart/{patient.Id}");
+        var csv = await (await coordinator.GetAsync($"/Audit?handler=Csv&Ecrou={patient.Ecrou}")).Content.ReadAsStringAsync();
+        csv.Should().Contain("Claire Martin").And.Contain(patient.Id.ToString());
+        (await physician.GetAsync("/Audit")).Headers.Location!.OriginalString.Should().Contain("/Account/AccessDenied");
+
+        // The patient asks who opened his record: roles and dates, names only if the unit chooses.
+        var report = (await coordinator.GetDocumentAsync($"/Audit/Patient?Ecrou={patient.Ecrou}")).QuerySelector("#accesses")!.TextContent;
+        report.Should().Contain("Médecin").And.Contain("lecture").And.NotContain("Claire Martin");
+        (await coordinator.GetDocumentAsync($"/Audit/Patient?Ecrou={patient.Ecrou}&WithNames=true")).QuerySelector("#accesses")!
+            .TextContent.Should().Contain("Claire Martin");
+    }
+
+    [Fact]
+    public async Task The_trail_is_append_only_and_verification_names_an_altered_or_deleted_row()
+    {
+        var physician = await app.LoginAsAsync(DemoData.Account(Role.Physician));
+        var patient = await app.NewPatientAsync("Scellé");
+        for (var i = 0; i < 3; i++)
+        {
+            await physician.GetAsync($"/Patients/Chart/{patient.Id}");
+        }
+        var trail = app.Services.GetRequiredService<AuditTrail>();
+        (await trail.VerifyAsync(app.ConnectionString)).Should().BeEmpty("an untouched trail verifies");
+
+        var update = () => ExecuteAsync("UPDATE audit.audit_events SET user_name = 'Personne' WHERE id = 2");
+        (await update.Should().ThrowAsync<PostgresException>()).Which.MessageText.Should().Contain("append-only");
+
+        // Someone with the database owner's powers bypasses the trigger: the chain still tells.
+        await ExecuteAsync("""
+            ALTER TABLE audit.audit_events DISABLE TRIGGER audit_events_append_only;
+            UPDATE audit.audit_events SET user_name = 'Personne' WHERE id = 2;
+            DELETE FROM audit.audit_events WHERE id = 3;
+            ALTER TABLE audit.audit_events ENABLE TRIGGER audit_events_append_only;
+            """);
+        var problems = await trail.VerifyAsync(app.ConnectionString);
+
+        problems.Should().Contain(p => p.StartsWith("ligne 2 : modifiée"));
+        problems.Should().Contain(p => p.StartsWith("ligne 3 à 3 : absente")).And.Contain(p => p.StartsWith("ligne 4 : ne suit pas"));
+        var coordinator = await app.LoginAsAsync(DemoData.Account(Role.Coordinator));
+        var verified = await coordinator.PostFormAsync("/Audit?handler=Verify", new Dictionary<string, string>(), "/Audit");
+        (await verified.TextAsync()).Should().Contain("ligne 2 : modifiée");
+    }
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(app.ConnectionString);
+        await connection.OpenAsync();
+        await new NpgsqlCommand(sql, connection).ExecuteNonQueryAsync();
+    }
+}

@@ -1,0 +1,233 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using UglyToad.PdfPig;
+using UsmpCare.Domain.Certificates;
+using UsmpCare.Domain.Disclosures;
+using UsmpCare.Domain.Security;
+using UsmpCare.Web.Data;
+using UsmpCare.Web.Tests.Infrastructure;
+
+namespace UsmpCare.Web.Tests.Documents;
+
+/// <summary>P22–P27: certificates built from findings, no diagnosis to AP and JAP, issued for good, read back as PDF.</summary>
+public sealed class CertificateTests(UsmpFactory app) : IClassFixture<UsmpFactory>
+{
+    [Fact]
+    public async Task An_injury_certificate_states_the_signed_findings_and_is_re_downloaded_byte_for_byte()
+    {
+        var patient = await app.NewPatientAsync("Blessé");
+        var physician = await app.LoginAsAsync(DemoData.Account(Role.Physician));
+        var form = Clinic.ConsultationForm(patient.Id, "Dit avoir été frappé en cour de promenade.");
+        form["Input.Findings"] = "Plaie de l'arcade sourcilière gauche de 2 cm, hématome périorbitaire.";
+        await physician.PostConsultationAsync("Sign", form);
+        var url = $"/Documents/New/{patient.Id}?kind=InjuryCertificate";
+        var entryId = (await app.EntriesOfAsync(patient.Id, Team.Somatic)).Single().Id;
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.Kind"] = "InjuryCertificate", ["Input.SourceEntryId"] = entryId.ToString(), ["Input.IttDays"] = "3",
+        };
+
+        var preview = await (await physician.PostFormAsync($"/Documents/New/{patient.Id}?handler=Preview", fields, url)).TextAsync();
+        preview.Should().Contain("Aperçu — exactement ce qui sera transmis").And.Contain("hématome périorbitaire").And.Contain("3 jour(s)");
+
+        var issued = await physician.PostFormAsync($"/Documents/New/{patient.Id}?handler=Issue", fields, url);
+        issued.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var document = await app.WithDbAsync(db => db.IssuedDocuments.SingleAsync(d => d.PatientId == patient.Id));
+        document.Number.Should().StartWith("MA-VIL-");
+        document.AuthorRpps.Should().Be("10003456789");
+        document.SourceEntryId.Should().Be(entryId);
+
+        var first = await (await physician.GetAsync($"/Documents/View/{document.Id}?handler=Pdf")).Content.ReadAsByteArrayAsync();
+        var second = await (await physician.GetAsync($"/Documents/View/{document.Id}?handler=Pdf")).Content.ReadAsByteArrayAsync();
+        first.Should().Equal(document.Pdf).And.Equal(second);
+        var words = Words(first);
+        words.Should().Contain("BLESSÉ Paul").And.Contain(patient.Ecrou).And.Contain("arcade sourcilière gauche")
+            .And.Contain("Incapacité totale de travail").And.Contain("RPPS 10003456789").And.Contain("01 23 45 67 89");
+        (await app.WithDbAsync(db => db.Disclosures.SingleAsync(d => d.PatientId == patient.Id))).Recipient
+            .Should().Be(RecipientCategory.Patient);
+        var psyNurse = await app.LoginAsAsync(DemoData.Nurse(Team.Psychiatric));
+        (await psyNurse.GetAsync($"/Documents/View/{document.Id}")).Headers.Location!.OriginalString
+            .Should().Contain("/Account/AccessDenied", "a somatic certificate is not the psychiatric team's to read (P30)");
+        (await physician.GetDocumentAsync($"/Documents?patientId={patient.Id}")).Body!.TextContent.Should().Contain(document.Number);
+    }
+
+    [Fact]
+    public async Task An_attestation_for_the_ap_is_blocked_while_it_carries_a_diagnosis_and_leaves_without_one()
+    {
+        var patient = await app.NewPatientAsync("Attestation");
+        var physician = await app.LoginAsAsync(DemoData.Account(Role.Physician));
+        var consultation = Clinic.ConsultationForm(patient.Id);
+        consultation["Input.Diagnoses[0]"] = "E11.9";
+        await physician.PostConsultationAsync("Sign", consultation);
+        var url = $"/Documents/New/{patient.Id}?kind=RegimeAttestation";
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.Kind"] = "RegimeAttestation",
+            ["Input.Text"] = "Son diabète impose un accès aux repas à heures fixes.",
+        };
+
+        var blocked = await (await physician.PostFormAsync($"/Documents/New/{patient.Id}?handler=Issue", fields, url)).TextAsync();
+        blocked.Should().Contain("éléments médicaux qui ne peuvent pas quitter l'équipe de soins").And.Contain("<mark>diabète</mark>");
+        (await app.WithDbAsync(db => db.IssuedDocuments.CountAsync(d => d.PatientId == patient.Id))).Should().Be(0);
+
+        fields["Input.Text"] = "Son état de santé justifie un accès aux repas à heures fixes.";
+        (await physician.PostFormAsync($"/Documents/New/{patient.Id}?handler=Issue", fields, url)).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var document = await app.WithDbAsync(db => db.IssuedDocuments.SingleAsync(d => d.PatientId == patient.Id));
+        var words = Words(document.Pdf);
+        words.Should().Contain("repas à heures fixes").And.Contain("chef d'établissement");
+        words.Should().NotContainAny("diabète", "Diabète", "E11", "secret médical");
+
+        var ap = await app.LoginAsAsync(DemoData.Account(Role.PrisonAdministration));
+        (await ap.GetDocumentAsync("/Ap")).Body!.TextContent.Should().Contain(document.Number);
+        (await ap.GetAsync($"/Documents/View/{document.Id}?handler=Pdf")).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task A_follow_up_attestation_for_the_jap_gives_dates_and_no_diagnosis()
+    {
+        var patient = await app.NewPatientAsync("Jap");
+        var psychiatrist = await app.LoginAsAsync(DemoData.Account(Role.Psychiatrist));
+        var consultation = Clinic.ConsultationForm(patient.Id, "Entretien de suivi");
+        consultation["Input.Diagnoses[0]"] = "F32.1";
+        await psychiatrist.PostConsultationAsync("Sign", consultation);
+        var url = $"/Documents/New/{patient.Id}?kind=FollowUpAttestation";
+
+        (await psychiatrist.PostFormAsync($"/Documents/New/{patient.Id}?handler=Issue",
+            new Dictionary<string, string> { ["Input.Kind"] = "FollowUpAttestation", ["Input.Text"] = "Suivi régulier, rendez-vous honorés." }, url))
+            .StatusCode.Should().Be(HttpStatusCode.Redirect);
+
+        var document = await app.WithDbAsync(db => db.IssuedDocuments.SingleAsync(d => d.PatientId == patient.Id));
+        document.Recipient.Should().Be(RecipientCategory.Jap);
+        var words = Words(document.Pdf);
+        words.Should().Contain("juge de l'application des peines").And.Contain("Suivi depuis le").And.Contain("rendez-vous honorés");
+        words.Should().NotContainAny("dépressif", "F32");
+        var ap = await app.LoginAsAsync(DemoData.Account(Role.PrisonAdministration));
+        (await ap.GetAsync($"/Documents/View/{document.Id}")).Headers.Location!.OriginalString.Should().Contain("/Account/AccessDenied",
+            "a document for the JAP is not the AP's");
+    }
+
+    [Fact]
+    public async Task An_accessory_certificate_needs_the_patients_request()
+    {
+        var patient = await app.NewPatientAsync("Douches");
+        var physician = await app.LoginAsAsync(DemoData.Account(Role.Physician));
+        var url = $"/Documents/New/{patient.Id}?kind=MedicalNeed";
+        var fields = new Dictionary<string, string> { ["Input.Kind"] = "MedicalNeed", ["Input.Measures"] = "Douches supplémentaires" };
+
+        (await (await physician.PostFormAsync($"/Documents/New/{patient.Id}?handler=Issue", fields, url)).TextAsync())
+            .Should().Contain("à sa demande").And.Contain("(P24)");
+        fields["Input.RequestedByPatient"] = "true";
+        (await physician.PostFormAsync($"/Documents/New/{patient.Id}?handler=Issue", fields, url)).StatusCode.Should().Be(HttpStatusCode.Redirect);
+
+        var document = await app.WithDbAsync(db => db.IssuedDocuments.SingleAsync(d => d.PatientId == patient.Id));
+        document.RequestedByPatient.Should().BeTrue();
+        Words(document.Pdf).Should().Contain("Douches supplémentaires");
+    }
+
+    [Fact]
+    public async Task Requests_from_the_administration_are_answered_or_refused_with_a_reason_kept_in_a_register()
+    {
+        var patient = await app.NewPatientAsync("Isolement");
+        var ap = await app.LoginAsAsync(DemoData.Account(Role.PrisonAdministration));
+        (await ap.PostFormAsync("/Ap/Requests", new Dictionary<string, string>
+        {
+            ["Ecrou"] = patient.Ecrou, ["What"] = "Certificat de compatibilité avec le placement à l'isolement",
+        })).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        (await ap.PostFormAsync("/Ap/Requests", new Dictionary<string, string>
+        {
+            ["Ecrou"] = patient.Ecrou, ["What"] = "Attestation pour changement de régime", ["LegalBasis"] = "Orientation en centre de détention",
+        })).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var requests = await app.WithDbAsync(db => db.AdministrationRequests.Where(r => r.PatientId == patient.Id).ToListAsync());
+        var isolation = requests.Single(r => r.What.Contains("isolement"));
+        var regime = requests.Single(r => r.What.Contains("régime"));
+
+        var physician = await app.LoginAsAsync(DemoData.Account(Role.Physician));
+        var empty = await physician.PostFormAsync("/Documents/Requests?handler=Refuse",
+            new Dictionary<string, string> { ["RequestId"] = isolation.Id.ToString(), ["Reason"] = "" }, "/Documents/Requests");
+        (await empty.TextAsync()).Should().Contain("Motivez le refus");
+        (await physician.PostFormAsync("/Documents/Requests?handler=Refuse", new Dictionary<string, string>
+        {
+            ["RequestId"] = isolation.Id.ToString(), ["Reason"] = "Aucun texte ne prévoit un tel certificat ; il ne relève pas du soin.",
+        }, "/Documents/Requests")).StatusCode.Should().Be(HttpStatusCode.Redirect);
+
+        var newUrl = $"/Documents/New/{patient.Id}?kind=RegimeAttestation&requestId={regime.Id}";
+        (await physician.PostFormAsync($"/Documents/New/{patient.Id}?handler=Issue", new Dictionary<string, string>
+        {
+            ["Input.Kind"] = "RegimeAttestation", ["Input.RequestId"] = regime.Id.ToString(),
+            ["Input.Text"] = "Son état de santé est compatible avec une orientation en centre de détention.",
+        }, newUrl)).StatusCode.Should().Be(HttpStatusCode.Redirect);
+
+        (await physician.GetDocumentAsync("/Documents/Requests")).Body!.TextContent.Should().Contain("Aucun texte ne prévoit un tel certificat");
+        var apView = (await ap.GetDocumentAsync("/Ap/Requests")).Body!.TextContent;
+        apView.Should().Contain("Refusée : Aucun texte ne prévoit un tel certificat").And.Contain("Document établi");
+        (await app.WithDbAsync(db => db.AdministrationRequests.SingleAsync(r => r.Id == regime.Id))).Status.Should().Be(RequestStatus.Accepted);
+    }
+
+    [Fact]
+    public async Task A_requisition_naming_the_treating_physician_is_blocked_with_a_reasoned_letter()
+    {
+        var patient = await app.NewPatientAsync("Requis");
+        var physician = await app.LoginAsAsync(DemoData.Account(Role.Physician));
+        await physician.PostConsultationAsync("Sign", Clinic.ConsultationForm(patient.Id));
+        var (treatingId, otherId) = await app.WithDbAsync(async db => (
+            await db.Users.Where(u => u.Email == "medecin@demo.usmp.fr").Select(u => u.Id).SingleAsync(),
+            await db.Users.Where(u => u.Email == "coordonnateur@demo.usmp.fr").Select(u => u.Id).SingleAsync()));
+        var fields = new Dictionary<string, string>
+        {
+            ["Ecrou"] = patient.Ecrou, ["Authority"] = "Parquet de Créteil", ["ReceivedOn"] = "2026-11-20",
+            ["PhysicianId"] = treatingId.ToString(), ["WhatAsked"] = "Examen et avis sur la compatibilité avec la garde à vue",
+        };
+
+        (await physician.PostFormAsync("/Documents/Requisitions", fields)).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        fields["PhysicianId"] = otherId.ToString();
+        (await physician.PostFormAsync("/Documents/Requisitions", fields)).StatusCode.Should().Be(HttpStatusCode.Redirect);
+
+        var requisitions = await app.WithDbAsync(db => db.Requisitions.Where(r => r.PatientId == patient.Id).ToListAsync());
+        var blocked = requisitions.Single(r => r.PhysicianId == treatingId);
+        blocked.Blocked.Should().BeTrue();
+        requisitions.Single(r => r.PhysicianId == otherId).Blocked.Should().BeFalse();
+        var letter = await (await physician.GetAsync($"/Documents/Requisitions?handler=Letter&id={blocked.Id}")).Content.ReadAsByteArrayAsync();
+        Words(letter).Should().Contain("R.4127-105").And.Contain("médecin traitant").And.Contain("Parquet de Créteil");
+    }
+
+    [Fact]
+    public async Task An_issued_document_never_changes_and_a_correction_is_a_new_one_citing_it()
+    {
+        var patient = await app.NewPatientAsync("Correction");
+        var physician = await app.LoginAsAsync(DemoData.Account(Role.Physician));
+        var url = $"/Documents/New/{patient.Id}?kind=RecommendationSheet";
+        await physician.PostFormAsync($"/Documents/New/{patient.Id}?handler=Issue",
+            new Dictionary<string, string> { ["Input.Kind"] = "RecommendationSheet", ["Input.Measures"] = "Lit en position basse" }, url);
+        var original = await app.WithDbAsync(db => db.IssuedDocuments.SingleAsync(d => d.PatientId == patient.Id));
+
+        var update = async () =>
+        {
+            await using var connection = new Npgsql.NpgsqlConnection(app.ConnectionString);
+            await connection.OpenAsync();
+            await new Npgsql.NpgsqlCommand($"UPDATE documents.issued_documents SET text = 'x' WHERE id = '{original.Id}'", connection).ExecuteNonQueryAsync();
+        };
+        await update.Should().ThrowAsync<Npgsql.PostgresException>();
+
+        var correction = $"/Documents/New/{patient.Id}?kind=RecommendationSheet&replaces={original.Id}";
+        (await physician.PostFormAsync($"/Documents/New/{patient.Id}?handler=Issue", new Dictionary<string, string>
+        {
+            ["Input.Kind"] = "RecommendationSheet", ["Input.ReplacesId"] = original.Id.ToString(),
+            ["Input.Measures"] = "Cellule en rez-de-chaussée",
+        }, correction)).StatusCode.Should().Be(HttpStatusCode.Redirect);
+
+        var documents = await app.WithDbAsync(db => db.IssuedDocuments.Where(d => d.PatientId == patient.Id).ToListAsync());
+        documents.Should().HaveCount(2);
+        var replacement = documents.Single(d => d.Id != original.Id);
+        replacement.ReplacesId.Should().Be(original.Id);
+        Words(replacement.Pdf).Should().Contain($"annule et remplace le document n° {original.Number}");
+        documents.Single(d => d.Id == original.Id).Pdf.Should().Equal(original.Pdf);
+        (await physician.GetDocumentAsync($"/Documents/View/{original.Id}")).Body!.TextContent.Should().Contain("a été remplacé");
+    }
+
+    /// <summary>The PDF's words, joined with spaces (PdfPig's page text drops them).</summary>
+    private static string Words(byte[] pdf)
+    {
+        using var document = PdfDocument.Open(pdf);
+        return string.Join(" ", document.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));
+    }
+}

@@ -1,0 +1,118 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using UsmpCare.Domain.Security;
+using UsmpCare.Web.Data;
+using UsmpCare.Web.Tests.Infrastructure;
+
+namespace UsmpCare.Web.Tests.Foundation;
+
+/// <summary>
+/// P05: prison administration, SPIP and the IT administrator see no medical field anywhere. Every page of the app is
+/// requested (with real ids) and every link they can follow is crawled; no answer may carry a medical word of the
+/// demo records.
+/// </summary>
+public sealed class DataBoundaryTests(UsmpFactory app) : IClassFixture<UsmpFactory>
+{
+    [Theory]
+    [InlineData(Role.PrisonAdministration)]
+    [InlineData(Role.Spip)]
+    [InlineData(Role.Administrator)]
+    public async Task Non_care_accounts_never_receive_a_medical_field_on_any_page(Role role)
+    {
+        var medical = await MedicalTextsAsync();
+        medical.Should().Contain("Pénicilline").And.HaveCountGreaterThan(5);
+        var client = await app.LoginAsAsync(DemoData.Account(role));
+        var ids = await app.WithDbAsync(async db => new
+        {
+            Patient = await db.SomaticEntries.Select(e => e.PatientId).FirstAsync(),
+            Somatic = await db.SomaticEntries.Select(e => e.Id).FirstAsync(),
+            Psychiatric = await db.PsychiatricEntries.Select(e => e.Id).FirstAsync(),
+        });
+        var routes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/')).Distinct().ToList();
+        var urls = new Queue<string>(routes.Select(r => Regex.Replace(r, @"\{(\w+)(:[^}?]*)?\??\}", m => m.Groups[1].Value switch
+        {
+            "team" => "Somatic",
+            "patientId" => ids.Patient.ToString(),
+            _ => r.Contains("{team}") ? ids.Somatic.ToString() : ids.Patient.ToString(),
+        })).Append($"/Records/Entry/Psychiatric/{ids.Psychiatric}").Append($"/Patients?q=a"));
+        var seen = new HashSet<string>();
+
+        while (urls.Count > 0 && seen.Count < 200)
+        {
+            var url = urls.Dequeue();
+            if (!seen.Add(url) || url.StartsWith("/Account/Logout", StringComparison.Ordinal))
+            {
+                continue;
+            }
+            var response = await client.GetAsync(url);
+            ((int)response.StatusCode).Should().BeLessThan(500, $"{url} must answer {role} without a server error");
+            var text = await response.TextAsync();
+            medical.Where(word => text.Contains(word, StringComparison.OrdinalIgnoreCase))
+                .Should().BeEmpty($"{role} must not read medical data on {url}");
+            foreach (var link in HttpClientExtensions.Parse(text).QuerySelectorAll("a[href]").Select(a => a.GetAttribute("href")!)
+                         .Where(h => h.StartsWith('/') && !h.StartsWith("//", StringComparison.Ordinal)))
+            {
+                urls.Enqueue(link);
+            }
+        }
+        seen.Should().HaveCountGreaterThan(15);
+    }
+
+    [Theory]
+    [InlineData(Role.Physician)]
+    [InlineData(Role.Psychiatrist)]
+    [InlineData(Role.Nurse)]
+    [InlineData(Role.Coordinator)]
+    [InlineData(Role.Secretary)]
+    public async Task Every_page_answers_every_care_role_without_a_server_error(Role role)
+    {
+        var client = await app.LoginAsAsync(DemoData.Account(role));
+        var ids = await app.WithDbAsync(async db => new
+        {
+            Patient = await db.SomaticEntries.Select(e => e.PatientId).FirstAsync(),
+            Somatic = await db.SomaticEntries.Select(e => e.Id).FirstAsync(),
+            Request = await db.CareRequests.Select(r => r.Id).FirstAsync(),
+            Round = await db.CollectionRounds.Select(r => r.Id).FirstAsync(),
+        });
+        var routes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/')).Distinct()
+            .Where(r => !r.StartsWith("/Account/Logout", StringComparison.Ordinal)).ToList();
+        routes.Should().HaveCountGreaterThan(30);
+
+        foreach (var route in routes)
+        {
+            var url = Regex.Replace(route, @"\{(\w+)(:[^}?]*)?\??\}", m => m.Groups[1].Value switch
+            {
+                "team" => "Somatic",
+                "patientId" => ids.Patient.ToString(),
+                _ when route.Contains("{team}") => ids.Somatic.ToString(),
+                _ when route.StartsWith("/CareRequests/Request", StringComparison.Ordinal) => ids.Request.ToString(),
+                _ when route.StartsWith("/CareRequests/Round", StringComparison.Ordinal) => ids.Round.ToString(),
+                _ => ids.Patient.ToString(),
+            });
+            var response = await client.GetAsync(url);
+            ((int)response.StatusCode).Should().BeLessThan(500, $"{role} on {url}");
+        }
+    }
+
+    /// <summary>Distinctive medical words of the demo data: notes, findings, diagnoses, treatments, allergies.</summary>
+    private Task<List<string>> MedicalTextsAsync() => app.WithDbAsync(async db =>
+    {
+        var texts = new List<string>();
+        foreach (var team in Enum.GetValues<Team>())
+        {
+            var entries = await db.Entries(team).AsNoTracking().ToListAsync();
+            texts.AddRange(entries.SelectMany(e => new[] { e.Note, e.Findings }).OfType<string>());
+            texts.AddRange(entries.SelectMany(e => e.Diagnoses.Select(d => d.Label)));
+            texts.AddRange(entries.SelectMany(e => e.Prescriptions.Select(p => p.Text)));
+        }
+        texts.AddRange((await db.Patients.AsNoTracking().ToListAsync()).SelectMany(p => p.Allergies));
+        texts.AddRange(await db.CareRequests.AsNoTracking().Select(r => r.Summary).ToListAsync());
+        texts.AddRange(await db.ExternalAppointments.AsNoTracking().Select(a => a.MedicalReason).ToListAsync());
+        texts.Add("Grève de la faim — jour");
+        return texts.Distinct().ToList();
+    });
+}

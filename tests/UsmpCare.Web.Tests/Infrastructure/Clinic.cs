@@ -1,0 +1,54 @@
+using Microsoft.EntityFrameworkCore;
+using UsmpCare.Domain.Patients;
+using UsmpCare.Domain.Records;
+using UsmpCare.Domain.Security;
+using UsmpCare.Web.Data;
+
+namespace UsmpCare.Web.Tests.Infrastructure;
+
+/// <summary>Intent helpers for clinical tests: demo patients, consultation forms, entries.</summary>
+public static class Clinic
+{
+    public static Task<Guid> UnitIdAsync(this UsmpFactory app, string code) =>
+        app.WithDbAsync(db => db.Units.Where(u => u.Code == code).Select(u => u.Id).SingleAsync());
+
+    /// <summary>A fresh patient of the given unit, so a test's entries never mix with another's.</summary>
+    public static Task<Patient> NewPatientAsync(this UsmpFactory app, string lastName = "Testeur", string unitCode = DemoData.UnitA,
+        int ageYears = 40) =>
+        app.WithDbAsync(async db =>
+        {
+            var unitId = await db.Units.Where(u => u.Code == unitCode).Select(u => u.Id).SingleAsync();
+            var patient = new Patient(unitId, "T" + Random.Shared.Next(100_000, 999_999), lastName, "Paul",
+                DateOnly.FromDateTime(DateTime.Today).AddYears(-ageYears), Sex.Male, DateOnly.FromDateTime(DateTime.Today).AddDays(-10));
+            db.Patients.Add(patient);
+            await db.SaveChangesAsync();
+            return patient;
+        });
+
+    public static Dictionary<string, string> ConsultationForm(Guid patientId, string note = "Douleur thoracique atypique.",
+        ConsentStatus consent = ConsentStatus.Given, ConsultationType type = ConsultationType.Consultation) => new()
+    {
+        ["Input.PatientId"] = patientId.ToString(),
+        ["Input.Version"] = "0",
+        ["Input.Type"] = type.ToString(),
+        ["Input.OccurredAt"] = DateTime.Now.ToString("yyyy-MM-ddTHH:mm"),
+        ["Input.Consent"] = consent.ToString(),
+        ["Input.GuardPresent"] = "false",
+        ["Input.Note"] = note,
+        ["Input.Findings"] = "Examen normal.",
+    };
+
+    public static async Task<HttpResponseMessage> PostConsultationAsync(this HttpClient client, string handler,
+        Dictionary<string, string> form, Guid? draftId = null)
+    {
+        var page = draftId is null ? "/Records/Consultation" : $"/Records/Consultation/{draftId}";
+        var getUrl = draftId is null ? $"{page}?patientId={form["Input.PatientId"]}" : page;
+        return await client.PostFormAsync($"{page}?handler={handler}", form, getUrl);
+    }
+
+    public static Task<List<ClinicalEntry>> EntriesOfAsync(this UsmpFactory app, Guid patientId, Team team) =>
+        app.WithDbAsync(db => db.Entries(team).AsNoTracking().Where(e => e.PatientId == patientId).ToListAsync());
+
+    public static Guid DraftIdFrom(HttpResponseMessage response) =>
+        Guid.Parse(response.Headers.Location!.OriginalString.Split('/').Last());
+}

@@ -1,0 +1,118 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Npgsql;
+
+namespace UsmpCare.Web.Tests.Infrastructure;
+
+/// <summary>
+/// A throwaway PostgreSQL cluster for the whole test run: started once, in a temporary directory, as the postgres
+/// user when the tests run as root (initdb refuses root). With USMP_TEST_PG set (a superuser connection string to an
+/// existing server) that server is used instead. Each test class gets its own database, cloned from a migrated and
+/// seeded template, so classes never see each other's data.
+/// </summary>
+public sealed class PostgresServer
+{
+    private static readonly Lazy<Task<PostgresServer>> Shared = new(StartAsync);
+
+    private PostgresServer(string adminConnectionString) => AdminConnectionString = adminConnectionString;
+
+    public string AdminConnectionString { get; }
+
+    public static Task<PostgresServer> GetAsync() => Shared.Value;
+
+    public string ConnectionStringFor(string database) =>
+        new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = database }.ConnectionString;
+
+    public async Task ExecuteAsync(string sql, string database = "postgres")
+    {
+        await using var connection = new NpgsqlConnection(ConnectionStringFor(database));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<PostgresServer> StartAsync()
+    {
+        var external = Environment.GetEnvironmentVariable("USMP_TEST_PG");
+        if (!string.IsNullOrWhiteSpace(external))
+        {
+            return new PostgresServer(external);
+        }
+        var bin = FindPostgresBin();
+        var dir = Path.Combine("/tmp", "usmp-test-pg-" + Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(dir);
+        var asRoot = Environment.UserName == "root";
+        if (asRoot)
+        {
+            await RunAsync("chown", ["postgres:", dir]);
+        }
+        var data = Path.Combine(dir, "data");
+        await RunAsPostgresAsync(asRoot, Path.Combine(bin, "initdb"),
+            ["-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"]);
+        var port = FreePort();
+        // Durability is pointless for a throwaway cluster: turn it off so tests run fast.
+        await RunAsPostgresAsync(asRoot, Path.Combine(bin, "pg_ctl"),
+            ["-D", data, "-w", "-l", Path.Combine(dir, "server.log"), "-o",
+             $"-p {port} -c listen_addresses=127.0.0.1 -k {dir} -c fsync=off -c synchronous_commit=off " +
+             "-c full_page_writes=off -c max_connections=300", "start"]);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try
+            {
+                using var stop = Process.Start(asRoot ? "runuser" : Path.Combine(bin, "pg_ctl"), asRoot
+                    ? ["-u", "postgres", "--", Path.Combine(bin, "pg_ctl"), "-D", data, "-m", "immediate", "stop"]
+                    : ["-D", data, "-m", "immediate", "stop"]);
+                stop.WaitForExit(10_000);
+                Directory.Delete(dir, recursive: true);
+            }
+            catch (Exception)
+            {
+                // Best effort: a leftover /tmp directory must not fail the run.
+            }
+        };
+        return new PostgresServer($"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Include Error Detail=true");
+    }
+
+    private static string FindPostgresBin()
+    {
+        var candidates = Directory.Exists("/usr/lib/postgresql")
+            ? Directory.GetDirectories("/usr/lib/postgresql").OrderByDescending(d => d, StringComparer.Ordinal)
+                .Select(d => Path.Combine(d, "bin")).Where(d => File.Exists(Path.Combine(d, "initdb")))
+            : [];
+        return candidates.FirstOrDefault() ?? throw new InvalidOperationException(
+            "PostgreSQL server binaries not found: apt-get install -y postgresql, or set USMP_TEST_PG.");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static Task RunAsPostgresAsync(bool asRoot, string file, string[] args) =>
+        asRoot ? RunAsync("runuser", ["-u", "postgres", "--", file, .. args]) : RunAsync(file, args);
+
+    private static async Task RunAsync(string file, string[] args)
+    {
+        var info = new ProcessStartInfo(file)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = "/tmp",
+        };
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+        using var process = Process.Start(info) ?? throw new InvalidOperationException($"cannot start {file}");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{file} {string.Join(' ', args)} failed: {await stdout}{await stderr}");
+        }
+    }
+}

@@ -1,0 +1,150 @@
+using System.Net;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using UsmpCare.Web.Data;
+
+namespace UsmpCare.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The app over its own real PostgreSQL database (a clone of the migrated, demo-seeded template), one per test
+/// class. Tests drive it through HttpClient like a browser would.
+/// </summary>
+public class UsmpFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private static readonly SemaphoreSlim TemplateLock = new(1, 1);
+    private static bool _templateReady;
+    private const string Template = "usmp_template";
+
+    private string? _connectionString;
+
+    public string ConnectionString => _connectionString ?? throw new InvalidOperationException("not initialized");
+
+    protected virtual string EnvironmentName => "Development";
+
+    public async Task InitializeAsync()
+    {
+        var server = await PostgresServer.GetAsync();
+        await EnsureTemplateAsync(server);
+        var database = "usmp_" + Guid.NewGuid().ToString("N")[..16];
+        await server.ExecuteAsync($"CREATE DATABASE {database} TEMPLATE {Template}");
+        _connectionString = server.ConnectionStringFor(database);
+    }
+
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(EnvironmentName);
+        builder.UseSetting("ConnectionStrings:Default", ConnectionString);
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+    }
+
+    /// <summary>Migrates and seeds the template database once per test run, through the app's own code.</summary>
+    private static async Task EnsureTemplateAsync(PostgresServer server)
+    {
+        await TemplateLock.WaitAsync();
+        try
+        {
+            if (_templateReady)
+            {
+                return;
+            }
+            await server.ExecuteAsync($"DROP DATABASE IF EXISTS {Template}");
+            await server.ExecuteAsync($"CREATE DATABASE {Template}");
+            var connectionString = server.ConnectionStringFor(Template);
+            var options = new DbContextOptionsBuilder<AppDbContext>();
+            Database.Configure(options, connectionString);
+            await using (var db = new AppDbContext(options.Options))
+            {
+                await db.Database.MigrateAsync();
+            }
+            await using (var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+                         {
+                             b.UseEnvironment("Development");
+                             b.UseSetting("ConnectionStrings:Default", connectionString);
+                         }))
+            {
+                await using var scope = factory.Services.CreateAsyncScope();
+                await DemoData.SeedIfEmptyAsync(scope.ServiceProvider);
+            }
+            // CREATE DATABASE … TEMPLATE needs the template to have no open connection.
+            NpgsqlConnection.ClearAllPools();
+            _templateReady = true;
+        }
+        finally
+        {
+            TemplateLock.Release();
+        }
+    }
+
+    /// <summary>A client that keeps cookies and does not follow redirects, so tests see each answer.</summary>
+    public HttpClient NewClient() => CreateClient(new WebApplicationFactoryClientOptions
+    {
+        AllowAutoRedirect = false,
+        HandleCookies = true,
+        BaseAddress = new Uri("http://localhost"),
+    });
+
+    public async Task<HttpClient> LoginAsAsync(DemoAccount account)
+    {
+        var client = NewClient();
+        var response = await client.PostFormAsync("/Account/Login", new Dictionary<string, string>
+        {
+            ["Email"] = account.Email,
+            ["Password"] = DemoData.Password,
+        });
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"login of {account.Email} failed: {response.StatusCode}");
+        }
+        return client;
+    }
+
+    public AsyncServiceScope Scope() => Services.CreateAsyncScope();
+
+    public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> work)
+    {
+        await using var scope = Scope();
+        return await work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+}
+
+public static class HttpClientExtensions
+{
+    private static readonly HtmlParser Parser = new();
+
+    public static async Task<IHtmlDocument> GetDocumentAsync(this HttpClient client, string url)
+    {
+        var response = await client.GetAsync(url);
+        var html = await response.Content.ReadAsStringAsync();
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            throw new InvalidOperationException($"GET {url} answered {(int)response.StatusCode}");
+        }
+        return Parser.ParseDocument(html);
+    }
+
+    public static IHtmlDocument Parse(string html) => Parser.ParseDocument(html);
+
+    /// <summary>The response's HTML with entities decoded, so assertions read the words a user reads.</summary>
+    public static async Task<string> TextAsync(this HttpResponseMessage response) =>
+        WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+    /// <summary>GETs the page to take its antiforgery token, then posts the form fields like a browser.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string url,
+        IEnumerable<KeyValuePair<string, string>> fields, string? getUrl = null)
+    {
+        var page = await client.GetAsync(getUrl ?? url);
+        var document = Parser.ParseDocument(await page.Content.ReadAsStringAsync());
+        var token = document.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
+            ?? throw new InvalidOperationException($"no antiforgery token on {getUrl ?? url} ({(int)page.StatusCode})");
+        var all = fields.ToList();
+        all.Add(new("__RequestVerificationToken", token));
+        return await client.PostAsync(url, new FormUrlEncodedContent(all));
+    }
+}
