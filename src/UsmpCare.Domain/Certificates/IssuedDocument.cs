@@ -71,6 +71,23 @@ public enum RequestStatus
 }
 
 /// <summary>
+/// The ground of a refusal, so that the partnership sheet can count refusals by reason without carrying the free
+/// text (which may name a patient) out of the unit.
+/// </summary>
+public enum RefusalGround
+{
+    /// <summary>No text provides for such a certificate (e.g. « compatibilité avec l'isolement », P24).</summary>
+    NoLegalBasis,
+    /// <summary>The answer would disclose medical information covered by secrecy (P05).</summary>
+    MedicalSecrecy,
+    /// <summary>It belongs to an expert or a requisitioned physician, not the treating one (R.4127-105 CSP, P26).</summary>
+    NotForTreatingPhysician,
+    /// <summary>The patient refused the examination or the document.</summary>
+    PatientRefused,
+    Other,
+}
+
+/// <summary>
 /// P24: the administration asks the unit for an attestation or a certificate; the physician issues it, or refuses
 /// with a reasoned reply when no text provides for it (e.g. « compatibilité avec l'isolement »). Refusals form a register.
 /// </summary>
@@ -109,10 +126,26 @@ public sealed class AdministrationRequest : IUnitScoped
     public DateTimeOffset RequestedAt { get; private set; }
     public RequestStatus Status { get; private set; }
     public string? Reply { get; private set; }
+    public RefusalGround? RefusalGround { get; private set; }
     public string? RepliedByName { get; private set; }
     public DateTimeOffset? RepliedAt { get; private set; }
     public Guid? IssuedDocumentId { get; private set; }
     public uint Version { get; private set; }
+
+    public void Refuse(RefusalGround ground, string reason, string byName, DateTimeOffset at)
+    {
+        Refuse(reason, byName, at);
+        RefusalGround = ground;
+    }
+
+    public static string Label(RefusalGround ground) => ground switch
+    {
+        Certificates.RefusalGround.NoLegalBasis => "aucun texte ne prévoit ce document",
+        Certificates.RefusalGround.MedicalSecrecy => "information couverte par le secret médical",
+        Certificates.RefusalGround.NotForTreatingPhysician => "relève d'un médecin expert ou requis, pas du médecin traitant",
+        Certificates.RefusalGround.PatientRefused => "refus du patient",
+        _ => "autre motif",
+    };
 
     public void Refuse(string reason, string byName, DateTimeOffset at)
     {

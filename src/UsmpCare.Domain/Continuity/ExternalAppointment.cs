@@ -18,6 +18,34 @@ public enum CancelledBy
     Patient,
 }
 
+/// <summary>What the appointment is: the activity report counts extractions and hospitalisations apart.</summary>
+public enum AppointmentKind
+{
+    /// <summary>Consultation or examination outside (« extraction médicale »).</summary>
+    Consultation,
+    /// <summary>Unité hospitalière sécurisée interrégionale (somatic hospitalisation).</summary>
+    HospitalisationUhsi,
+    /// <summary>Unité hospitalière spécialement aménagée (psychiatric hospitalisation with consent or on decision).</summary>
+    HospitalisationUhsa,
+    /// <summary>Any other hospitalisation (emergency department, chambre sécurisée, art. D.398 CPP psychiatry).</summary>
+    HospitalisationOther,
+}
+
+/// <summary>
+/// Why an appointment was cancelled: the health–justice dialogue needs causes, not just who cancelled
+/// (seed 003: "fonder le dialogue sur des faits").
+/// </summary>
+public enum CancellationCause
+{
+    EscortUnavailable,
+    EscortLate,
+    SecurityIncident,
+    PatientMoved,
+    HospitalCancelled,
+    PatientRefused,
+    Other,
+}
+
 /// <summary>
 /// P32: a consultation or examination outside the prison (« extraction médicale ») and its escort. The unit sees the
 /// medical reason; the AP sees only the date, time, destination and escort level.
@@ -30,7 +58,7 @@ public sealed class ExternalAppointment : IUnitScoped
     }
 
     public ExternalAppointment(Guid patientId, Guid unitId, DateTimeOffset at, string destination, int escortLevel,
-        string medicalReason, Guid by, string byName, DateTimeOffset now)
+        string medicalReason, Guid by, string byName, DateTimeOffset now, AppointmentKind kind = AppointmentKind.Consultation)
     {
         if (string.IsNullOrWhiteSpace(destination))
         {
@@ -52,6 +80,7 @@ public sealed class ExternalAppointment : IUnitScoped
         EscortLevel = escortLevel;
         MedicalReason = medicalReason.Trim();
         Status = EscortStatus.Requested;
+        Kind = kind;
         RequestedById = by;
         RequestedByName = byName;
         RequestedAt = now;
@@ -67,8 +96,13 @@ public sealed class ExternalAppointment : IUnitScoped
     /// <summary>Medical: never shown to the AP (P32, P05).</summary>
     public string MedicalReason { get; private set; }
 
+    public AppointmentKind Kind { get; private set; }
     public EscortStatus Status { get; private set; }
     public CancelledBy? CancelledBy { get; private set; }
+    public CancellationCause? CancellationCause { get; private set; }
+
+    /// <summary>How late the escort was, in minutes, when the appointment still took place (partnership sheet).</summary>
+    public int? EscortDelayMinutes { get; private set; }
     public DateTimeOffset? CancelledAt { get; private set; }
     public DateTimeOffset? DoneAt { get; private set; }
     public Guid RequestedById { get; private set; }
@@ -88,6 +122,20 @@ public sealed class ExternalAppointment : IUnitScoped
         CancelledAt = now;
     }
 
+    /// <summary>Cancels for a cause; who cancelled follows from it.</summary>
+    public void Cancel(CancellationCause cause, DateTimeOffset now)
+    {
+        Cancel(ByWhom(cause), now);
+        CancellationCause = cause;
+    }
+
+    public static CancelledBy ByWhom(CancellationCause cause) => cause switch
+    {
+        Continuity.CancellationCause.HospitalCancelled => Continuity.CancelledBy.Hospital,
+        Continuity.CancellationCause.PatientRefused => Continuity.CancelledBy.Patient,
+        _ => Continuity.CancelledBy.PrisonAdministration,
+    };
+
     public void Postpone(DateTimeOffset newDate, DateTimeOffset now)
     {
         if (newDate < now)
@@ -98,11 +146,18 @@ public sealed class ExternalAppointment : IUnitScoped
         At = newDate;
     }
 
-    public void MarkDone(DateTimeOffset now)
+    public void MarkDone(DateTimeOffset now, int? escortDelayMinutes = null)
     {
+        if (escortDelayMinutes is < 0 or > 24 * 60)
+        {
+            throw new DomainException("Le retard de l'escorte s'indique en minutes, de 0 à 1440.");
+        }
         Move(EscortStatus.Done);
         DoneAt = now;
+        EscortDelayMinutes = escortDelayMinutes is 0 ? null : escortDelayMinutes;
     }
+
+    public bool IsHospitalisation => Kind != AppointmentKind.Consultation;
 
     private void Move(EscortStatus to)
     {
@@ -120,6 +175,25 @@ public sealed class ExternalAppointment : IUnitScoped
         EscortStatus.Cancelled => "Annulée",
         EscortStatus.Postponed => "Reportée",
         _ => "Faite",
+    };
+
+    public static string Label(AppointmentKind kind) => kind switch
+    {
+        AppointmentKind.Consultation => "Consultation ou examen",
+        AppointmentKind.HospitalisationUhsi => "Hospitalisation en UHSI",
+        AppointmentKind.HospitalisationUhsa => "Hospitalisation en UHSA",
+        _ => "Autre hospitalisation",
+    };
+
+    public static string Label(CancellationCause cause) => cause switch
+    {
+        Continuity.CancellationCause.EscortUnavailable => "escorte indisponible",
+        Continuity.CancellationCause.EscortLate => "escorte arrivée trop tard",
+        Continuity.CancellationCause.SecurityIncident => "incident ou motif de sécurité",
+        Continuity.CancellationCause.PatientMoved => "patient transféré ou libéré",
+        Continuity.CancellationCause.HospitalCancelled => "annulé par l'hôpital",
+        Continuity.CancellationCause.PatientRefused => "refus du patient",
+        _ => "autre cause",
     };
 
     public static string Label(CancelledBy by) => by switch

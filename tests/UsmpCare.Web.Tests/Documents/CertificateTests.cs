@@ -148,7 +148,10 @@ public sealed class CertificateTests(UsmpFactory app) : IClassFixture<UsmpFactor
         (await physician.PostFormAsync("/Documents/Requests?handler=Refuse", new Dictionary<string, string>
         {
             ["RequestId"] = isolation.Id.ToString(), ["Reason"] = "Aucun texte ne prévoit un tel certificat ; il ne relève pas du soin.",
+            ["Ground"] = nameof(RefusalGround.NoLegalBasis),
         }, "/Documents/Requests")).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        (await app.WithDbAsync(db => db.AdministrationRequests.SingleAsync(r => r.Id == isolation.Id))).RefusalGround
+            .Should().Be(RefusalGround.NoLegalBasis, "the partnership sheet counts refusals by ground");
 
         var newUrl = $"/Documents/New/{patient.Id}?kind=RegimeAttestation&requestId={regime.Id}";
         (await physician.PostFormAsync($"/Documents/New/{patient.Id}?handler=Issue", new Dictionary<string, string>

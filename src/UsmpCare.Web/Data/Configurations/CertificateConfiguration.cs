@@ -38,6 +38,7 @@ internal sealed class AdministrationRequestConfiguration : IEntityTypeConfigurat
         b.Property(r => r.RequestedByName).HasMaxLength(200);
         b.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
         b.Property(r => r.Reply).HasMaxLength(2000);
+        b.Property(r => r.RefusalGround).HasConversion<string>().HasMaxLength(30);
         b.Property(r => r.RepliedByName).HasMaxLength(200);
         b.Property(r => r.Version).IsRowVersion();
         b.HasIndex(r => new { r.UnitId, r.Status });

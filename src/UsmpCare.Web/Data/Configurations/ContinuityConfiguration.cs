@@ -48,10 +48,13 @@ internal sealed class ExternalAppointmentConfiguration : IEntityTypeConfiguratio
         b.Property(a => a.MedicalReason).HasMaxLength(1000);
         b.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
         b.Property(a => a.CancelledBy).HasConversion<string>().HasMaxLength(30);
+        b.Property(a => a.CancellationCause).HasConversion<string>().HasMaxLength(30);
+        b.Property(a => a.Kind).HasConversion<string>().HasMaxLength(30);
         b.Property(a => a.RequestedByName).HasMaxLength(200);
         b.Property(a => a.Version).IsRowVersion();
         b.HasIndex(a => new { a.UnitId, a.At });
         b.Ignore(a => a.CancellationNotice);
+        b.Ignore(a => a.IsHospitalisation);
     }
 }
 

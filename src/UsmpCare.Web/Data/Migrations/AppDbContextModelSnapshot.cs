@@ -504,6 +504,11 @@ namespace UsmpCare.Web.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("patient_id");
 
+                    b.Property<string>("RefusalGround")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("refusal_ground");
+
                     b.Property<DateTimeOffset?>("RepliedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("replied_at");
@@ -827,6 +832,11 @@ namespace UsmpCare.Web.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("at");
 
+                    b.Property<string>("CancellationCause")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("cancellation_cause");
+
                     b.Property<DateTimeOffset?>("CancelledAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("cancelled_at");
@@ -846,9 +856,19 @@ namespace UsmpCare.Web.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("done_at");
 
+                    b.Property<int?>("EscortDelayMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("escort_delay_minutes");
+
                     b.Property<int>("EscortLevel")
                         .HasColumnType("integer")
                         .HasColumnName("escort_level");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
 
                     b.Property<string>("MedicalReason")
                         .IsRequired()

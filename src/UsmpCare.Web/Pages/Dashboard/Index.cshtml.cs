@@ -31,6 +31,9 @@ public sealed class IndexModel(AppDbContext db, CurrentUnit currentUnit, TimePro
     public int VisitsDue { get; private set; }
     public int HungerStrikes { get; private set; }
 
+    /// <summary>Patients present not yet seen at the entry visit (activity report, ARR-03).</summary>
+    public int ArrivalsNotSeen { get; private set; }
+
     public async Task OnGetAsync()
     {
         var unit = await currentUnit.GetAsync();
@@ -85,6 +88,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUnit currentUnit, TimePro
             .CountAsync();
         VisitsDue = due.Count - seen;
         HungerStrikes = await db.HungerStrikes.CountAsync(h => h.UnitId == unit.Id && h.EndedOn == null);
+        ArrivalsNotSeen = (await Features.ActivityReport.ArrivalsNotSeenAsync(db, unit.Id)).Count;
     }
 
     public static int Band(TimeSpan age) => age.TotalHours switch

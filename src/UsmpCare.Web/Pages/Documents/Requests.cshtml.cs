@@ -26,6 +26,9 @@ public sealed class RequestsModel(AppDbContext db, CurrentUnit currentUnit, Outg
 
     [BindProperty] public Guid RequestId { get; set; }
     [BindProperty] public string? Reason { get; set; }
+
+    /// <summary>Counted by the partnership sheet; the free text never leaves the unit.</summary>
+    [BindProperty] public RefusalGround Ground { get; set; } = RefusalGround.Other;
     [TempData] public string? Message { get; set; }
 
     public async Task OnGetAsync() => await LoadAsync();
@@ -48,7 +51,7 @@ public sealed class RequestsModel(AppDbContext db, CurrentUnit currentUnit, Outg
         }
         try
         {
-            request.Refuse(Reason ?? "", Actor.Of(User).Name, clock.GetUtcNow());
+            request.Refuse(Ground, Reason ?? "", Actor.Of(User).Name, clock.GetUtcNow());
             await db.SaveChangesAsync();
         }
         catch (DomainException e)

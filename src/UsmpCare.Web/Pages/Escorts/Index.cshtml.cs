@@ -33,7 +33,9 @@ public sealed class IndexModel(AppDbContext db, CurrentUnit currentUnit, TimePro
     [BindProperty] public int EscortLevel { get; set; } = 2;
     [BindProperty] public string? MedicalReason { get; set; }
     [BindProperty] public Guid AppointmentId { get; set; }
-    [BindProperty] public CancelledBy? CancelledBy { get; set; }
+    [BindProperty] public AppointmentKind Kind { get; set; } = AppointmentKind.Consultation;
+    [BindProperty] public CancellationCause? Cause { get; set; }
+    [BindProperty] public int? EscortDelayMinutes { get; set; }
     [BindProperty] public DateTime? NewDate { get; set; }
     [TempData] public string? Message { get; set; }
 
@@ -62,7 +64,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUnit currentUnit, TimePro
             }
             var actor = Actor.Of(User);
             db.ExternalAppointments.Add(new ExternalAppointment(patient.Id, patient.UnitId, Fr.FromLocal(At.Value),
-                Destination ?? "", EscortLevel, MedicalReason ?? "", actor.Id, actor.Name, clock.GetUtcNow()));
+                Destination ?? "", EscortLevel, MedicalReason ?? "", actor.Id, actor.Name, clock.GetUtcNow(), Kind));
             return Task.FromResult("Consultation extérieure demandée.");
         });
     }
@@ -71,7 +73,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUnit currentUnit, TimePro
 
     public Task<IActionResult> OnPostCancelAsync() => ChangeAsync(a =>
     {
-        a.Cancel(CancelledBy ?? throw new DomainException("Indiquez qui a annulé."), clock.GetUtcNow());
+        a.Cancel(Cause ?? throw new DomainException("Indiquez la cause de l'annulation."), clock.GetUtcNow());
         return "Annulation enregistrée.";
     });
 
@@ -81,7 +83,11 @@ public sealed class IndexModel(AppDbContext db, CurrentUnit currentUnit, TimePro
         return "Report enregistré.";
     });
 
-    public Task<IActionResult> OnPostDoneAsync() => ChangeAsync(a => { a.MarkDone(clock.GetUtcNow()); return "Consultation faite."; });
+    public Task<IActionResult> OnPostDoneAsync() => ChangeAsync(a =>
+    {
+        a.MarkDone(clock.GetUtcNow(), EscortDelayMinutes);
+        return "Consultation faite.";
+    });
 
     private async Task<IActionResult> ChangeAsync(Func<ExternalAppointment, string> change)
     {
