@@ -15,7 +15,31 @@ public sealed class AuditTrail(IConfiguration configuration, IHostEnvironment en
     private const long LockId = 0x5553_4D50; // "USMP"
     private readonly byte[] _key = KeyFrom(configuration, environment);
 
+    /// <summary>Pauses between attempts: a database restart (a few seconds) must not cost an audit row.</summary>
+    private static readonly TimeSpan[] Retries = [TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1),
+        TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4)];
+
+    /// <summary>
+    /// Appends one row, retrying transient failures: the page's own write went through EF Core's retrying strategy and
+    /// may already be committed, so giving up at the first broken connection would leave a write without its row.
+    /// </summary>
     public async Task AppendAsync(AuditEvent entry, CancellationToken cancel = default)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                await AppendOnceAsync(entry, cancel);
+                return;
+            }
+            catch (NpgsqlException e) when (e.IsTransient && attempt < Retries.Length)
+            {
+                await Task.Delay(Retries[attempt], cancel);
+            }
+        }
+    }
+
+    private async Task AppendOnceAsync(AuditEvent entry, CancellationToken cancel)
     {
         await using var connection = new NpgsqlConnection(Database.ConnectionString(configuration));
         await connection.OpenAsync(cancel);

@@ -13,13 +13,36 @@ namespace UsmpCare.Web.Tests.Infrastructure;
 /// </summary>
 public sealed class PostgresServer
 {
-    private static readonly Lazy<Task<PostgresServer>> Shared = new(StartAsync);
+    private static readonly Lazy<Task<PostgresServer>> Shared = new(() => StartAsync(durable: false));
+
+    private readonly Func<string[], Task>? _pgCtl;
+    private readonly string _startOptions = "";
 
     private PostgresServer(string adminConnectionString) => AdminConnectionString = adminConnectionString;
+
+    private PostgresServer(string adminConnectionString, Func<string[], Task> pgCtl, string startOptions)
+        : this(adminConnectionString)
+    {
+        _pgCtl = pgCtl;
+        _startOptions = startOptions;
+    }
 
     public string AdminConnectionString { get; }
 
     public static Task<PostgresServer> GetAsync() => Shared.Value;
+
+    /// <summary>
+    /// A cluster of the caller's own, which it may stop and start (the fault tests): commits are synchronous, so an
+    /// immediate stop loses nothing that was acknowledged, as on a real server.
+    /// </summary>
+    public static Task<PostgresServer> StartPrivateAsync() => StartAsync(durable: true);
+
+    /// <summary>Kills the server as a crash would (<c>pg_ctl -m immediate</c>): no checkpoint, recovery at the next start.</summary>
+    public Task CrashAsync() => (_pgCtl ?? throw NotOwned())(["-m", "immediate", "stop"]);
+
+    public Task RestartAsync() => (_pgCtl ?? throw NotOwned())(["-w", "-o", _startOptions, "start"]);
+
+    private static InvalidOperationException NotOwned() => new("this server was not started by the tests (USMP_TEST_PG)");
 
     public string ConnectionStringFor(string database) =>
         new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = database }.ConnectionString;
@@ -32,10 +55,10 @@ public sealed class PostgresServer
         await command.ExecuteNonQueryAsync();
     }
 
-    private static async Task<PostgresServer> StartAsync()
+    private static async Task<PostgresServer> StartAsync(bool durable)
     {
         var external = Environment.GetEnvironmentVariable("USMP_TEST_PG");
-        if (!string.IsNullOrWhiteSpace(external))
+        if (!string.IsNullOrWhiteSpace(external) && !durable)
         {
             return new PostgresServer(external);
         }
@@ -51,11 +74,12 @@ public sealed class PostgresServer
         await RunAsPostgresAsync(asRoot, Path.Combine(bin, "initdb"),
             ["-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"]);
         var port = FreePort();
-        // Durability is pointless for a throwaway cluster: turn it off so tests run fast.
-        await RunAsPostgresAsync(asRoot, Path.Combine(bin, "pg_ctl"),
-            ["-D", data, "-w", "-l", Path.Combine(dir, "server.log"), "-o",
-             $"-p {port} -c listen_addresses=127.0.0.1 -k {dir} -c fsync=off -c synchronous_commit=off " +
-             "-c full_page_writes=off -c max_connections=300", "start"]);
+        // Durability is pointless for a throwaway cluster: turn it off so tests run fast. A cluster the fault tests
+        // crash keeps synchronous commits (a process crash keeps what reached the OS, fsync or not).
+        var options = $"-p {port} -c listen_addresses=127.0.0.1 -k {dir} -c fsync=off -c full_page_writes=off " +
+                      (durable ? "-c max_connections=100" : "-c synchronous_commit=off -c max_connections=300");
+        Task PgCtl(string[] args) => RunAsPostgresAsync(asRoot, Path.Combine(bin, "pg_ctl"), ["-D", data, "-l", Path.Combine(dir, "server.log"), .. args]);
+        await PgCtl(["-w", "-o", options, "start"]);
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
             try
@@ -71,7 +95,8 @@ public sealed class PostgresServer
                 // Best effort: a leftover /tmp directory must not fail the run.
             }
         };
-        return new PostgresServer($"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Include Error Detail=true");
+        return new PostgresServer($"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Include Error Detail=true",
+            PgCtl, options);
     }
 
     private static string FindPostgresBin()

@@ -26,13 +26,16 @@ public class UsmpFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected virtual string EnvironmentName => "Development";
 
-    public async Task InitializeAsync()
+    public async Task InitializeAsync() => _connectionString = await CreateDatabaseAsync();
+
+    /// <summary>A clone of the shared template on the shared test cluster; a fault test brings its own cluster.</summary>
+    protected virtual async Task<string> CreateDatabaseAsync()
     {
         var server = await PostgresServer.GetAsync();
         await EnsureTemplateAsync(server);
         var database = "usmp_" + Guid.NewGuid().ToString("N")[..16];
         await server.ExecuteAsync($"CREATE DATABASE {database} TEMPLATE {Template}");
-        _connectionString = server.ConnectionStringFor(database);
+        return server.ConnectionStringFor(database);
     }
 
     Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
@@ -56,22 +59,7 @@ public class UsmpFactory : WebApplicationFactory<Program>, IAsyncLifetime
             }
             await server.ExecuteAsync($"DROP DATABASE IF EXISTS {Template}");
             await server.ExecuteAsync($"CREATE DATABASE {Template}");
-            var connectionString = server.ConnectionStringFor(Template);
-            var options = new DbContextOptionsBuilder<AppDbContext>();
-            Database.Configure(options, connectionString);
-            await using (var db = new AppDbContext(options.Options))
-            {
-                await db.Database.MigrateAsync();
-            }
-            await using (var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
-                         {
-                             b.UseEnvironment("Development");
-                             b.UseSetting("ConnectionStrings:Default", connectionString);
-                         }))
-            {
-                await using var scope = factory.Services.CreateAsyncScope();
-                await DemoData.SeedIfEmptyAsync(scope.ServiceProvider);
-            }
+            await MigrateAndSeedAsync(server.ConnectionStringFor(Template));
             // CREATE DATABASE … TEMPLATE needs the template to have no open connection.
             NpgsqlConnection.ClearAllPools();
             _templateReady = true;
@@ -80,6 +68,24 @@ public class UsmpFactory : WebApplicationFactory<Program>, IAsyncLifetime
         {
             TemplateLock.Release();
         }
+    }
+
+    /// <summary>Migrates an empty database and seeds the demo data, through the app's own code.</summary>
+    public static async Task MigrateAndSeedAsync(string connectionString)
+    {
+        var options = new DbContextOptionsBuilder<AppDbContext>();
+        Database.Configure(options, connectionString);
+        await using (var db = new AppDbContext(options.Options))
+        {
+            await db.Database.MigrateAsync();
+        }
+        await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseEnvironment("Development");
+            b.UseSetting("ConnectionStrings:Default", connectionString);
+        });
+        await using var scope = factory.Services.CreateAsyncScope();
+        await DemoData.SeedIfEmptyAsync(scope.ServiceProvider);
     }
 
     /// <summary>A client that keeps cookies and does not follow redirects, so tests see each answer.</summary>
