@@ -84,10 +84,26 @@ public sealed class AuditTrail(IConfiguration configuration, IHostEnvironment en
         await transaction.CommitAsync(cancel);
     }
 
-    /// <summary>Walks the whole chain; returns the problems found, each naming the row where the chain breaks.</summary>
-    public async Task<IReadOnlyList<string>> VerifyAsync(string? connectionString = null, CancellationToken cancel = default)
+    /// <summary>The last row's id and seal, to be copied where the database's administrators cannot write.</summary>
+    public async Task<AuditAnchor?> TailAsync(string? connectionString = null, CancellationToken cancel = default)
+    {
+        await using var connection = new NpgsqlConnection(connectionString ?? Database.ConnectionString(configuration));
+        await connection.OpenAsync(cancel);
+        await using var command = new NpgsqlCommand("SELECT id, hash FROM audit.audit_events ORDER BY id DESC LIMIT 1", connection);
+        await using var reader = await command.ExecuteReaderAsync(cancel);
+        return await reader.ReadAsync(cancel) ? new AuditAnchor(clock.GetUtcNow(), reader.GetInt64(0), reader.GetString(1)) : null;
+    }
+
+    /// <summary>
+    /// Walks the whole chain; returns the problems found, each naming the row where the chain breaks. The chain alone
+    /// cannot show that its last rows were deleted: the anchors (tails copied out earlier) can.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> VerifyAsync(string? connectionString = null, CancellationToken cancel = default,
+        IReadOnlyList<AuditAnchor>? anchors = null)
     {
         var problems = new List<string>();
+        var sealedById = new Dictionary<long, string>();
+        var wanted = anchors?.Select(a => a.Id).ToHashSet() ?? [];
         await using var connection = new NpgsqlConnection(connectionString ?? Database.ConnectionString(configuration));
         await connection.OpenAsync(cancel);
         await using var command = new NpgsqlCommand("""
@@ -132,6 +148,23 @@ public sealed class AuditTrail(IConfiguration configuration, IHostEnvironment en
             }
             expectedId = row.Id + 1;
             previousHash = row.Hash;
+            if (wanted.Contains(row.Id))
+            {
+                sealedById[row.Id] = row.Hash;
+            }
+        }
+        foreach (var anchor in anchors ?? [])
+        {
+            if (!sealedById.TryGetValue(anchor.Id, out var hash))
+            {
+                problems.Add(anchor.Id >= expectedId
+                    ? $"ancre du {anchor.At:yyyy-MM-dd HH:mm} UTC : la chaîne s'arrête à la ligne {expectedId - 1}, l'ancre scellait la ligne {anchor.Id} — lignes finales supprimées ?"
+                    : $"ancre du {anchor.At:yyyy-MM-dd HH:mm} UTC : la ligne {anchor.Id} est absente — supprimée ?");
+            }
+            else if (!string.Equals(hash, anchor.Hash, StringComparison.OrdinalIgnoreCase))
+            {
+                problems.Add($"ligne {anchor.Id} : son sceau diffère de l'ancre du {anchor.At:yyyy-MM-dd HH:mm} UTC — chaîne réécrite ?");
+            }
         }
         return problems;
     }
@@ -156,5 +189,47 @@ public sealed class AuditTrail(IConfiguration configuration, IHostEnvironment en
             return Encoding.UTF8.GetBytes("usmpcare-development-audit-key");
         }
         throw new InvalidOperationException("Audit:Key est absent : la clé du journal d'audit doit être fournie hors de la base (variable Audit__Key).");
+    }
+}
+
+/// <summary>
+/// The tail of the chain at a moment: « at;id;seal », one per line in an anchor file. Kept outside the database
+/// (another server, a WORM share, the coordinator's paper register), it shows a deletion of the last rows, which the
+/// chain alone cannot (ONC 170.315(d)(10), CNIL logging recommendation: integrity of the traces).
+/// </summary>
+public sealed record AuditAnchor(DateTimeOffset At, long Id, string Hash)
+{
+    public override string ToString() =>
+        string.Join(';', At.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
+            Id.ToString(System.Globalization.CultureInfo.InvariantCulture), Hash);
+
+    /// <summary>Reads an anchor file; a line that is not an anchor is a problem, never silently skipped.</summary>
+    public static IReadOnlyList<AuditAnchor> ParseAll(IEnumerable<string> lines, out IReadOnlyList<string> problems)
+    {
+        var anchors = new List<AuditAnchor>();
+        var errors = new List<string>();
+        var number = 0;
+        foreach (var line in lines)
+        {
+            number++;
+            if (string.IsNullOrWhiteSpace(line) || line.StartsWith('#'))
+            {
+                continue;
+            }
+            var parts = line.Trim().Split(';');
+            if (parts.Length == 3
+                && DateTimeOffset.TryParse(parts[0], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at)
+                && long.TryParse(parts[1], System.Globalization.CultureInfo.InvariantCulture, out var id)
+                && parts[2].Length == 64 && parts[2].All(Uri.IsHexDigit))
+            {
+                anchors.Add(new AuditAnchor(at, id, parts[2]));
+            }
+            else
+            {
+                errors.Add($"ancre ligne {number} illisible (attendu « date;numéro;sceau »)");
+            }
+        }
+        problems = errors;
+        return anchors;
     }
 }

@@ -41,9 +41,26 @@ public static class Commands
                 }
                 return true;
             case "verify-audit":
-                var problems = await app.Services.GetRequiredService<Auditing.AuditTrail>().VerifyAsync();
-                Console.WriteLine(problems.Count == 0 ? "Journal d'audit intègre." : string.Join(Environment.NewLine, problems));
+                // verify-audit [--anchors FILE]: the chain, and the tails copied out earlier by anchor-audit.
+                var anchorFile = args.SkipWhile(a => a != "--anchors").Skip(1).FirstOrDefault();
+                IReadOnlyList<string> unreadable = [];
+                var anchors = anchorFile is null ? [] : Auditing.AuditAnchor.ParseAll(await File.ReadAllLinesAsync(anchorFile), out unreadable);
+                var problems = unreadable.Concat(await app.Services.GetRequiredService<Auditing.AuditTrail>()
+                    .VerifyAsync(anchors: anchors)).ToList();
+                Console.WriteLine(problems.Count == 0
+                    ? $"Journal d'audit intègre{(anchorFile is null ? "" : $" ({anchors.Count} ancre(s) vérifiée(s))")}."
+                    : string.Join(Environment.NewLine, problems));
                 Environment.ExitCode = problems.Count == 0 ? 0 : 1;
+                return true;
+            case "anchor-audit":
+                // anchor-audit FILE: appends the chain's tail; run it from cron, FILE on storage the DBAs cannot rewrite.
+                var target = args.Length > 1 ? args[1] : throw new InvalidOperationException("Usage : anchor-audit FICHIER");
+                var tail = await app.Services.GetRequiredService<Auditing.AuditTrail>().TailAsync();
+                if (tail is not null)
+                {
+                    await File.AppendAllTextAsync(target, tail + Environment.NewLine);
+                }
+                Console.WriteLine(tail is null ? "Journal vide : rien à ancrer." : $"Ancre ajoutée : ligne {tail.Id}.");
                 return true;
             default:
                 return false;

@@ -86,6 +86,39 @@ public sealed class AuditTrailTests(UsmpFactory app) : IClassFixture<UsmpFactory
         (await verified.TextAsync()).Should().Contain("ligne 2 : modifiée");
     }
 
+    [Fact]
+    public async Task An_anchor_copied_out_of_the_database_shows_that_the_last_rows_were_deleted()
+    {
+        var physician = await app.LoginAsAsync(DemoData.Account(Role.Physician));
+        var patient = await app.NewPatientAsync("Ancré");
+        await physician.GetAsync($"/Patients/Chart/{patient.Id}");
+        var trail = app.Services.GetRequiredService<AuditTrail>();
+        var anchor = (await trail.TailAsync(app.ConnectionString))!;
+        var file = AuditAnchor.ParseAll([anchor.ToString()], out var unreadable);
+        unreadable.Should().BeEmpty();
+        file.Should().Equal(anchor with { At = file[0].At });
+        // Another test of this class tampers with early rows on purpose: compare with what the chain already says.
+        var earlier = await trail.VerifyAsync(app.ConnectionString);
+        (await trail.VerifyAsync(app.ConnectionString, anchors: file)).Should().Equal(earlier, "the anchored row is there, with its seal");
+
+        await physician.GetAsync($"/Patients/Chart/{patient.Id}");
+        await ExecuteAsync($"""
+            ALTER TABLE audit.audit_events DISABLE TRIGGER audit_events_append_only;
+            DELETE FROM audit.audit_events WHERE id >= {anchor.Id};
+            ALTER TABLE audit.audit_events ENABLE TRIGGER audit_events_append_only;
+            """);
+
+        (await trail.VerifyAsync(app.ConnectionString)).Should().Equal(earlier, "without an anchor, a cut tail looks like a shorter chain");
+        (await trail.VerifyAsync(app.ConnectionString, anchors: file)).Except(earlier).Should().ContainSingle()
+            .Which.Should().Contain($"l'ancre scellait la ligne {anchor.Id}");
+        var coordinator = await app.LoginAsAsync(DemoData.Account(Role.Coordinator));
+        var page = await coordinator.PostFormAsync("/Audit?handler=Verify", new Dictionary<string, string> { ["Anchors"] = anchor.ToString() }, "/Audit");
+        // Signing in appended rows again, reusing the deleted numbers: the anchor then sees a different seal.
+        (await page.TextAsync()).Should().Contain($"ligne {anchor.Id}").And.Contain("ancre du");
+        var garbage = await coordinator.PostFormAsync("/Audit?handler=Verify", new Dictionary<string, string> { ["Anchors"] = "n'importe quoi" }, "/Audit");
+        (await garbage.TextAsync()).Should().Contain("ancre ligne 1 illisible");
+    }
+
     private async Task ExecuteAsync(string sql)
     {
         await using var connection = new NpgsqlConnection(app.ConnectionString);

@@ -30,6 +30,12 @@ public sealed class IndexModel(AppDbContext db, CurrentUnit currentUnit, AuditTr
     public IReadOnlyList<AuditEvent> Rows { get; private set; } = [];
     public IReadOnlyList<string>? Integrity { get; private set; }
 
+    /// <summary>Tails noted earlier (register, another server), checked with the chain: they show deleted last rows.</summary>
+    [BindProperty] public string? Anchors { get; set; }
+
+    /// <summary>Today's tail, to note outside the database.</summary>
+    public AuditAnchor? Tail { get; private set; }
+
     public async Task OnGetAsync()
     {
         var paged = await Paged<AuditEvent>.FromAsync(await FilteredAsync(), PageNumber);
@@ -52,7 +58,9 @@ public sealed class IndexModel(AppDbContext db, CurrentUnit currentUnit, AuditTr
 
     public async Task<IActionResult> OnPostVerifyAsync()
     {
-        Integrity = await trail.VerifyAsync();
+        var anchors = AuditAnchor.ParseAll((Anchors ?? "").Split('\n'), out var unreadable);
+        Integrity = [.. unreadable, .. await trail.VerifyAsync(anchors: anchors)];
+        Tail = await trail.TailAsync();
         Rows = await (await FilteredAsync()).Take(Paged<AuditEvent>.Size).ToListAsync();
         return Page();
     }
