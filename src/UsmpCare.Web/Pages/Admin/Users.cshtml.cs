@@ -6,15 +6,17 @@ using Microsoft.EntityFrameworkCore;
 using UsmpCare.Domain.Security;
 using UsmpCare.Domain.Units;
 using UsmpCare.Web.Accounts;
+using UsmpCare.Web.Auditing;
 using UsmpCare.Web.Authorization;
 using UsmpCare.Web.Data;
 
 namespace UsmpCare.Web.Pages.Admin;
 
 [RequirePermission(Permission.ManageAccounts)]
-public sealed class UsersModel(AppDbContext db, UserManager<User> users) : PageModel
+public sealed class UsersModel(AppDbContext db, UserManager<User> users, IUserStore<User> store, AuditTrail audit) : PageModel
 {
-    public sealed record Row(Guid Id, string Name, string Email, string Roles, string Team, string Units, bool IsActive);
+    public sealed record Row(Guid Id, string Name, string Email, string Roles, string Team, string Units, bool IsActive,
+        bool Mfa);
 
     [BindProperty] public NewAccount Input { get; set; } = new();
     [TempData] public string? Message { get; set; }
@@ -62,6 +64,27 @@ public sealed class UsersModel(AppDbContext db, UserManager<User> users) : PageM
         return RedirectToPage();
     }
 
+    /// <summary>
+    /// A lost or changed telephone: the second factor is removed (key and recovery codes), every open session ends
+    /// (new security stamp), and the user enrols again at his next sign-in. Audited with the account's id.
+    /// </summary>
+    public async Task<IActionResult> OnPostResetMfaAsync(Guid id)
+    {
+        var user = await users.FindByIdAsync(id.ToString());
+        if (user is null)
+        {
+            return NotFound();
+        }
+        await ((IUserTwoFactorRecoveryCodeStore<User>)store).ReplaceCodesAsync(user, [], HttpContext.RequestAborted);
+        await users.SetTwoFactorEnabledAsync(user, false);
+        // A new key that nobody has seen: the enrolment shows it for the first time.
+        await users.ResetAuthenticatorKeyAsync(user);
+        await users.UpdateSecurityStampAsync(user);
+        await audit.AppendAsync(AuditEvent.By(User, AuditAction.MfaReset, $"/Admin/Users/{user.Id}", StatusCodes.Status200OK));
+        Message = $"Second facteur de {user.DisplayName} réinitialisé : ses sessions sont fermées, il l'activera de nouveau à sa prochaine connexion.";
+        return RedirectToPage();
+    }
+
     private async Task LoadAsync()
     {
         Units = await db.Units.AsNoTracking().OrderBy(u => u.Name).ToListAsync();
@@ -74,6 +97,6 @@ public sealed class UsersModel(AppDbContext db, UserManager<User> users) : PageM
                 .Select(r => Enum.TryParse<Role>(r.Name, out var role) ? role.Label() : r.Name)),
             u.Team?.Label() ?? "",
             string.Join(", ", u.Memberships.Select(m => unitNames.GetValueOrDefault(m.UnitId, "?"))),
-            u.IsActive))];
+            u.IsActive, u.TwoFactorEnabled))];
     }
 }
