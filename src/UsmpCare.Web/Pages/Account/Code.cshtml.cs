@@ -26,6 +26,9 @@ public sealed class CodeModel(SignInManager<User> signIn, UserManager<User> user
     /// <summary>Development only: the code a demo account would read in its app (see <see cref="DemoHintAsync"/>).</summary>
     public string? DemoCode { get; private set; }
 
+    /// <summary>Development only: a demo account used the last codes of the window; the next one comes within 30 s.</summary>
+    public bool DemoWait { get; private set; }
+
     public async Task<IActionResult> OnGetAsync()
     {
         var user = await TwoStepSignIn.PendingAsync(HttpContext, users);
@@ -103,5 +106,6 @@ public sealed class CodeModel(SignInManager<User> signIn, UserManager<User> user
         DemoCode = ReplayGuardedAuthenticatorProvider.NextUsableStep(user, clock.GetUtcNow()) is { } step
             ? Totp.Code(key, step)
             : null;
+        DemoWait = DemoCode is null;
     }
 }
