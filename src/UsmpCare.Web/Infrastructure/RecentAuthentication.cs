@@ -57,7 +57,7 @@ public sealed class RecentAuthentication(IHttpContextAccessor accessor, UserMana
         {
             return null;
         }
-        var typed = Http.Request.HasFormContentType ? Http.Request.Form[Field].ToString() : "";
+        var typed = Http.Request.HasFormContentType ? (await Http.Request.ReadFormAsync())[Field].ToString() : "";
         if (string.IsNullOrEmpty(typed) || await users.GetUserAsync(Http.User) is not { } user)
         {
             return Required;
