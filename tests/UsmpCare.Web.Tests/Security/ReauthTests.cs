@@ -78,6 +78,22 @@ public sealed class ReauthTests(StaleAuthenticationFactory app) : IClassFixture<
     }
 
     [Fact]
+    public async Task On_a_stale_session_the_release_pack_waits_for_confirmation()
+    {
+        var patient = await app.NewPatientAsync("Libérable");
+        var coordinator = await app.LoginAsAsync(DemoData.Account(Role.Coordinator));
+        var url = $"/Continuity/Release/{patient.Id}";
+        var fields = new Dictionary<string, string> { ["FollowUp"] = "Contrôle tensionnel dans un mois" };
+
+        (await (await coordinator.PostFormAsync(url + "?handler=Pack", fields, url)).TextAsync())
+            .Should().Contain(RecentAuthentication.Required).And.Contain("Contrôle tensionnel dans un mois");
+        (await app.WithDbAsync(db => db.IssuedDocuments.CountAsync(d => d.PatientId == patient.Id))).Should().Be(0);
+        fields[RecentAuthentication.Field] = DemoData.Password;
+        (await coordinator.PostFormAsync(url + "?handler=Pack", fields, url)).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        (await app.WithDbAsync(db => db.IssuedDocuments.CountAsync(d => d.PatientId == patient.Id))).Should().Be(1);
+    }
+
+    [Fact]
     public async Task On_a_stale_session_the_transfer_pack_is_not_made_without_confirmation()
     {
         var patient = await app.NewPatientAsync("Transféré");
