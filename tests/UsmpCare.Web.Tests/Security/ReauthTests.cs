@@ -130,3 +130,24 @@ public sealed class RecentAuthenticationTests(UsmpFactory app) : IClassFixture<U
         (await app.WithDbAsync(db => db.IssuedDocuments.CountAsync(d => d.PatientId == patient.Id))).Should().Be(1);
     }
 }
+
+/// <summary>Account changes by the administrator need a recent authentication too (ASVS V3.7.1).</summary>
+public sealed class AdminReauthTests(StaleAuthenticationFactory app) : IClassFixture<StaleAuthenticationFactory>
+{
+    [Fact]
+    public async Task On_a_stale_session_the_administrator_resets_a_second_factor_only_after_confirming()
+    {
+        var admin = await app.LoginAsAsync(DemoData.Account(Role.Administrator));
+        var nurse = DemoData.Nurse(Team.Somatic);
+        var id = await app.WithDbAsync(db => db.Users.Where(u => u.Email == nurse.Email).Select(u => u.Id).SingleAsync());
+        var fields = new Dictionary<string, string> { ["id"] = id.ToString() };
+
+        (await (await admin.PostFormAsync("/Admin/Users?handler=ResetMfa", fields, "/Admin/Users")).TextAsync())
+            .Should().Contain(RecentAuthentication.Required);
+        (await app.WithDbAsync(db => db.Users.Where(u => u.Id == id).Select(u => u.TwoFactorEnabled).SingleAsync())).Should().BeTrue();
+
+        fields[RecentAuthentication.Field] = DemoData.Password;
+        (await admin.PostFormAsync("/Admin/Users?handler=ResetMfa", fields, "/Admin/Users")).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        (await app.WithDbAsync(db => db.Users.Where(u => u.Id == id).Select(u => u.TwoFactorEnabled).SingleAsync())).Should().BeFalse();
+    }
+}

@@ -9,17 +9,22 @@ using UsmpCare.Web.Accounts;
 using UsmpCare.Web.Auditing;
 using UsmpCare.Web.Authorization;
 using UsmpCare.Web.Data;
+using UsmpCare.Web.Infrastructure;
 
 namespace UsmpCare.Web.Pages.Admin;
 
 [RequirePermission(Permission.ManageAccounts)]
-public sealed class UsersModel(AppDbContext db, UserManager<User> users, IUserStore<User> store, AuditTrail audit) : PageModel
+public sealed class UsersModel(AppDbContext db, UserManager<User> users, IUserStore<User> store, AuditTrail audit,
+    RecentAuthentication reauth) : PageModel
 {
     public sealed record Row(Guid Id, string Name, string Email, string Roles, string Team, string Units, bool IsActive,
         bool Mfa);
 
     [BindProperty] public NewAccount Input { get; set; } = new();
     [TempData] public string? Message { get; set; }
+
+    /// <summary>Why a row's action was not done (re-authentication), shown above the table.</summary>
+    public string? Refusal { get; private set; }
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public IReadOnlyList<Unit> Units { get; private set; } = [];
@@ -30,7 +35,10 @@ public sealed class UsersModel(AppDbContext db, UserManager<User> users, IUserSt
 
     public async Task<IActionResult> OnPostCreateAsync()
     {
-        var problems = await AccountCreation.CreateAsync(users, Input);
+        // ASVS V3.7.1: account changes by the administrator need a recent authentication, like issuing.
+        var problems = await reauth.RequireAsync() is { } reauthProblem
+            ? [reauthProblem]
+            : await AccountCreation.CreateAsync(users, Input);
         if (problems.Count == 0)
         {
             Message = $"Compte créé pour {Input.FirstName.Trim()} {Input.LastName.Trim()}.";
@@ -56,6 +64,10 @@ public sealed class UsersModel(AppDbContext db, UserManager<User> users, IUserSt
             Message = "Vous ne pouvez pas désactiver votre propre compte.";
             return RedirectToPage();
         }
+        if (await RefusedForStaleAuthenticationAsync() is { } refused)
+        {
+            return refused;
+        }
         user.IsActive = !user.IsActive;
         await users.UpdateAsync(user);
         // Disabling ends the account's sessions: the cookie's security stamp no longer matches.
@@ -75,6 +87,10 @@ public sealed class UsersModel(AppDbContext db, UserManager<User> users, IUserSt
         {
             return NotFound();
         }
+        if (await RefusedForStaleAuthenticationAsync() is { } refused)
+        {
+            return refused;
+        }
         await ((IUserTwoFactorRecoveryCodeStore<User>)store).ReplaceCodesAsync(user, [], HttpContext.RequestAborted);
         await users.SetTwoFactorEnabledAsync(user, false);
         // A new key that nobody has seen: the enrolment shows it for the first time.
@@ -83,6 +99,17 @@ public sealed class UsersModel(AppDbContext db, UserManager<User> users, IUserSt
         await audit.AppendAsync(AuditEvent.By(User, AuditAction.MfaReset, $"/Admin/Users/{user.Id}", StatusCodes.Status200OK));
         Message = $"Second facteur de {user.DisplayName} réinitialisé : ses sessions sont fermées, il l'activera de nouveau à sa prochaine connexion.";
         return RedirectToPage();
+    }
+
+    private async Task<IActionResult?> RefusedForStaleAuthenticationAsync()
+    {
+        if (await reauth.RequireAsync() is not { } problem)
+        {
+            return null;
+        }
+        Refusal = problem;
+        await LoadAsync();
+        return Page();
     }
 
     private async Task LoadAsync()
