@@ -150,4 +150,22 @@ public sealed class AdminReauthTests(StaleAuthenticationFactory app) : IClassFix
         (await admin.PostFormAsync("/Admin/Users?handler=ResetMfa", fields, "/Admin/Users")).StatusCode.Should().Be(HttpStatusCode.Redirect);
         (await app.WithDbAsync(db => db.Users.Where(u => u.Id == id).Select(u => u.TwoFactorEnabled).SingleAsync())).Should().BeFalse();
     }
+
+    [Fact]
+    public async Task On_a_stale_session_the_coordinator_suspends_a_nurse_only_after_confirming()
+    {
+        var coordinator = await app.LoginAsAsync(DemoData.Account(Role.Coordinator));
+        var nurse = DemoData.Nurse(Team.Psychiatric);
+        var id = await app.WithDbAsync(db => db.Users.Where(u => u.Email == nurse.Email).Select(u => u.Id).SingleAsync());
+        var fields = new Dictionary<string, string> { ["id"] = id.ToString() };
+
+        (await (await coordinator.PostFormAsync("/Staff?handler=Toggle", fields, "/Staff")).TextAsync())
+            .Should().Contain(RecentAuthentication.Required);
+        (await app.WithDbAsync(db => db.Users.Where(u => u.Id == id).Select(u => u.IsActive).SingleAsync())).Should().BeTrue();
+
+        await app.ForgetLastTotpStepAsync(DemoData.Account(Role.Coordinator).Email);
+        fields[RecentAuthentication.Field] = TestTotp.CodeNow(DemoData.TotpKey);
+        (await coordinator.PostFormAsync("/Staff?handler=Toggle", fields, "/Staff")).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        (await app.WithDbAsync(db => db.Users.Where(u => u.Id == id).Select(u => u.IsActive).SingleAsync())).Should().BeFalse();
+    }
 }
