@@ -26,6 +26,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
         { "ap@demo.usmp.fr", "/Ap" },
         { "spip@demo.usmp.fr", "/Spip" },
         { "admin@demo.usmp.fr", "/WhoSeesWhat" },
+        { "admin@demo.usmp.fr", "/Account/Security" },
     };
 
     [Theory]

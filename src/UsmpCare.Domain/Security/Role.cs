@@ -54,6 +54,15 @@ public static class RoleLabels
     public static bool IsClinical(this Role role) =>
         role is Role.Physician or Role.Psychiatrist or Role.Nurse or Role.Coordinator;
 
+    /// <summary>
+    /// Roles that must sign in with a second factor (TOTP): every role that reads medical data (P16; PGSSI-S requires
+    /// strong authentication for access to health data) and the administrator, who opens and changes every account
+    /// (ASVS V4.3.1). The secretariat, the AP and SPIP may enrol but are not forced: none of them reads a clinical record
+    /// (P05, P03), and prison staff may not carry a telephone in detention, where an authenticator app would live.
+    /// </summary>
+    public static bool RequiresMfa(this Role role) =>
+        role is Role.Physician or Role.Psychiatrist or Role.Nurse or Role.Coordinator or Role.Administrator;
+
     /// <summary>Roles that sign medical documents and carry an RPPS number.</summary>
     public static bool IsPhysician(this Role role) =>
         role is Role.Physician or Role.Psychiatrist or Role.Coordinator;

@@ -23,6 +23,12 @@ public sealed class User : IdentityUser<Guid>
     /// <summary>Disabled accounts cannot sign in; accounts are never deleted, their audit trail refers to them.</summary>
     public bool IsActive { get; set; } = true;
 
+    /// <summary>
+    /// The 30-second step of the last authenticator code accepted: no code of that step or an earlier one is accepted
+    /// again, so a code seen over a shoulder or replayed from a capture is useless (ASVS V2.8.4).
+    /// </summary>
+    public long? LastTotpStep { get; set; }
+
     public List<UnitMembership> Memberships { get; set; } = [];
 
     public string DisplayName => $"{FirstName} {LastName}".Trim();

@@ -11,6 +11,16 @@ public enum AuditAction
     Denied,
     Verify,
     BreakGlass,
+    // Second factor (P16, ONC (d)(13)); a session opened with it is a SignIn row whose target is /Account/Code or
+    // /Account/Enrol.
+    MfaFailed,
+    MfaEnrolled,
+    RecoveryCodeUsed,
+    RecoveryCodesRenewed,
+    MfaReset,
+    // Re-authentication before a sensitive action (ASVS V3.7.1).
+    Reauthenticated,
+    ReauthFailed,
 }
 
 /// <summary>

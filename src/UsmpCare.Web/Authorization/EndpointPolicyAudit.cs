@@ -14,6 +14,9 @@ public static class EndpointPolicyAudit
     public static IReadOnlySet<string> AnonymousAllowList { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
         "/Account/Login",
+        // The second step of the sign-in: the user has given his password but is not signed in yet.
+        "/Account/Code",
+        "/Account/Enrol",
         "/Account/AccessDenied",
         "/Error",
         "/health/live",

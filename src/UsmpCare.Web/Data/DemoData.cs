@@ -14,6 +14,13 @@ public sealed record DemoAccount(string Email, Role Role, Team? Team, string Fir
 public static partial class DemoData
 {
     public const string Password = "UsmpCare-demo-2026";
+
+    /// <summary>
+    /// The authenticator key of every demo account of a role that requires MFA, published in the README so that the
+    /// demo can be tried with any authenticator app (or with the code page's demo hint). Safe only because demo
+    /// accounts never exist outside Development (DemoGuard).
+    /// </summary>
+    public const string TotpKey = "USMPCAREDEMOTOTPKEYFORDEVONLY234";
     public const string UnitA = "MA-VIL";
     public const string UnitB = "CD-STA";
 
@@ -75,6 +82,13 @@ public static partial class DemoData
             };
             Check(await users.CreateAsync(user, Password));
             Check(await users.AddToRoleAsync(user, account.Role.ToString()));
+            if (account.Role.RequiresMfa())
+            {
+                // Pre-enrolled: the forced enrolment is shown by accounts created in the app, not by the demo ones.
+                var keys = (IUserAuthenticatorKeyStore<User>)services.GetRequiredService<IUserStore<User>>();
+                await keys.SetAuthenticatorKeyAsync(user, TotpKey, CancellationToken.None);
+                Check(await users.SetTwoFactorEnabledAsync(user, true));
+            }
         }
         await SeedClinicalAsync(db, units);
         return true;

@@ -53,4 +53,14 @@ public sealed class RolePermissionsTests
         Enum.GetValues<Permission>().Should().OnlyContain(p => p.Label() != p.ToString());
         Enum.GetValues<Role>().Should().OnlyContain(r => r.Label() != r.ToString() || r == Role.Spip);
     }
+
+    [Fact]
+    public void Every_role_that_reads_medical_data_and_the_administrator_must_use_a_second_factor()
+    {
+        foreach (var role in Enum.GetValues<Role>())
+        {
+            var readsMedicalData = role.IsClinical();
+            (role.RequiresMfa()).Should().Be(readsMedicalData || role == Role.Administrator, role.ToString());
+        }
+    }
 }

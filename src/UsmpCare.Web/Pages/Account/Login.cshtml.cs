@@ -36,12 +36,27 @@ public sealed class LoginModel(SignInManager<User> signIn, UserManager<User> use
             await AuditAsync(user, AuditAction.SignInFailed, StatusCodes.Status401Unauthorized);
             return Page();
         }
-        var result = await signIn.PasswordSignInAsync(user, Password, isPersistent: false, lockoutOnFailure: true);
+        // The password only, without signing in: whether a session opens now depends on the second factor.
+        var result = await signIn.CheckPasswordSignInAsync(user, Password, lockoutOnFailure: true);
         if (result.Succeeded)
         {
+            var returnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null;
+            if (await users.GetTwoFactorEnabledAsync(user))
+            {
+                await TwoStepSignIn.StartAsync(HttpContext, user);
+                return RedirectToPage("/Account/Code", new { ReturnUrl = returnUrl });
+            }
+            if (await TwoStepSignIn.IsRequiredAsync(users, user))
+            {
+                // P16, ASVS V2.3.2: a role that reads medical data, or the administrator, gets no session before
+                // enrolling an authenticator app.
+                await TwoStepSignIn.StartAsync(HttpContext, user);
+                return RedirectToPage("/Account/Enrol", new { ReturnUrl = returnUrl });
+            }
+            await signIn.SignInAsync(user, isPersistent: false);
             logger.LogInformation("Connexion de l'utilisateur {UserId}", user.Id);
             await AuditAsync(user, AuditAction.SignIn, StatusCodes.Status200OK);
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+            return LocalRedirect(returnUrl ?? "/");
         }
         Error = result.IsLockedOut ? LockedOut : Refused;
         await AuditAsync(user, AuditAction.SignInFailed, result.IsLockedOut ? StatusCodes.Status423Locked : StatusCodes.Status401Unauthorized);
@@ -49,13 +64,16 @@ public sealed class LoginModel(SignInManager<User> signIn, UserManager<User> use
         return Page();
     }
 
+    private Task AuditAsync(User? user, AuditAction action, int status) =>
+        audit.AppendAsync(SignInEvent(user, action, "/Account/Login", status));
+
     /// <summary>Sign-ins, failures and lockouts go to the audit trail (ONC (d)(2)); the typed address is not kept for unknown accounts.</summary>
-    private Task AuditAsync(User? user, AuditAction action, int status) => audit.AppendAsync(new AuditEvent
+    public static AuditEvent SignInEvent(User? user, AuditAction action, string target, int status) => new()
     {
         UserId = user?.Id,
         UserName = user?.DisplayName ?? "(compte inconnu)",
         Action = action,
-        Target = "/Account/Login",
+        Target = target,
         Status = status,
-    });
+    };
 }

@@ -6,18 +6,25 @@ using Microsoft.EntityFrameworkCore;
 using UsmpCare.Domain.Security;
 using UsmpCare.Domain.Units;
 using UsmpCare.Web.Accounts;
+using UsmpCare.Web.Auditing;
 using UsmpCare.Web.Authorization;
 using UsmpCare.Web.Data;
+using UsmpCare.Web.Infrastructure;
 
 namespace UsmpCare.Web.Pages.Admin;
 
 [RequirePermission(Permission.ManageAccounts)]
-public sealed class UsersModel(AppDbContext db, UserManager<User> users) : PageModel
+public sealed class UsersModel(AppDbContext db, UserManager<User> users, IUserStore<User> store, AuditTrail audit,
+    RecentAuthentication reauth) : PageModel
 {
-    public sealed record Row(Guid Id, string Name, string Email, string Roles, string Team, string Units, bool IsActive);
+    public sealed record Row(Guid Id, string Name, string Email, string Roles, string Team, string Units, bool IsActive,
+        bool Mfa);
 
     [BindProperty] public NewAccount Input { get; set; } = new();
     [TempData] public string? Message { get; set; }
+
+    /// <summary>Why a row's action was not done (re-authentication), shown above the table.</summary>
+    public string? Refusal { get; private set; }
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public IReadOnlyList<Unit> Units { get; private set; } = [];
@@ -28,7 +35,10 @@ public sealed class UsersModel(AppDbContext db, UserManager<User> users) : PageM
 
     public async Task<IActionResult> OnPostCreateAsync()
     {
-        var problems = await AccountCreation.CreateAsync(users, Input);
+        // ASVS V3.7.1: account changes by the administrator need a recent authentication, like issuing.
+        var problems = await reauth.RequireAsync() is { } reauthProblem
+            ? [reauthProblem]
+            : await AccountCreation.CreateAsync(users, Input);
         if (problems.Count == 0)
         {
             Message = $"Compte créé pour {Input.FirstName.Trim()} {Input.LastName.Trim()}.";
@@ -54,12 +64,52 @@ public sealed class UsersModel(AppDbContext db, UserManager<User> users) : PageM
             Message = "Vous ne pouvez pas désactiver votre propre compte.";
             return RedirectToPage();
         }
+        if (await RefusedForStaleAuthenticationAsync() is { } refused)
+        {
+            return refused;
+        }
         user.IsActive = !user.IsActive;
         await users.UpdateAsync(user);
         // Disabling ends the account's sessions: the cookie's security stamp no longer matches.
         await users.UpdateSecurityStampAsync(user);
         Message = user.IsActive ? $"{user.DisplayName} est réactivé." : $"{user.DisplayName} est désactivé.";
         return RedirectToPage();
+    }
+
+    /// <summary>
+    /// A lost or changed telephone: the second factor is removed (key and recovery codes), every open session ends
+    /// (new security stamp), and the user enrols again at his next sign-in. Audited with the account's id.
+    /// </summary>
+    public async Task<IActionResult> OnPostResetMfaAsync(Guid id)
+    {
+        var user = await users.FindByIdAsync(id.ToString());
+        if (user is null)
+        {
+            return NotFound();
+        }
+        if (await RefusedForStaleAuthenticationAsync() is { } refused)
+        {
+            return refused;
+        }
+        await ((IUserTwoFactorRecoveryCodeStore<User>)store).ReplaceCodesAsync(user, [], HttpContext.RequestAborted);
+        await users.SetTwoFactorEnabledAsync(user, false);
+        // A new key that nobody has seen: the enrolment shows it for the first time.
+        await users.ResetAuthenticatorKeyAsync(user);
+        await users.UpdateSecurityStampAsync(user);
+        await audit.AppendAsync(AuditEvent.By(User, AuditAction.MfaReset, $"/Admin/Users/{user.Id}", StatusCodes.Status200OK));
+        Message = $"Second facteur de {user.DisplayName} réinitialisé : ses sessions sont fermées, il l'activera de nouveau à sa prochaine connexion.";
+        return RedirectToPage();
+    }
+
+    private async Task<IActionResult?> RefusedForStaleAuthenticationAsync()
+    {
+        if (await reauth.RequireAsync() is not { } problem)
+        {
+            return null;
+        }
+        Refusal = problem;
+        await LoadAsync();
+        return Page();
     }
 
     private async Task LoadAsync()
@@ -74,6 +124,6 @@ public sealed class UsersModel(AppDbContext db, UserManager<User> users) : PageM
                 .Select(r => Enum.TryParse<Role>(r.Name, out var role) ? role.Label() : r.Name)),
             u.Team?.Label() ?? "",
             string.Join(", ", u.Memberships.Select(m => unitNames.GetValueOrDefault(m.UnitId, "?"))),
-            u.IsActive))];
+            u.IsActive, u.TwoFactorEnabled))];
     }
 }

@@ -21,8 +21,8 @@ namespace UsmpCare.Web.Pages.Continuity;
 /// one action (P12–P15, P18), its sending to the designated physician (P14), and the release itself.
 /// </summary>
 [RequirePermission(Permission.CoordinateReleases)]
-public sealed class ReleaseModel(AppDbContext db, IAuthorizationService authorization, TimeProvider clock)
-    : PatientPageModel(db, authorization, clock)
+public sealed class ReleaseModel(AppDbContext db, IAuthorizationService authorization, TimeProvider clock,
+    RecentAuthentication reauth) : PatientPageModel(db, authorization, clock)
 {
     private readonly IAuthorizationService _authorization = authorization;
 
@@ -57,7 +57,7 @@ public sealed class ReleaseModel(AppDbContext db, IAuthorizationService authoriz
         var document = await BuildPackAsync(actor, now);
         plan.PackIssued(document.Id);
         return $"Dossier de sortie n° {document.Number} établi.";
-    });
+    }, sensitive: true);
 
     public Task<IActionResult> OnPostSendAsync(Guid patientId) => ActAsync(patientId, (plan, actor, now) =>
     {
@@ -76,7 +76,7 @@ public sealed class ReleaseModel(AppDbContext db, IAuthorizationService authoriz
             "Continuité des soins : envoi au médecin désigné par le patient (P14)", null,
             "À la demande du patient (P14)", actor.Id, actor.Name, now));
         return Task.FromResult($"Dossier de sortie envoyé à {patient.DesignatedPhysician} et consigné au registre des transmissions.");
-    });
+    }, sensitive: true);
 
     public Task<IActionResult> OnPostReleaseAsync(Guid patientId) => ActAsync(patientId, async (plan, _, now) =>
     {
@@ -107,11 +107,18 @@ public sealed class ReleaseModel(AppDbContext db, IAuthorizationService authoriz
         return document;
     }
 
-    private async Task<IActionResult> ActAsync(Guid patientId, Func<ReleasePlan, Actor, DateTimeOffset, Task<string>> action)
+    /// <param name="sensitive">The pack and its sending leave the unit: ASVS V3.7.1 re-authentication first.</param>
+    private async Task<IActionResult> ActAsync(Guid patientId, Func<ReleasePlan, Actor, DateTimeOffset, Task<string>> action,
+        bool sensitive = false)
     {
         if (await LoadAsync(patientId) is { } refused)
         {
             return refused;
+        }
+        if (sensitive && await reauth.RequireAsync() is { } reauthProblem)
+        {
+            ModelState.AddModelError("", reauthProblem);
+            return Page();
         }
         var plan = await Db.ReleasePlans.FirstOrDefaultAsync(r => r.PatientId == patientId);
         if (plan is null)

@@ -22,8 +22,8 @@ namespace UsmpCare.Web.Pages.Continuity;
 /// cover sheet. Both are disclosures.
 /// </summary>
 [RequirePermission(Permission.CoordinateReleases)]
-public sealed class TransferModel(AppDbContext db, IAuthorizationService authorization, TimeProvider clock)
-    : PatientPageModel(db, authorization, clock)
+public sealed class TransferModel(AppDbContext db, IAuthorizationService authorization, TimeProvider clock,
+    RecentAuthentication reauth) : PatientPageModel(db, authorization, clock)
 {
     private readonly IAuthorizationService _authorization = authorization;
 
@@ -52,6 +52,12 @@ public sealed class TransferModel(AppDbContext db, IAuthorizationService authori
         if (patient.Status != PatientStatus.Present)
         {
             ModelState.AddModelError("", "Ce patient n'est plus présent dans l'établissement.");
+            return Page();
+        }
+        // ASVS V3.7.1: the transfer pack leaves the unit with the record's summary.
+        if (await reauth.RequireAsync() is { } reauthProblem)
+        {
+            ModelState.AddModelError("", reauthProblem);
             return Page();
         }
         var actor = Actor.Of(User);

@@ -22,7 +22,7 @@ namespace UsmpCare.Web.Pages.Documents;
 /// </summary>
 [RequirePermission(Permission.IssueDocument)]
 public sealed class NewModel(AppDbContext db, IAuthorizationService authorization, OutgoingText outgoing,
-    TimeProvider clock) : PageModel
+    RecentAuthentication reauth, TimeProvider clock) : PageModel
 {
     [BindProperty] public CertificateInput Input { get; set; } = new();
     public PatientBanner Banner { get; private set; } = null!;
@@ -68,6 +68,13 @@ public sealed class NewModel(AppDbContext db, IAuthorizationService authorizatio
         var built = await BuildAsync();
         if (built is null)
         {
+            return Page();
+        }
+        // ASVS V3.7.1: an issued document leaves the care team for good and cannot be withdrawn; a stale session
+        // confirms who is issuing it. Checked before anything is added to the context.
+        if (await reauth.RequireAsync() is { } reauthProblem)
+        {
+            ModelState.AddModelError("", reauthProblem);
             return Page();
         }
         var template = Catalogue.Of(Input.Kind);

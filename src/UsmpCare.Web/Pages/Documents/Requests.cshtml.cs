@@ -16,8 +16,8 @@ namespace UsmpCare.Web.Pages.Documents;
 /// (e.g. no text provides for certifying « compatibilité avec l'isolement »); refusals form a register.
 /// </summary>
 [RequirePermission(Permission.IssueDocument)]
-public sealed class RequestsModel(AppDbContext db, CurrentUnit currentUnit, OutgoingText outgoing, TimeProvider clock)
-    : PageModel
+public sealed class RequestsModel(AppDbContext db, CurrentUnit currentUnit, OutgoingText outgoing,
+    RecentAuthentication reauth, TimeProvider clock) : PageModel
 {
     public sealed record Row(AdministrationRequest Request, string Patient, string Ecrou);
 
@@ -46,6 +46,13 @@ public sealed class RequestsModel(AppDbContext db, CurrentUnit currentUnit, Outg
         if (await outgoing.RefusalAsync(User, patient, Reason) is { } medical)
         {
             ModelState.AddModelError("", medical);
+            await LoadAsync();
+            return Page();
+        }
+        // ASVS V3.7.1: the answer goes to the administration and is final.
+        if (await reauth.RequireAsync() is { } reauthProblem)
+        {
+            ModelState.AddModelError("", reauthProblem);
             await LoadAsync();
             return Page();
         }

@@ -8,6 +8,7 @@ using UsmpCare.Web.Auditing;
 using UsmpCare.Web.Authorization;
 using UsmpCare.Web.Data;
 using UsmpCare.Web.Features;
+using UsmpCare.Web.Infrastructure;
 
 namespace UsmpCare.Web.Pages.Records;
 
@@ -17,8 +18,8 @@ namespace UsmpCare.Web.Pages.Records;
 /// administrators hold no clinical permission and cannot.
 /// </summary>
 [RequirePermission(Permission.WriteConsultation)]
-public sealed class BreakGlassModel(AppDbContext db, AuditTrail audit, IConfiguration configuration, TimeProvider clock)
-    : PageModel
+public sealed class BreakGlassModel(AppDbContext db, AuditTrail audit, IConfiguration configuration,
+    RecentAuthentication reauth, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid? UnitId { get; set; }
     [BindProperty(SupportsGet = true)] public string? Ecrou { get; set; }
@@ -43,6 +44,13 @@ public sealed class BreakGlassModel(AppDbContext db, AuditTrail audit, IConfigur
         }
         if (!ModelState.IsValid)
         {
+            return Page();
+        }
+        // ASVS V3.7.1: an emergency opening of someone else's patient is made by the person signed in, not by whoever
+        // found an open session.
+        if (await reauth.RequireAsync() is { } reauthProblem)
+        {
+            ModelState.AddModelError("", reauthProblem);
             return Page();
         }
         var actor = Actor.Of(User);

@@ -18,8 +18,8 @@ namespace UsmpCare.Web.Pages.Signalements;
 /// informed only with his agreement. Produces the PDF letter; every recipient is written to the ledger.
 /// </summary>
 [RequirePermission(Permission.WriteSignalement)]
-public sealed class AbuseModel(AppDbContext db, IAuthorizationService authorization, TimeProvider clock)
-    : PatientPageModel(db, authorization, clock)
+public sealed class AbuseModel(AppDbContext db, IAuthorizationService authorization, TimeProvider clock,
+    RecentAuthentication reauth) : PatientPageModel(db, authorization, clock)
 {
     public IReadOnlyList<AbuseSignalement> Previous { get; private set; } = [];
 
@@ -54,6 +54,12 @@ public sealed class AbuseModel(AppDbContext db, IAuthorizationService authorizat
         if (problems.Count > 0)
         {
             problems.ToList().ForEach(p => ModelState.AddModelError("", p));
+            return Page();
+        }
+        // ASVS V3.7.1: the letter goes to the procureur.
+        if (await reauth.RequireAsync() is { } reauthProblem)
+        {
+            ModelState.AddModelError("", reauthProblem);
             return Page();
         }
         var actor = Actor.Of(User);

@@ -15,7 +15,8 @@ namespace UsmpCare.Web.Pages.Staff;
 /// one of them (a departure, a long absence), and opens accounts for the staff he leads, in his unit.
 /// </summary>
 [RequirePermission(Permission.ManageUnitStaff)]
-public sealed class IndexModel(AppDbContext db, UserManager<User> users, CurrentUnit currentUnit) : PageModel
+public sealed class IndexModel(AppDbContext db, UserManager<User> users, CurrentUnit currentUnit,
+    RecentAuthentication reauth) : PageModel
 {
     /// <summary>Roles a coordinator leads; never AP, SPIP, administrators or other coordinators.</summary>
     public static readonly Role[] LedRoles = [Role.Physician, Role.Psychiatrist, Role.Nurse, Role.Secretary];
@@ -25,6 +26,9 @@ public sealed class IndexModel(AppDbContext db, UserManager<User> users, Current
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public string UnitName { get; private set; } = "";
     [TempData] public string? Message { get; set; }
+
+    /// <summary>Why a row's action was not done (re-authentication), shown above the table.</summary>
+    public string? Refusal { get; private set; }
     [BindProperty] public NewAccount Input { get; set; } = new() { Role = Role.Nurse, Team = Team.Somatic };
 
     public async Task OnGetAsync()
@@ -45,6 +49,11 @@ public sealed class IndexModel(AppDbContext db, UserManager<User> users, Current
         if (!LedRoles.Contains(Input.Role))
         {
             ModelState.AddModelError("", "Le médecin coordonnateur ouvre les comptes des médecins, psychiatres, infirmiers et secrétaires ; les autres comptes relèvent de l'administrateur.");
+        }
+        else if (await reauth.RequireAsync() is { } reauthProblem)
+        {
+            // ASVS V3.7.1: account changes need a recent authentication, as for the administrator.
+            ModelState.AddModelError("", reauthProblem);
         }
         else
         {
@@ -70,6 +79,10 @@ public sealed class IndexModel(AppDbContext db, UserManager<User> users, Current
         {
             return Forbid();
         }
+        if (await RefusedForStaleAuthenticationAsync() is { } refused)
+        {
+            return refused;
+        }
         var user = await users.FindByIdAsync(id.ToString());
         user!.Team = team;
         await users.UpdateAsync(user);
@@ -93,6 +106,10 @@ public sealed class IndexModel(AppDbContext db, UserManager<User> users, Current
             Message = "Ce compte travaille aussi dans une autre unité : sa suspension relève de l'administrateur.";
             return RedirectToPage();
         }
+        if (await RefusedForStaleAuthenticationAsync() is { } refused)
+        {
+            return refused;
+        }
         var user = await users.FindByIdAsync(id.ToString());
         user!.IsActive = !user.IsActive;
         await users.UpdateAsync(user);
@@ -100,6 +117,17 @@ public sealed class IndexModel(AppDbContext db, UserManager<User> users, Current
         await users.UpdateSecurityStampAsync(user);
         Message = user.IsActive ? $"Le compte de {user.DisplayName} est rétabli." : $"Le compte de {user.DisplayName} est suspendu.";
         return RedirectToPage();
+    }
+
+    private async Task<IActionResult?> RefusedForStaleAuthenticationAsync()
+    {
+        if (await reauth.RequireAsync() is not { } problem)
+        {
+            return null;
+        }
+        Refusal = problem;
+        await OnGetAsync();
+        return Page();
     }
 
     private async Task<IReadOnlyList<Row>> StaffOfAsync(Guid unitId)
