@@ -87,7 +87,8 @@ public static class MovementImport
         }
 
         // One query each for the unit's roster and its journal: a 100,000-line file is matched in memory.
-        var patients = await db.Patients.Where(p => p.UnitId == unitId).ToDictionaryAsync(p => p.Ecrou, cancel);
+        // Not tracked: only the patients a line touches are attached, so 100,000 known patients cost no change tracking.
+        var patients = await db.Patients.AsNoTracking().Where(p => p.UnitId == unitId).ToDictionaryAsync(p => p.Ecrou, cancel);
         var journal = await db.PrisonMovements.AsNoTracking().Where(m => m.UnitId == unitId)
             .Select(m => new { m.Ecrou, m.Kind, m.Date }).ToListAsync(cancel);
         var done = journal.Select(m => (m.Ecrou, m.Kind, m.Date)).ToHashSet();
@@ -120,9 +121,9 @@ public static class MovementImport
                 createdIds.Add(patient.Id);
                 created++;
             }
-            else if (!createdIds.Contains(patient.Id))
+            else if (!createdIds.Contains(patient.Id) && before.TryAdd(patient.Id, (patient, Snapshot(patient))))
             {
-                before.TryAdd(patient.Id, (patient, Snapshot(patient)));
+                db.Patients.Attach(patient);
             }
             Apply(patient, line, latest);
             movements.Add(new PrisonMovement(unitId, patient.Id, line.Ecrou, line.Kind, line.Date, line.Establishment,
@@ -133,13 +134,22 @@ public static class MovementImport
 
         if (applied > 0)
         {
-            db.Patients.AddRange(newPatients);
-            db.PrisonMovements.AddRange(movements);
             try
             {
-                await db.SaveChangesAsync(cancel);
+                // One transaction: the updates of known patients, then the new patients and the journal by COPY
+                // (SaveChanges took ~55 s for 100,000 lines, COPY a few seconds: docs/performance.md).
+                // Retried as a whole by the execution strategy if the connection drops; changes are accepted once committed.
+                await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+                {
+                    await using var transaction = await db.Database.BeginTransactionAsync(cancel);
+                    await db.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancel);
+                    await BulkCopy.CopyAsync(db, newPatients, cancel);
+                    await BulkCopy.CopyAsync(db, movements, cancel);
+                    await transaction.CommitAsync(cancel);
+                });
+                db.ChangeTracker.AcceptAllChanges();
             }
-            catch (DbUpdateException)
+            catch (Exception e) when (e is DbUpdateException or Npgsql.PostgresException { SqlState: "23505" or "40001" or "23503" })
             {
                 db.ChangeTracker.Clear();
                 throw new Domain.DomainException(
