@@ -54,6 +54,36 @@ public sealed class MovementImportTests(UsmpFactory app) : IClassFixture<UsmpFac
     }
 
     [Fact]
+    public async Task A_known_patient_is_updated_a_late_older_movement_leaves_his_status_and_a_stranger_leaving_is_ignored()
+    {
+        var known = await app.NewPatientAsync("Connu");
+        var stranger = Uploads.Ecrou();
+        var file = Uploads.Utf8($"""
+            {Header}
+            {known.Ecrou};Connu;;Paul;{known.BirthDate:dd/MM/yyyy};M;Transfert entrant;{DateTime.Today.AddDays(-2):dd/MM/yyyy};MA de Fresnes;F-9;01/09/2027
+            {stranger};Passant;;Luc;01/01/1980;M;Libération;10/11/2026;;;
+            """);
+        var secretary = await app.LoginAsAsync(DemoData.Account(Role.Secretary));
+
+        var text = await (await secretary.UploadMovementsAsync(file)).TextAsync();
+
+        text.Should().Contain("0 patient(s) créé(s), 1 mis à jour")
+            .And.Contain($"Ligne 3 ignorée : libération de l'écrou {stranger}, inconnu de l'unité");
+        var updated = await app.WithDbAsync(db => db.Patients.SingleAsync(p => p.Id == known.Id));
+        updated.Cell.Should().Be("F-9");
+        updated.ExpectedReleaseDate.Should().Be(new DateOnly(2027, 9, 1));
+        (await app.WithDbAsync(db => db.Patients.AnyAsync(p => p.Ecrou == stranger))).Should().BeFalse();
+
+        var late = Uploads.Utf8($"""
+            {Header}
+            {known.Ecrou};Connu;;Paul;{known.BirthDate:dd/MM/yyyy};M;Libération;{DateTime.Today.AddDays(-5):dd/MM/yyyy};;;
+            """);
+        (await (await secretary.UploadMovementsAsync(late)).TextAsync()).Should().Contain("1 mouvement(s) appliqué(s)");
+        (await app.WithDbAsync(db => db.Patients.SingleAsync(p => p.Id == known.Id))).Status
+            .Should().Be(PatientStatus.Present, "the release is older than the transfer already applied");
+    }
+
+    [Fact]
     public async Task Refused_lines_are_reported_by_number_and_reason_and_nothing_of_the_file_is_written()
     {
         string good = Uploads.Ecrou(), bad = Uploads.Ecrou(), unknown = Uploads.Ecrou();

@@ -173,9 +173,10 @@ public static class MovementImport
         patient.BirthName = line.BirthName ?? patient.BirthName;
         patient.BirthDate = line.BirthDate;
         patient.Sex = line.Sex;
-        // A movement older than one already applied (a late correction in the file) is journaled, but the roster
-        // keeps the state of the latest movement.
-        if (latest.TryGetValue(line.Ecrou, out var last) && line.Date < last)
+        // A movement older than one already applied (a late correction in the file), or than the arrival recorded by
+        // hand, is journaled, but the roster keeps the state of the latest movement.
+        var last = latest.TryGetValue(line.Ecrou, out var journaled) && journaled > patient.ArrivalDate ? journaled : patient.ArrivalDate;
+        if (line.Date < last)
         {
             return;
         }
