@@ -16,11 +16,12 @@ namespace UsmpCare.Web.Pages.Interop;
 /// and judicial columns dropped (P29), each refused line reported with its number.
 /// </summary>
 [RequirePermission(Permission.ImportMovements)]
-[RequestSizeLimit(MaxFileBytes + 1024 * 1024)]
-[RequestFormLimits(MultipartBodyLengthLimit = MaxFileBytes + 1024 * 1024)]
 public sealed class MovementsModel(AppDbContext db, AuditTrail trail, CurrentUnit currentUnit, TimeProvider clock) : PageModel
 {
-    /// <summary>About 25 MB: a 100,000-line file with every column is about 12 MB.</summary>
+    /// <summary>
+    /// A 100,000-line file with every column is about 10 MB. Kestrel's 30 MB request cap stays the outer bound: a
+    /// per-page [RequestFormLimits] cannot apply, antiforgery has read the form before it.
+    /// </summary>
     public const long MaxFileBytes = 25 * 1024 * 1024;
 
     [BindProperty] public IFormFile? Upload { get; set; }
