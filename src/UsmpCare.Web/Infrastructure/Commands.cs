@@ -54,8 +54,13 @@ public static class Commands
             await error.WriteLineAsync($"{e.Message}\n\n{Help()}");
             return Usage;
         }
+        catch (Exception e) when (e is Microsoft.EntityFrameworkCore.Storage.RetryLimitExceededException or System.Data.Common.DbException)
+        {
+            await error.WriteLineAsync($"Échec : la base de données est injoignable ou a refusé l'opération ({(e.InnerException ?? e).Message}). Vérifiez ConnectionStrings__Default.");
+            return Failure;
+        }
         catch (Exception e) when (e is InvalidOperationException or Domain.DomainException or IOException
-                                      or UnauthorizedAccessException or Npgsql.NpgsqlException)
+                                      or UnauthorizedAccessException)
         {
             await error.WriteLineAsync($"Échec : {e.Message}");
             return Failure;
