@@ -54,5 +54,6 @@ EXPOSE 8080
 # Commands, given as arguments after the image name (or as `command:` in compose):
 #   migrate    applies the EF Core migrations, then exits (never done silently at start-up)
 #   seed-demo  demo units and accounts; refused outside the Development environment
+#   --help     every command (create-admin, verify-audit, import-movements, export-fhir…), in French; exit codes 0/1/2
 # Without arguments the web server starts. Outside Development it refuses to start while demo accounts exist.
 ENTRYPOINT ["dotnet", "UsmpCare.Web.dll"]

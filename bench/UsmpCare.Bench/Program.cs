@@ -3,7 +3,13 @@ using UsmpCare.Documents;
 
 // Certificate rendering benchmark (issue « Certificates »: one certificate PDF ≤ 100 ms warm).
 // Usage: dotnet run -c Release --project bench/UsmpCare.Bench -- [iterations]
+//        dotnet run -c Release --project bench/UsmpCare.Bench -- movements LINES FILE   (a movements file, issue #11)
 // The full hospital-scale benchmark (pages, SQL, throughput) is not built yet; see docs/performance.md.
+if (args is ["movements", var count, var path])
+{
+    UsmpCare.Bench.MovementsFile.Write(int.Parse(count), path);
+    return;
+}
 var iterations = args.Length > 0 && int.TryParse(args[0], out var n) ? n : 300;
 var letter = new Letter(
     new Letterhead("USMP de la maison d'arrêt de Villeneuve", "Centre hospitalier de Villeneuve",

@@ -168,8 +168,9 @@ builder.Services.Configure<ForwardedHeadersOptions>(options =>
 
 var app = builder.Build();
 
-if (args.Length > 0 && await Commands.RunAsync(app, args))
+if (await Commands.RunAsync(app.Services, args, Console.Out, Console.Error) is { } exitCode)
 {
+    Environment.ExitCode = exitCode;
     return;
 }
 await DemoGuard.RefuseDemoAccountsOutsideDevelopmentAsync(app);

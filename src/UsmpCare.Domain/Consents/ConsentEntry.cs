@@ -114,7 +114,15 @@ public sealed class ConsentState(IEnumerable<ConsentEntry> history)
     /// <summary>P03: an objection counts from the moment it is recorded, until withdrawn.</summary>
     public bool ObjectsToSpip => Latest(ConsentTopic.SpipObjection)?.Decision == ConsentDecision.Objected;
 
-    public bool MonEspaceSante => Latest(ConsentTopic.MonEspaceSante)?.Decision == ConsentDecision.Agreed;
+    public bool MonEspaceSante => MonEspaceSanteAgreement is not null;
+
+    /// <summary>P20: the agreement an export to « Mon espace santé » relies on, while it is the patient's latest word.</summary>
+    public ConsentEntry? MonEspaceSanteAgreement =>
+        Latest(ConsentTopic.MonEspaceSante) is { Decision: ConsentDecision.Agreed } entry ? entry : null;
+
+    /// <summary>P30: the agreement to sharing between the teams, while it is the patient's latest word.</summary>
+    public ConsentEntry? TeamSharingAgreement =>
+        Latest(ConsentTopic.TeamSharing) is { Decision: ConsentDecision.Agreed } entry ? entry : null;
 
     /// <summary>P13: the receiving unit reads the original record only with the patient's agreement.</summary>
     public bool TransferredRecordReadable => Latest(ConsentTopic.TransferredRecordAccess)?.Decision == ConsentDecision.Agreed;

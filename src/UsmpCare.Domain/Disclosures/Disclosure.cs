@@ -14,6 +14,8 @@ public enum RecipientCategory
     Lawyer,
     OtherUnit,
     OutsideProfessional,
+    /// <summary>P20: the patient's « Mon espace santé » (the national health space).</summary>
+    MonEspaceSante,
 }
 
 /// <summary>
@@ -72,6 +74,7 @@ public sealed class Disclosure : IUnitScoped
         RecipientCategory.Patient => "Le patient",
         RecipientCategory.Lawyer => "Avocat",
         RecipientCategory.OtherUnit => "Autre unité sanitaire",
+        RecipientCategory.MonEspaceSante => "« Mon espace santé » du patient",
         _ => "Professionnel extérieur",
     };
 }

@@ -35,6 +35,7 @@ public enum Permission
     ViewSharedWithSpip,
     ManageAccounts,
     ManageUnits,
+    ImportMovements,
 }
 
 public static class PermissionLabels
@@ -70,6 +71,7 @@ public static class PermissionLabels
         Permission.ViewSharedWithSpip => "Lire les éléments partagés avec le SPIP (sans opposition du patient)",
         Permission.ManageAccounts => "Gérer les comptes utilisateurs",
         Permission.ManageUnits => "Gérer les unités et leurs coordonnées",
+        Permission.ImportMovements => "Importer les mouvements de l'établissement (arrivées, libérations, transferts) depuis le fichier de l'administration pénitentiaire",
         _ => permission.ToString(),
     };
 

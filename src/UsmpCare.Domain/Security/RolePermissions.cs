@@ -29,11 +29,12 @@ public static class RolePermissions
                 Permission.LogCareRequests),
             // P37: the coordinator is a physician who also leads the unit's staff.
             [Role.Coordinator] = Set(Clinical, [.. Physicians, Permission.ManageUnitStaff, Permission.ViewUnitReports,
-                Permission.CoordinateReleases, Permission.ManageAccessRequests, Permission.ViewUnitAudit]),
+                Permission.CoordinateReleases, Permission.ManageAccessRequests, Permission.ViewUnitAudit,
+                Permission.ImportMovements]),
             // Identities and scheduling, never note contents.
             [Role.Secretary] = Set([Permission.ViewWhoSeesWhat, Permission.ViewRoster, Permission.SearchPatients,
                 Permission.ManagePatientIdentity, Permission.ViewDocumentRegister, Permission.ManageAccessRequests,
-                Permission.ManageEscorts]),
+                Permission.ManageEscorts, Permission.ImportMovements]),
             // P05: no medical field for AP, ever.
             [Role.PrisonAdministration] = Set([Permission.ViewWhoSeesWhat, Permission.ViewRoster,
                 Permission.ViewDocumentsForAp, Permission.RequestDocument, Permission.ViewEscortNeeds]),

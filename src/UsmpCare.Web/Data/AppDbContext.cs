@@ -25,6 +25,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Unit> Units => Set<Unit>();
     public DbSet<UnitMembership> UnitMemberships => Set<UnitMembership>();
     public DbSet<Patient> Patients => Set<Patient>();
+    public DbSet<PrisonMovement> PrisonMovements => Set<PrisonMovement>();
     public DbSet<MedicalRecord> MedicalRecords => Set<MedicalRecord>();
     public DbSet<SomaticEntry> SomaticEntries => Set<SomaticEntry>();
     public DbSet<PsychiatricEntry> PsychiatricEntries => Set<PsychiatricEntry>();

@@ -39,3 +39,21 @@ internal sealed class PatientConfiguration : IEntityTypeConfiguration<Patient>
         b.Ignore(p => p.FullName);
     }
 }
+
+internal sealed class PrisonMovementConfiguration : IEntityTypeConfiguration<PrisonMovement>
+{
+    public void Configure(EntityTypeBuilder<PrisonMovement> b)
+    {
+        b.ToTable("prison_movements");
+        b.HasKey(m => m.Id);
+        b.HasOne<Unit>().WithMany().HasForeignKey(m => m.UnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Patient>().WithMany().HasForeignKey(m => m.PatientId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(m => m.Ecrou).HasMaxLength(20);
+        b.Property(m => m.Kind).HasConversion<string>().HasMaxLength(20);
+        b.Property(m => m.Establishment).HasMaxLength(200);
+        b.Property(m => m.ImportedByName).HasMaxLength(200);
+        // The idempotence of the import: one movement of a kind per écrou and day, whatever is re-imported.
+        b.HasIndex(m => new { m.UnitId, m.Ecrou, m.Kind, m.Date }).IsUnique();
+        b.HasIndex(m => m.PatientId);
+    }
+}

@@ -1563,6 +1563,65 @@ namespace UsmpCare.Web.Data.Migrations
                     b.ToTable("patients", "core");
                 });
 
+            modelBuilder.Entity("UsmpCare.Domain.Patients.PrisonMovement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Ecrou")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("ecrou");
+
+                    b.Property<string>("Establishment")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("establishment");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("imported_at");
+
+                    b.Property<string>("ImportedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("imported_by_name");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("patient_id");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_prison_movements");
+
+                    b.HasIndex("PatientId")
+                        .HasDatabaseName("ix_prison_movements_patient_id");
+
+                    b.HasIndex("UnitId", "Ecrou", "Kind", "Date")
+                        .IsUnique()
+                        .HasDatabaseName("ix_prison_movements_unit_id_ecrou_kind_date");
+
+                    b.ToTable("prison_movements", "core");
+                });
+
             modelBuilder.Entity("UsmpCare.Domain.Records.HungerStrike", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2531,6 +2590,23 @@ namespace UsmpCare.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_patients_units_unit_id");
+                });
+
+            modelBuilder.Entity("UsmpCare.Domain.Patients.PrisonMovement", b =>
+                {
+                    b.HasOne("UsmpCare.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_prison_movements_patients_patient_id");
+
+                    b.HasOne("UsmpCare.Domain.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_prison_movements_units_unit_id");
                 });
 
             modelBuilder.Entity("UsmpCare.Domain.Records.HungerStrike", b =>

@@ -78,6 +78,24 @@ public sealed class ReleaseModel(AppDbContext db, IAuthorizationService authoriz
         return Task.FromResult($"Dossier de sortie envoyé à {patient.DesignatedPhysician} et consigné au registre des transmissions.");
     }, sensitive: true);
 
+    /// <summary>
+    /// P12, P14: the same summary as a FHIR R4 Bundle, « pour votre prochain médecin », handed to the patient himself
+    /// and written to the ledger; the psychiatric part only with his agreement to sharing (P30).
+    /// </summary>
+    public async Task<IActionResult> OnPostFhirAsync(Guid patientId)
+    {
+        if (await LoadAsync(patientId) is { } refused)
+        {
+            return refused;
+        }
+        var actor = Actor.Of(User);
+        var (teams, _) = await RecordScopes.ReadableAsync(Db, _authorization, User, Banner.Patient);
+        var result = await Features.Interop.FhirExport.ExportAsync(Db, Banner.Patient, Features.Interop.FhirPurpose.NextPhysician,
+            [.. teams], actor.Id, actor.Name, Clock.GetUtcNow());
+        await Db.SaveChangesAsync();
+        return File(System.Text.Encoding.UTF8.GetBytes(result.Json), "application/fhir+json", result.FileName);
+    }
+
     public Task<IActionResult> OnPostReleaseAsync(Guid patientId) => ActAsync(patientId, async (plan, _, now) =>
     {
         plan.Release(now, ReasonWithoutPack);

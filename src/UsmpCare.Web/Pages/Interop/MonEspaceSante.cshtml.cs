@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using UsmpCare.Domain;
+using UsmpCare.Domain.Security;
+using UsmpCare.Web.Authorization;
+using UsmpCare.Web.Data;
+using UsmpCare.Web.Features;
+using UsmpCare.Web.Features.Interop;
+
+namespace UsmpCare.Web.Pages.Interop;
+
+/// <summary>
+/// P20: the patient's summary as a FHIR R4 Bundle, ready to upload to « Mon espace santé » — only while his latest word
+/// on it is an agreement; each export is a disclosure in the ledger (P02). Physicians issue it, as they issue documents.
+/// </summary>
+[RequirePermission(Permission.IssueDocument)]
+public sealed class MonEspaceSanteModel(AppDbContext db, IAuthorizationService authorization, TimeProvider clock)
+    : PatientPageModel(db, authorization, clock)
+{
+    private readonly IAuthorizationService _authorization = authorization;
+
+    public string? Refusal { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid patientId)
+    {
+        if (await LoadPatientAsync(patientId) is { } refused)
+        {
+            return refused;
+        }
+        Refusal = FhirExport.WhyRefused(FhirPurpose.MonEspaceSante, Banner.Consents);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid patientId)
+    {
+        if (await LoadPatientAsync(patientId) is { } refused)
+        {
+            return refused;
+        }
+        var actor = Actor.Of(User);
+        var (teams, _) = await RecordScopes.ReadableAsync(Db, _authorization, User, Banner.Patient);
+        try
+        {
+            var result = await FhirExport.ExportAsync(Db, Banner.Patient, FhirPurpose.MonEspaceSante, [.. teams], actor.Id,
+                actor.Name, Clock.GetUtcNow());
+            await Db.SaveChangesAsync();
+            return File(System.Text.Encoding.UTF8.GetBytes(result.Json), "application/fhir+json", result.FileName);
+        }
+        catch (DomainException e)
+        {
+            Db.ChangeTracker.Clear();
+            Refusal = e.Message;
+            ModelState.AddModelError("", e.Message);
+            return Page();
+        }
+    }
+}
