@@ -5,6 +5,7 @@ using Npgsql;
 using UsmpCare.Domain.Security;
 using UsmpCare.Web.Auditing;
 using UsmpCare.Web.Data;
+using UsmpCare.Web.Infrastructure;
 using UsmpCare.Web.Tests.Infrastructure;
 
 namespace UsmpCare.Web.Tests.Auditing;
@@ -117,6 +118,44 @@ public sealed class AuditTrailTests(UsmpFactory app) : IClassFixture<UsmpFactory
         (await page.TextAsync()).Should().Contain($"ligne {anchor.Id}").And.Contain("ancre du");
         var garbage = await coordinator.PostFormAsync("/Audit?handler=Verify", new Dictionary<string, string> { ["Anchors"] = "n'importe quoi" }, "/Audit");
         (await garbage.TextAsync()).Should().Contain("ancre ligne 1 illisible");
+    }
+
+    [Fact]
+    public async Task The_anchor_commands_append_the_tail_and_verify_against_it_with_exit_codes()
+    {
+        var physician = await app.LoginAsAsync(DemoData.Account(Role.Physician));
+        await physician.GetAsync($"/Patients/Chart/{(await app.NewPatientAsync("Commande")).Id}");
+        var file = Path.Combine(Path.GetTempPath(), $"usmp-anchors-{Guid.NewGuid():N}.txt");
+        try
+        {
+            (await Commands.RunAsync(app.Services, ["anchor-audit", file], TextWriter.Null, TextWriter.Null)).Should().Be(0);
+            (await Commands.RunAsync(app.Services, ["anchor-audit", file], TextWriter.Null, TextWriter.Null)).Should().Be(0);
+            var lines = await File.ReadAllLinesAsync(file);
+            lines.Should().HaveCount(2);
+            AuditAnchor.ParseAll(lines, out var unreadable).Should().HaveCount(2);
+            unreadable.Should().BeEmpty();
+            var problemsBefore = (await app.Services.GetRequiredService<AuditTrail>().VerifyAsync(app.ConnectionString)).Count;
+            var output = new StringWriter();
+            var error = new StringWriter();
+            var code = await Commands.RunAsync(app.Services, ["verify-audit", "--anchors", file], output, error);
+            // Another test of this class tampers with early rows on purpose: then the exit code is 1 for that reason.
+            code.Should().Be(problemsBefore == 0 ? 0 : 1);
+            error.ToString().Should().NotContain("ancre");
+            if (problemsBefore == 0)
+            {
+                output.ToString().Should().Contain("2 ancre(s) vérifiée(s)");
+            }
+
+            await File.AppendAllTextAsync(file, "pas une ancre\n");
+            var garbled = new StringWriter();
+            (await Commands.RunAsync(app.Services, ["verify-audit", "--anchors", file], TextWriter.Null, garbled)).Should().Be(1);
+            garbled.ToString().Should().Contain("ancre ligne 3 illisible");
+            (await Commands.RunAsync(app.Services, ["anchor-audit"], TextWriter.Null, TextWriter.Null)).Should().Be(2, "the file is required");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 
     private async Task ExecuteAsync(string sql)
