@@ -33,7 +33,11 @@ public class UsmpFactory : WebApplicationFactory<Program>, IAsyncLifetime
         var database = "usmp_" + Guid.NewGuid().ToString("N")[..16];
         await server.ExecuteAsync($"CREATE DATABASE {database} TEMPLATE {Template}");
         _connectionString = server.ConnectionStringFor(database);
+        await PrepareDatabaseAsync(_connectionString);
     }
+
+    /// <summary>Runs on the class's fresh database before the app starts (the generator's tests fill it here).</summary>
+    protected virtual Task PrepareDatabaseAsync(string connectionString) => Task.CompletedTask;
 
     Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
 
