@@ -174,7 +174,13 @@ app.UseSerilogRequestLogging(options =>
     // The path only: query strings may carry search terms (names), which must not reach the logs.
     options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} a répondu {StatusCode} en {Elapsed:0.0} ms");
 app.UseRequestLocalization();
-app.UseStaticFiles();
+app.UseStaticFiles(new StaticFileOptions
+{
+    // CSS and JS hold no patient data and are linked with asp-append-version (?v=<hash>): a browser keeps them
+    // instead of fetching both again with every page under the site-wide no-store (issue #9).
+    OnPrepareResponse = context => context.Context.Response.Headers.CacheControl =
+        context.Context.Request.Query.ContainsKey("v") ? "public, max-age=31536000, immutable" : "no-cache",
+});
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
