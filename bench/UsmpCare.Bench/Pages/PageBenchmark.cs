@@ -49,13 +49,14 @@ public static class PageBenchmark
 
     /// <summary>The ids the scenarios use, chosen from the generated data.</summary>
     private sealed record Targets(Guid Unit, Guid Heavy, long HeavyEntries, Guid Typical, long TypicalEntries, Guid Writer,
-        Guid SourceEntry, string EcrouPrefix, string Name);
+        Guid SourceEntry, string EcrouPrefix, string Name, bool HeavyShared = false, bool TypicalShared = false);
 
     public static async Task<int> RunAsync(BenchmarkOptions options, TextWriter log)
     {
         var connectionString = Database.WithSessionSettings(options.ConnectionString);
         var targets = await ChooseTargetsAsync(connectionString);
-        log.WriteLine($"targets: heavy patient {targets.HeavyEntries:N0} somatic entries, typical {targets.TypicalEntries:N0}; " +
+        log.WriteLine($"targets: heavy patient {targets.HeavyEntries:N0} somatic entries (both records read: {targets.HeavyShared}), " +
+                      $"typical {targets.TypicalEntries:N0} (both: {targets.TypicalShared}); " +
                       $"search « {targets.EcrouPrefix} » and « {targets.Name} »; {options.Clients} clients, {options.Seconds} s per page");
         await using var appA = await AppProcess.StartAsync(options.AppDll, options.ConnectionString, options.Port, options.AuditKey);
         log.WriteLine($"app started: first 200 on /health/ready {appA.TimeToReady.TotalMilliseconds:N0} ms after the process start");
@@ -67,9 +68,9 @@ public static class PageBenchmark
             new("search: partial accented name", "secretariat@demo.usmp.fr",
                 c => c.Http.GetAsync($"{c.Base}/Patients?q={Uri.EscapeDataString(targets.Name)}"), HttpStatusCode.OK, PageSql.Search, _ => Guid.Empty),
             new("chart: typical patient", "medecin@demo.usmp.fr",
-                c => c.Http.GetAsync($"{c.Base}/Patients/Chart/{targets.Typical}"), HttpStatusCode.OK, PageSql.Chart, t => t.Typical),
+                c => c.Http.GetAsync($"{c.Base}/Patients/Chart/{targets.Typical}"), HttpStatusCode.OK, PageSql.Chart(targets.TypicalShared), t => t.Typical),
             new("chart: heavy patient", "medecin@demo.usmp.fr",
-                c => c.Http.GetAsync($"{c.Base}/Patients/Chart/{targets.Heavy}"), HttpStatusCode.OK, PageSql.Chart, t => t.Heavy),
+                c => c.Http.GetAsync($"{c.Base}/Patients/Chart/{targets.Heavy}"), HttpStatusCode.OK, PageSql.Chart(targets.HeavyShared), t => t.Heavy),
             new("care-request queue (largest unit)", "infirmier.soma@demo.usmp.fr",
                 c => c.Http.GetAsync($"{c.Base}/CareRequests"), HttpStatusCode.OK, PageSql.Queue, _ => Guid.Empty),
             new("dashboard", "coordonnateur@demo.usmp.fr",
@@ -308,6 +309,12 @@ public static class PageBenchmark
               AND findings IS NOT NULL ORDER BY occurred_at DESC LIMIT 1
             """);
         var ecrou = await Generation.Generator.ScalarAsync<string>(connection, $"SELECT ecrou FROM core.patients WHERE id = '{typical}'");
-        return new Targets(unit, heavy, heavyEntries, typical, typicalEntries, writer, source, ecrou[..Math.Min(4, ecrou.Length)], "Lefèv");
+        // P30: the physician reads the psychiatric record too where the patient's latest word on sharing is « agreed ».
+        async Task<bool> SharedAsync(Guid patient) => await Generation.Generator.ScalarAsync<bool>(connection, $"""
+            SELECT coalesce((SELECT decision = 'Agreed' FROM consent.consent_entries WHERE patient_id = '{patient}'
+              AND topic = 'TeamSharing' ORDER BY recorded_at DESC LIMIT 1), false)
+            """);
+        return new Targets(unit, heavy, heavyEntries, typical, typicalEntries, writer, source, ecrou[..Math.Min(4, ecrou.Length)], "Lefèv",
+            await SharedAsync(heavy), await SharedAsync(typical));
     }
 }

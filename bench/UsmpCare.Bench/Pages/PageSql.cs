@@ -72,7 +72,8 @@ internal static class PageSql
     private const string EntryColumns =
         "e.id, e.amendment_reason, e.amends_id, e.author_id, e.author_name, e.consent, e.consent_details, e.consultation_type, e.created_at, e.dose, e.findings, e.guard_present, e.guard_reason, e.hunger_strike_id, e.information_given, e.kind, e.medication, e.medication_outcome, e.note, e.occurred_at, e.patient_id, e.signed_at, e.signed_by_id, e.signed_by_name, e.status, e.treating_physician_reason, e.unit_id, e.updated_at, e.xmin, e.diagnoses, e.prescriptions, e.vitals";
 
-    public static readonly SqlStatement[] Chart =
+    /// <summary>The chart; <paramref name="bothRecords"/> when the patient agreed to sharing (P30), so both are read.</summary>
+    public static SqlStatement[] Chart(bool bothRecords) =>
     [
         .. SignedIn,
         S($"SELECT {PatientColumns} FROM core.patients AS p WHERE p.id = @id LIMIT 1", (p, c) => Uuid(p, "id", c.PatientId)),
@@ -109,17 +110,28 @@ internal static class PageSql
             (p, c) => Uuid(p, "patient_Id", c.PatientId)),
         S("SELECT c.decision FROM consent.consent_entries AS c WHERE c.patient_id = @patient_Id AND c.topic = 'TeamSharing' ORDER BY c.recorded_at DESC LIMIT 1",
             (p, c) => Uuid(p, "patient_Id", c.PatientId)),
-        S($"""
-          SELECT {EntryColumns}
-          FROM somatic.entries AS e WHERE e.patient_id = @id AND e.status <> 'Abandoned' ORDER BY e.occurred_at DESC LIMIT @p
-          """, (p, c) =>
-        {
-            Uuid(p, "id", c.PatientId);
-            p.AddWithValue("p", 500);
-        }),
+        .. Record("somatic"),
+        .. bothRecords ? Record("psychiatric") : [],
         // The audit filter files the read under the patient's unit.
         S("SELECT p.unit_id FROM core.patients AS p WHERE p.id = @pid LIMIT 1", (p, c) => Uuid(p, "pid", c.PatientId)),
         Units,
+    ];
+
+    /// <summary>One record's part of the chart: a timeline page (keyset), its amendments, its signed consultations.</summary>
+    private static SqlStatement[] Record(string schema) =>
+    [
+        S($"""
+          SELECT {EntryColumns}
+          FROM {schema}.entries AS e WHERE e.patient_id = @id AND e.status <> 'Abandoned' ORDER BY e.occurred_at DESC LIMIT @p
+          """, (p, c) =>
+        {
+            Uuid(p, "id", c.PatientId);
+            p.AddWithValue("p", 51);
+        }),
+        S($"SELECT e.amends_id, e.id, e.signed_at FROM {schema}.entries AS e WHERE e.patient_id = @id AND e.amends_id IS NOT NULL AND e.status = 'Signed'",
+            (p, c) => Uuid(p, "id", c.PatientId)),
+        S($"SELECT e.id, e.occurred_at, e.diagnoses, e.prescriptions FROM {schema}.entries AS e WHERE e.patient_id = @id AND e.kind = 'Consultation' AND e.status = 'Signed'",
+            (p, c) => Uuid(p, "id", c.PatientId)),
     ];
 
     public static readonly SqlStatement[] Queue =
