@@ -8,6 +8,7 @@ namespace UsmpCare.Bench;
 ///   render [iterations]                          certificate PDF render timing (also: a bare number)
 ///   generate --connection CS [--scale 1.0]       fills a migrated, demo-seeded database with a large hospital
 ///   pages --connection CS [--clients 8] [--seconds 20]   page benchmark against that database (README, docs/performance.md)
+///   sql --connection CS --command SQL            runs one statement, prints its first value (bench/scale.sh)
 /// </summary>
 public static class Cli
 {
@@ -35,6 +36,15 @@ public static class Cli
                 }
                 Console.WriteLine($"generated {report.Total:N0} rows in {report.Elapsed.TotalSeconds:0.0} s " +
                                   $"({report.Total / report.Elapsed.TotalSeconds:N0} rows/s, indexes and ANALYZE included)");
+                return 0;
+            }
+            case "sql":
+            {
+                // For bench/scale.sh: one statement, its first value printed (no psql needed).
+                await using var connection = new Npgsql.NpgsqlConnection(Required(options, "connection"));
+                await connection.OpenAsync();
+                await using var sql = new Npgsql.NpgsqlCommand(Required(options, "command"), connection) { CommandTimeout = 0 };
+                Console.WriteLine(await sql.ExecuteScalarAsync());
                 return 0;
             }
             case "pages":

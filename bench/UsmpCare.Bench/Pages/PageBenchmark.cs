@@ -145,6 +145,28 @@ public static class PageBenchmark
         }));
         log.WriteLine(Line("audit append alone (AuditTrail.AppendAsync)", audit, null));
 
+        // The other fixed cost of every signed-in request: the security-stamp check reloads the user (Program.cs).
+        var (stampUser, stampRole, stampRoleName) = users["medecin@demo.usmp.fr"];
+        var stampContext = new SqlContext(stampUser, stampRole, stampRoleName, targets.Unit, Guid.Empty, "", "", DateTime.UtcNow);
+        await using (var dataSource = NpgsqlDataSource.Create(connectionString))
+        {
+            var stamp = await LoadAsync(options, Enumerable.Range(0, options.Clients).ToList(), async _ =>
+            {
+                await using var connection = await dataSource.OpenConnectionAsync();
+                foreach (var statement in PageSql.SignedIn)
+                {
+                    await using var command = new NpgsqlCommand(statement.Sql, connection);
+                    statement.Bind(command.Parameters, stampContext);
+                    await using var reader = await command.ExecuteReaderAsync();
+                    while (await reader.ReadAsync())
+                    {
+                        // Read every row.
+                    }
+                }
+            });
+            log.WriteLine(Line("security-stamp check SQL alone (6 queries)", stamp, null));
+        }
+
         // Mixed read load across roles: the page views per second one instance serves with auditing on.
         var mixed = await MixedAsync(options, [appA.BaseUrl], scenarios.Take(6).ToList());
         log.WriteLine(Line("mixed reads, one instance", mixed, null));
