@@ -23,7 +23,8 @@ internal sealed class AppProcess : IAsyncDisposable
 
     public int Id => _process.Id;
 
-    public static async Task<AppProcess> StartAsync(string appDll, string connectionString, int port, string? auditKey)
+    public static async Task<AppProcess> StartAsync(string appDll, string connectionString, int port, string? auditKey,
+        IReadOnlyDictionary<string, string>? settings = null)
     {
         var baseUrl = $"http://127.0.0.1:{port}";
         var info = new ProcessStartInfo("dotnet")
@@ -41,6 +42,10 @@ internal sealed class AppProcess : IAsyncDisposable
         if (!string.IsNullOrEmpty(auditKey))
         {
             info.Environment["Audit__Key"] = auditKey;
+        }
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            info.Environment[key] = value;
         }
         var watch = Stopwatch.StartNew();
         var process = Process.Start(info) ?? throw new InvalidOperationException("cannot start the app");
