@@ -1,46 +1,80 @@
-using System.Diagnostics;
-using UsmpCare.Documents;
+using System.Globalization;
+using UsmpCare.Bench.Generation;
 
-// Certificate rendering benchmark (issue « Certificates »: one certificate PDF ≤ 100 ms warm).
-// Usage: dotnet run -c Release --project bench/UsmpCare.Bench -- [iterations]
-//        dotnet run -c Release --project bench/UsmpCare.Bench -- movements LINES FILE   (a movements file, issue #11)
-// The full hospital-scale benchmark (pages, SQL, throughput) is not built yet; see docs/performance.md.
-if (args is ["movements", var count, var path])
-{
-    UsmpCare.Bench.MovementsFile.Write(int.Parse(count), path);
-    return;
-}
-var iterations = args.Length > 0 && int.TryParse(args[0], out var n) ? n : 300;
-var letter = new Letter(
-    new Letterhead("USMP de la maison d'arrêt de Villeneuve", "Centre hospitalier de Villeneuve",
-        "12 rue des Tilleuls, 94190 Villeneuve", "01 23 45 67 89"),
-    "Certificat médical de constatation de coups et blessures",
-    ["Remis en main propre à l'intéressé(e)"],
-    "Le lundi 23 novembre 2026",
-    "MARTIN Nathan, né(e) le 12/03/1990, écrou 24000",
-    [
-        LetterBlock.Paragraph("Je soussigné(e), Dr Claire Martin, certifie avoir examiné le 23/11/2026 MARTIN Nathan, né(e) le 12/03/1990, détenu(e) à l'établissement, et avoir fait les constatations suivantes :"),
-        LetterBlock.Heading("Constatations"),
-        LetterBlock.Paragraph("Plaie de l'arcade sourcilière gauche de 2 cm, hématome périorbitaire, ecchymose de l'avant-bras droit de 4 cm sur 3 cm."),
-        LetterBlock.Row("Incapacité totale de travail", "3 jour(s), sauf complications"),
-        LetterBlock.Paragraph("Certificat établi à la demande de l'intéressé(e) et remis en main propre pour servir et valoir ce que de droit."),
-    ],
-    ["Dr Claire Martin", "RPPS 10003456789", "USMP de la maison d'arrêt de Villeneuve"]);
+namespace UsmpCare.Bench;
 
-// Warm-up: font loading, licence, JIT.
-for (var i = 0; i < 20; i++)
+/// <summary>
+/// dotnet run -c Release --project bench/UsmpCare.Bench -- &lt;command&gt;
+///   render [iterations]                          certificate PDF render timing (also: a bare number)
+///   generate --connection CS [--scale 1.0]       fills a migrated, demo-seeded database with a large hospital
+///   pages --connection CS [--clients 8] [--seconds 20]   page benchmark against that database (README, docs/performance.md)
+///   sql --connection CS --command SQL            runs one statement, prints its first value (bench/scale.sh)
+///   movements LINES FILE                         writes a movements file for the import benchmark (scripts/bench-import.sh)
+/// </summary>
+public static class Cli
 {
-    PdfRenderer.Render(letter);
+    public static async Task<int> Main(string[] args)
+    {
+        CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+        var command = args.Length == 0 ? "render" : args[0];
+        if (int.TryParse(command, out var bare))
+        {
+            return RenderBenchmark.Run(bare);
+        }
+        if (args is ["movements", var count, var path])
+        {
+            MovementsFile.Write(int.Parse(count, CultureInfo.InvariantCulture), path);
+            return 0;
+        }
+        var options = Options(args.Skip(1).ToArray());
+        switch (command)
+        {
+            case "render":
+                return RenderBenchmark.Run(args.Length > 1 && int.TryParse(args[1], out var n) ? n : 300);
+            case "generate":
+            {
+                var report = await Generator.RunAsync(new GeneratorOptions(Required(options, "connection"),
+                    double.Parse(options.GetValueOrDefault("scale", "1.0"), CultureInfo.InvariantCulture),
+                    options.GetValueOrDefault("audit-key") ?? Environment.GetEnvironmentVariable("Audit__Key")), Console.Out);
+                foreach (var (table, rows) in report.Rows.OrderBy(r => r.Key, StringComparer.Ordinal))
+                {
+                    Console.WriteLine($"  {table,-28} {rows,12:N0}");
+                }
+                Console.WriteLine($"generated {report.Total:N0} rows in {report.Elapsed.TotalSeconds:0.0} s " +
+                                  $"({report.Total / report.Elapsed.TotalSeconds:N0} rows/s, indexes and ANALYZE included)");
+                return 0;
+            }
+            case "sql":
+            {
+                // For bench/scale.sh: one statement, its first value printed (no psql needed).
+                await using var connection = new Npgsql.NpgsqlConnection(Required(options, "connection"));
+                await connection.OpenAsync();
+                await using var sql = new Npgsql.NpgsqlCommand(Required(options, "command"), connection) { CommandTimeout = 0 };
+                Console.WriteLine(await sql.ExecuteScalarAsync());
+                return 0;
+            }
+            case "pages":
+                return await Pages.PageBenchmark.RunAsync(Pages.BenchmarkOptions.From(options), Console.Out);
+            default:
+                Console.Error.WriteLine($"unknown command « {command} »: render, generate, pages, sql or movements");
+                return 2;
+        }
+    }
+
+    private static Dictionary<string, string> Options(string[] args)
+    {
+        var options = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i].StartsWith("--", StringComparison.Ordinal))
+            {
+                var hasValue = i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal);
+                options[args[i][2..]] = hasValue ? args[++i] : "true";
+            }
+        }
+        return options;
+    }
+
+    internal static string Required(Dictionary<string, string> options, string name) =>
+        options.TryGetValue(name, out var value) ? value : throw new ArgumentException($"--{name} is required");
 }
-var timings = new double[iterations];
-var bytes = 0;
-for (var i = 0; i < iterations; i++)
-{
-    var watch = Stopwatch.StartNew();
-    bytes = PdfRenderer.Render(letter).Length;
-    timings[i] = watch.Elapsed.TotalMilliseconds;
-}
-Array.Sort(timings);
-double Percentile(double p) => timings[Math.Min(timings.Length - 1, (int)Math.Ceiling(p * timings.Length) - 1)];
-Console.WriteLine($"certificate PDF render, {iterations} runs warm, {bytes} bytes: " +
-    $"p50 {Percentile(0.50):0.0} ms, p95 {Percentile(0.95):0.0} ms, p99 {Percentile(0.99):0.0} ms, max {timings[^1]:0.0} ms");

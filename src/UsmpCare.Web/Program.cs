@@ -97,10 +97,11 @@ builder.Services.ConfigureApplicationCookie(options =>
     };
 });
 
-// The cookie's security stamp is checked on every request (the user and his claims are reloaded: a few indexed
-// queries): a suspended account, or a cookie replayed after sign-out, is refused at once. The page benchmark will
-// tell whether a short interval is needed instead.
-builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
+// The cookie's security stamp is checked on every request (the user and his claims are reloaded: six indexed
+// queries, and the cookie is issued again): a suspended account, or a cookie replayed after sign-out, is refused at
+// once. Security:StampValidationSeconds trades that for throughput; docs/performance.md measures both.
+builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval =
+    TimeSpan.FromSeconds(builder.Configuration.GetValue("Security:StampValidationSeconds", 0)));
 
 builder.Services.AddDataProtection()
     .SetApplicationName("UsmpCare")
@@ -191,7 +192,13 @@ app.UseSerilogRequestLogging(options =>
     // The path only: query strings may carry search terms (names), which must not reach the logs.
     options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} a répondu {StatusCode} en {Elapsed:0.0} ms");
 app.UseRequestLocalization();
-app.UseStaticFiles();
+app.UseStaticFiles(new StaticFileOptions
+{
+    // CSS and JS hold no patient data and are linked with asp-append-version (?v=<hash>): a browser keeps them
+    // instead of fetching both again with every page under the site-wide no-store (issue #9).
+    OnPrepareResponse = context => context.Context.Response.Headers.CacheControl =
+        context.Context.Request.Query.ContainsKey("v") ? "public, max-age=31536000, immutable" : "no-cache",
+});
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();

@@ -10,78 +10,160 @@ namespace UsmpCare.Web.Auditing;
 /// Appends to and verifies the audit trail. Appends are serialised by a transaction-scoped advisory lock so the chain
 /// has one order; the HMAC key comes from configuration (« Audit:Key »), never from the database.
 /// </summary>
-public sealed class AuditTrail(IConfiguration configuration, IHostEnvironment environment, TimeProvider clock)
+/// <remarks>
+/// Group commit (issue #9): concurrent appends are queued and written by one writer, many rows per transaction, so
+/// the lock, the read of the chain's tail and the commit's flush are paid once per batch instead of once per page.
+/// The hand-off stays durable: <see cref="AppendAsync"/> returns only once its own row is committed, and throws if
+/// it could not be, so a page is never served without its audit row (P16). A failed batch is retried row by row, so
+/// a row the database refuses fails only its own request.
+/// </remarks>
+public sealed class AuditTrail(IConfiguration configuration, IHostEnvironment environment, TimeProvider clock) : IDisposable
 {
     private const long LockId = 0x5553_4D50; // "USMP"
+    private const int MaxBatch = 256;
     private readonly byte[] _key = KeyFrom(configuration, environment);
+    private readonly System.Threading.Channels.Channel<Pending> _queue =
+        System.Threading.Channels.Channel.CreateUnbounded<Pending>(new() { SingleReader = true });
+    private int _writerStarted;
+
+    private sealed record Pending(AuditEvent Entry, TaskCompletionSource Committed);
 
     /// <summary>Pauses between attempts: a database restart (a few seconds) must not cost an audit row.</summary>
     private static readonly TimeSpan[] Retries = [TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1),
         TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4)];
 
-    /// <summary>
-    /// Appends one row, retrying transient failures: the page's own write went through EF Core's retrying strategy and
-    /// may already be committed, so giving up at the first broken connection would leave a write without its row.
-    /// </summary>
+    /// <summary>Appends one row and returns once it is committed (see the remarks on the class).</summary>
     public async Task AppendAsync(AuditEvent entry, CancellationToken cancel = default)
+    {
+        if (Interlocked.Exchange(ref _writerStarted, 1) == 0)
+        {
+            _ = Task.Run(WriteLoopAsync, CancellationToken.None);
+        }
+        var pending = new Pending(entry, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (!_queue.Writer.TryWrite(pending))
+        {
+            throw new InvalidOperationException("Le journal d'audit est fermé (arrêt en cours).");
+        }
+        // An aborted request stops waiting, but its row is still written: the access was attempted.
+        await pending.Committed.Task.WaitAsync(cancel);
+    }
+
+    public void Dispose() => _queue.Writer.TryComplete();
+
+    private async Task WriteLoopAsync()
+    {
+        var batch = new List<Pending>(MaxBatch);
+        while (await _queue.Reader.WaitToReadAsync())
+        {
+            batch.Clear();
+            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var next))
+            {
+                batch.Add(next);
+            }
+            try
+            {
+                await WriteRetryingAsync(batch);
+                batch.ForEach(p => p.Committed.TrySetResult());
+            }
+            catch (PostgresException) when (batch.Count > 1)
+            {
+                // The server refused a statement, so the transaction rolled back and nothing of the batch was
+                // written: retrying row by row cannot duplicate one, and isolates the row at fault. (A lost
+                // connection fails the whole batch instead: its commit may have happened.)
+                foreach (var one in batch)
+                {
+                    try
+                    {
+                        await WriteAsync([one]);
+                        one.Committed.TrySetResult();
+                    }
+                    catch (Exception e)
+                    {
+                        one.Committed.TrySetException(e);
+                    }
+                }
+            }
+            catch (Exception e)
+            {
+                // Every request of the batch learns that its row is not written: none may wait forever.
+                batch.ForEach(p => p.Committed.TrySetException(e));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Writes a batch, retrying transient failures for about 8 s: the pages' own writes went through EF Core's
+    /// retrying strategy and may already be committed, so giving up at the first refused connection during a database
+    /// restart would leave writes without their rows (DatabaseRestartTests). A connection lost after the commit was
+    /// sent may, rarely, write the batch twice: a duplicated audit row, still chained, rather than a missing one.
+    /// </summary>
+    private async Task WriteRetryingAsync(IReadOnlyList<Pending> batch)
     {
         for (var attempt = 0; ; attempt++)
         {
             try
             {
-                await AppendOnceAsync(entry, cancel);
+                await WriteAsync(batch);
                 return;
             }
             catch (NpgsqlException e) when (e.IsTransient && attempt < Retries.Length)
             {
-                await Task.Delay(Retries[attempt], cancel);
+                await Task.Delay(Retries[attempt]);
             }
         }
     }
 
-    private async Task AppendOnceAsync(AuditEvent entry, CancellationToken cancel)
+    private async Task WriteAsync(IReadOnlyList<Pending> batch)
     {
         await using var connection = new NpgsqlConnection(Database.ConnectionString(configuration));
-        await connection.OpenAsync(cancel);
-        await using var transaction = await connection.BeginTransactionAsync(cancel);
+        await connection.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
         await using (var lockCommand = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({LockId})", connection, transaction))
         {
-            await lockCommand.ExecuteNonQueryAsync(cancel);
+            await lockCommand.ExecuteNonQueryAsync();
         }
+        long lastId = 0;
+        var previousHash = "";
         await using (var last = new NpgsqlCommand(
                          "SELECT id, hash FROM audit.audit_events ORDER BY id DESC LIMIT 1", connection, transaction))
-        await using (var reader = await last.ExecuteReaderAsync(cancel))
+        await using (var reader = await last.ExecuteReaderAsync())
         {
-            entry.Id = 1;
-            entry.PreviousHash = "";
-            if (await reader.ReadAsync(cancel))
+            if (await reader.ReadAsync())
             {
-                entry.Id = reader.GetInt64(0) + 1;
-                entry.PreviousHash = reader.GetString(1);
+                lastId = reader.GetInt64(0);
+                previousHash = reader.GetString(1);
             }
         }
-        // PostgreSQL keeps microseconds: the signed time must be the stored one.
-        var now = clock.GetUtcNow();
-        entry.At = now.AddTicks(-(now.Ticks % 10));
-        entry.Hash = Sign(entry);
-        await using var insert = new NpgsqlCommand("""
-            INSERT INTO audit.audit_events (id, at, user_id, user_name, roles, action, target, patient_id, unit_id, status, previous_hash, hash)
-            VALUES (@id, @at, @user_id, @user_name, @roles, @action, @target, @patient_id, @unit_id, @status, @previous_hash, @hash)
-            """, connection, transaction);
-        insert.Parameters.AddWithValue("id", entry.Id);
-        insert.Parameters.AddWithValue("at", entry.At);
-        insert.Parameters.Add(new NpgsqlParameter("user_id", NpgsqlDbType.Uuid) { Value = (object?)entry.UserId ?? DBNull.Value });
-        insert.Parameters.AddWithValue("user_name", entry.UserName);
-        insert.Parameters.AddWithValue("roles", entry.Roles);
-        insert.Parameters.AddWithValue("action", entry.Action.ToString());
-        insert.Parameters.AddWithValue("target", entry.Target);
-        insert.Parameters.Add(new NpgsqlParameter("patient_id", NpgsqlDbType.Uuid) { Value = (object?)entry.PatientId ?? DBNull.Value });
-        insert.Parameters.Add(new NpgsqlParameter("unit_id", NpgsqlDbType.Uuid) { Value = (object?)entry.UnitId ?? DBNull.Value });
-        insert.Parameters.AddWithValue("status", entry.Status);
-        insert.Parameters.AddWithValue("previous_hash", entry.PreviousHash);
-        insert.Parameters.AddWithValue("hash", entry.Hash);
-        await insert.ExecuteNonQueryAsync(cancel);
-        await transaction.CommitAsync(cancel);
+        await using var insert = new NpgsqlBatch(connection, transaction);
+        foreach (var entry in batch.Select(p => p.Entry))
+        {
+            entry.Id = ++lastId;
+            entry.PreviousHash = previousHash;
+            // PostgreSQL keeps microseconds: the signed time must be the stored one.
+            var now = clock.GetUtcNow();
+            entry.At = now.AddTicks(-(now.Ticks % 10));
+            entry.Hash = Sign(entry);
+            previousHash = entry.Hash;
+            var command = new NpgsqlBatchCommand("""
+                INSERT INTO audit.audit_events (id, at, user_id, user_name, roles, action, target, patient_id, unit_id, status, previous_hash, hash)
+                VALUES (@id, @at, @user_id, @user_name, @roles, @action, @target, @patient_id, @unit_id, @status, @previous_hash, @hash)
+                """);
+            command.Parameters.AddWithValue("id", entry.Id);
+            command.Parameters.AddWithValue("at", entry.At);
+            command.Parameters.Add(new NpgsqlParameter("user_id", NpgsqlDbType.Uuid) { Value = (object?)entry.UserId ?? DBNull.Value });
+            command.Parameters.AddWithValue("user_name", entry.UserName);
+            command.Parameters.AddWithValue("roles", entry.Roles);
+            command.Parameters.AddWithValue("action", entry.Action.ToString());
+            command.Parameters.AddWithValue("target", entry.Target);
+            command.Parameters.Add(new NpgsqlParameter("patient_id", NpgsqlDbType.Uuid) { Value = (object?)entry.PatientId ?? DBNull.Value });
+            command.Parameters.Add(new NpgsqlParameter("unit_id", NpgsqlDbType.Uuid) { Value = (object?)entry.UnitId ?? DBNull.Value });
+            command.Parameters.AddWithValue("status", entry.Status);
+            command.Parameters.AddWithValue("previous_hash", entry.PreviousHash);
+            command.Parameters.AddWithValue("hash", entry.Hash);
+            insert.BatchCommands.Add(command);
+        }
+        await insert.ExecuteNonQueryAsync();
+        await transaction.CommitAsync();
     }
 
     /// <summary>The last row's id and seal, to be copied where the database's administrators cannot write.</summary>
@@ -169,8 +251,21 @@ public sealed class AuditTrail(IConfiguration configuration, IHostEnvironment en
         return problems;
     }
 
-    private string Sign(AuditEvent entry) =>
-        Convert.ToHexString(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(entry.Canonical())));
+    private string Sign(AuditEvent entry) => Seal(_key, entry);
+
+    /// <summary>
+    /// The row's HMAC under <paramref name="key"/>. Public so the bulk data generator (bench/) seals the rows it loads
+    /// with exactly this code, and <c>verify-audit</c> accepts them.
+    /// </summary>
+    public static string Seal(byte[] key, AuditEvent entry) =>
+        Convert.ToHexString(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(entry.Canonical())));
+
+    /// <summary>The key's bytes as the app derives them from « Audit:Key » (UTF-8 of the configured text).</summary>
+    public static byte[] KeyBytes(string? configured) =>
+        Encoding.UTF8.GetBytes(string.IsNullOrWhiteSpace(configured) ? DevelopmentKey : configured);
+
+    /// <summary>Used in Development only, when no Audit:Key is configured.</summary>
+    public const string DevelopmentKey = "usmpcare-development-audit-key";
 
     private static byte[] KeyFrom(IConfiguration configuration, IHostEnvironment environment)
     {
@@ -186,7 +281,7 @@ public sealed class AuditTrail(IConfiguration configuration, IHostEnvironment en
         if (environment.IsDevelopment())
         {
             // Development only: a real deployment must provide its own key (docs/operations.md).
-            return Encoding.UTF8.GetBytes("usmpcare-development-audit-key");
+            return Encoding.UTF8.GetBytes(DevelopmentKey);
         }
         throw new InvalidOperationException("Audit:Key est absent : la clé du journal d'audit doit être fournie hors de la base (variable Audit__Key).");
     }

@@ -35,8 +35,13 @@ public class UsmpFactory : WebApplicationFactory<Program>, IAsyncLifetime
         await EnsureTemplateAsync(server);
         var database = "usmp_" + Guid.NewGuid().ToString("N")[..16];
         await server.ExecuteAsync($"CREATE DATABASE {database} TEMPLATE {Template}");
-        return server.ConnectionStringFor(database);
+        var connectionString = server.ConnectionStringFor(database);
+        await PrepareDatabaseAsync(connectionString);
+        return connectionString;
     }
+
+    /// <summary>Runs on the class's fresh database before the app starts (the generator's tests fill it here).</summary>
+    protected virtual Task PrepareDatabaseAsync(string connectionString) => Task.CompletedTask;
 
     Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
 

@@ -43,6 +43,9 @@ internal sealed class CareRequestConfiguration : IEntityTypeConfiguration<CareRe
         b.HasIndex(r => new { r.UnitId, r.Status, r.Team, r.CollectedAt });
         b.HasIndex(r => r.RoundId);
         b.HasIndex(r => r.PatientId);
+        // Issue #9: the dashboard's median wait reads the requests answered in the last weeks, not the unit's history.
+        b.HasIndex(r => new { r.UnitId, r.AnsweredAt }, "answered")
+            .HasDatabaseName("ix_care_requests_answered").HasFilter("status = 'SeenInConsultation'");
         b.Ignore(r => r.RecordTeam);
         b.Ignore(r => r.IsOpen);
     }

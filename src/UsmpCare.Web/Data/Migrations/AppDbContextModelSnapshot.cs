@@ -332,6 +332,10 @@ namespace UsmpCare.Web.Data.Migrations
                     b.HasIndex("UnitId", "Status", "Team", "CollectedAt")
                         .HasDatabaseName("ix_care_requests_unit_id_status_team_collected_at");
 
+                    b.HasIndex(new[] { "UnitId", "AnsweredAt" }, "answered")
+                        .HasDatabaseName("ix_care_requests_answered")
+                        .HasFilter("status = 'SeenInConsultation'");
+
                     b.ToTable("care_requests", "care");
                 });
 
@@ -1858,6 +1862,14 @@ namespace UsmpCare.Web.Data.Migrations
                     b.HasIndex("PatientId", "OccurredAt")
                         .HasDatabaseName("ix_entries_patient_id_occurred_at");
 
+                    b.HasIndex(new[] { "PatientId", "OccurredAt" }, "patient_consultations")
+                        .HasDatabaseName("ix_entries_patient_consultations")
+                        .HasFilter("kind = 'Consultation' AND status = 'Signed'");
+
+                    b.HasIndex(new[] { "UnitId", "OccurredAt" }, "signed_consultations")
+                        .HasDatabaseName("ix_entries_signed_consultations")
+                        .HasFilter("kind = 'Consultation' AND status = 'Signed'");
+
                     b.ToTable("entries", "psychiatric");
                 });
 
@@ -2004,6 +2016,14 @@ namespace UsmpCare.Web.Data.Migrations
 
                     b.HasIndex("PatientId", "OccurredAt")
                         .HasDatabaseName("ix_entries_patient_id_occurred_at1");
+
+                    b.HasIndex(new[] { "PatientId", "OccurredAt" }, "patient_consultations")
+                        .HasDatabaseName("ix_entries_patient_consultations")
+                        .HasFilter("kind = 'Consultation' AND status = 'Signed'");
+
+                    b.HasIndex(new[] { "UnitId", "OccurredAt" }, "signed_consultations")
+                        .HasDatabaseName("ix_entries_signed_consultations")
+                        .HasFilter("kind = 'Consultation' AND status = 'Signed'");
 
                     b.ToTable("entries", "somatic");
                 });

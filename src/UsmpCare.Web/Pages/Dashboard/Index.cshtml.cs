@@ -52,8 +52,10 @@ public sealed class IndexModel(AppDbContext db, CurrentUnit currentUnit, TimePro
             .Where(r => r.UnitId == unit.Id && (r.Status == CareRequestStatus.New || r.Status == CareRequestStatus.Triaged
                                                 || r.Status == CareRequestStatus.AppointmentSet))
             .Select(r => new { r.Team, r.CollectedAt }).ToListAsync();
+        // Each row is placed once (band, week: a time-zone conversion each), then counted: not once per cell.
+        var openCounts = open.GroupBy(r => (r.Team, Band: Band(now - r.CollectedAt))).ToDictionary(g => g.Key, g => g.Count());
         OpenRequests = [.. Enum.GetValues<RequestTeam>().Select(team => (Labels.Of(team), Bands.Select((_, band) =>
-            open.Count(r => r.Team == team && Band(now - r.CollectedAt) == band)).ToArray()))];
+            openCounts.GetValueOrDefault((team, band))).ToArray()))];
 
         var consultations = new List<(DateTimeOffset At, ConsultationType? Type)>();
         foreach (var team in Enum.GetValues<Team>())
@@ -64,13 +66,14 @@ public sealed class IndexModel(AppDbContext db, CurrentUnit currentUnit, TimePro
             consultations.AddRange(rows.Select(r => (r.OccurredAt, r.ConsultationType)));
         }
         var weeks = Enumerable.Range(0, 12).Select(i => firstWeek.AddDays(7 * i)).ToList();
-        ConsultationsPerWeek = [.. weeks.Select(w => (w, Types.Select(t => consultations.Count(c => c.Type == t && WeekOf(c.At) == w)).ToArray()))];
+        var perWeek = consultations.GroupBy(c => (Week: WeekOf(c.At), c.Type)).ToDictionary(g => g.Key, g => g.Count());
+        ConsultationsPerWeek = [.. weeks.Select(w => (w, Types.Select(t => perWeek.GetValueOrDefault((w, (ConsultationType?)t))).ToArray()))];
 
         var answered = await db.CareRequests.AsNoTracking()
             .Where(r => r.UnitId == unit.Id && r.Status == CareRequestStatus.SeenInConsultation && r.AnsweredAt >= since)
             .Select(r => new { r.CollectedAt, r.AnsweredAt }).ToListAsync();
-        MedianWaitPerWeek = [.. weeks.Select(w => (w, Median(answered.Where(r => WeekOf(r.AnsweredAt!.Value) == w)
-            .Select(r => (r.AnsweredAt!.Value - r.CollectedAt).TotalHours).ToList())))];
+        var waits = answered.ToLookup(r => WeekOf(r.AnsweredAt!.Value), r => (r.AnsweredAt!.Value - r.CollectedAt).TotalHours);
+        MedianWaitPerWeek = [.. weeks.Select(w => (w, Median(waits[w].ToList())))];
 
         var month = Fr.Local(now).ToString("yyyy-MM");
         var monthStart = Fr.FromLocal(new DateTime(today.Year, today.Month, 1));

@@ -30,12 +30,20 @@ public sealed class ChartModel(AppDbContext db, IAuthorizationService authorizat
     public Auditing.BreakGlassGrant? Emergency { get; private set; }
     public IReadOnlyList<ClinicalEntry> Timeline { get; private set; } = [];
     public IReadOnlyList<Problem> Problems { get; private set; } = [];
-    public IReadOnlyList<(PrescriptionLine Line, ClinicalEntry Entry)> Treatments { get; private set; } = [];
+    public IReadOnlyList<(PrescriptionLine Line, DateTimeOffset At)> Treatments { get; private set; } = [];
     public IReadOnlyDictionary<Guid, Guid> AmendedBy { get; private set; } = new Dictionary<Guid, Guid>();
 
     public IReadOnlyList<Disclosure> Disclosures { get; private set; } = [];
 
     [BindProperty(SupportsGet = true)] public EntryKind? Kind { get; set; }
+
+    /// <summary>Entries per timeline page; older ones are one link away (keyset on occurred_at).</summary>
+    public const int TimelinePage = 50;
+
+    /// <summary>Shows the entries older than this instant (the last one of the previous page).</summary>
+    [BindProperty(SupportsGet = true)] public DateTimeOffset? Before { get; set; }
+
+    public string? OlderUrl { get; private set; }
     [BindProperty] public string? PaperLocation { get; set; }
     [TempData] public string? Message { get; set; }
 
@@ -89,28 +97,51 @@ public sealed class ChartModel(AppDbContext db, IAuthorizationService authorizat
         }
         ReadableTeams = readable;
 
+        // The timeline is paged by key (occurred_at), newest first: a patient with thousands of entries costs one page
+        // of them, read backwards along (patient_id, occurred_at), not his whole history (issue #9).
         var entries = new List<ClinicalEntry>();
+        var amendments = new List<(Guid Amends, Guid Id, DateTimeOffset? SignedAt)>();
+        var consultations = new List<(Guid Id, DateTimeOffset At, List<Diagnosis> Diagnoses, List<PrescriptionLine> Prescriptions)>();
         foreach (var team in readable)
         {
-            entries.AddRange(await db.Entries(team).AsNoTracking()
-                .Where(e => e.PatientId == id && e.Status != EntryStatus.Abandoned)
-                .OrderByDescending(e => e.OccurredAt).Take(500).ToListAsync());
+            var query = db.Entries(team).AsNoTracking().Where(e => e.PatientId == id && e.Status != EntryStatus.Abandoned);
+            if (Kind is { } kind)
+            {
+                query = query.Where(e => e.Kind == kind);
+            }
+            if (Before is { } before)
+            {
+                query = query.Where(e => e.OccurredAt < before);
+            }
+            entries.AddRange(await query.OrderByDescending(e => e.OccurredAt).Take(TimelinePage + 1).ToListAsync());
+            amendments.AddRange((await db.Entries(team).AsNoTracking()
+                    .Where(e => e.PatientId == id && e.AmendsId != null && e.Status == EntryStatus.Signed)
+                    .Select(e => new { Amends = e.AmendsId!.Value, e.Id, e.SignedAt }).ToListAsync())
+                .Select(a => (a.Amends, a.Id, a.SignedAt)));
+            // Problems and treatments come from every signed consultation, projected to what they show.
+            consultations.AddRange((await db.Entries(team).AsNoTracking()
+                    .Where(e => e.PatientId == id && e.Kind == EntryKind.Consultation && e.Status == EntryStatus.Signed)
+                    .Select(e => new { e.Id, e.OccurredAt, e.Diagnoses, e.Prescriptions }).ToListAsync())
+                .Select(c => (c.Id, c.OccurredAt, c.Diagnoses, c.Prescriptions)));
         }
-        AmendedBy = entries.Where(e => e.AmendsId is not null && e.IsSigned)
-            .GroupBy(e => e.AmendsId!.Value).ToDictionary(g => g.Key, g => g.OrderBy(e => e.SignedAt).Last().Id);
-        Timeline = [.. entries.Where(e => Kind is null || e.Kind == Kind).OrderByDescending(e => e.OccurredAt)];
+        AmendedBy = amendments.GroupBy(a => a.Amends)
+            .ToDictionary(g => g.Key, g => g.OrderBy(a => a.SignedAt).Last().Id);
+        var ordered = entries.OrderByDescending(e => e.OccurredAt).ToList();
+        Timeline = [.. ordered.Take(TimelinePage)];
+        OlderUrl = ordered.Count > TimelinePage
+            ? $"/Patients/Chart/{id}?before={Uri.EscapeDataString(Timeline[^1].OccurredAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture))}"
+              + (Kind is { } k ? $"&kind={k}" : "")
+            : null;
 
-        // Problems and treatments come from the current version of each signed consultation: an amended entry
-        // counts through its amendment only (P17).
-        var current = entries.Where(e => e.IsSigned && e.Kind == EntryKind.Consultation && !AmendedBy.ContainsKey(e.Id))
-            .ToList();
-        Problems = [.. current.SelectMany(e => e.Diagnoses.Select(d => (d, e.OccurredAt)))
+        // An amended consultation counts through its amendment only (P17).
+        var current = consultations.Where(c => !AmendedBy.ContainsKey(c.Id)).ToList();
+        Problems = [.. current.SelectMany(c => c.Diagnoses.Select(d => (d, c.At)))
             .GroupBy(x => x.d.Code)
-            .Select(g => new Problem(g.Key, g.First().d.Label, g.Min(x => x.OccurredAt), g.Max(x => x.OccurredAt)))
+            .Select(g => new Problem(g.Key, g.First().d.Label, g.Min(x => x.At), g.Max(x => x.At)))
             .OrderByDescending(p => p.Last)];
         var since = clock.GetUtcNow().AddMonths(-3);
-        Treatments = [.. current.Where(e => e.OccurredAt >= since).OrderByDescending(e => e.OccurredAt)
-            .SelectMany(e => e.Prescriptions.Where(p => p.Kind == PrescriptionKind.Prescription).Select(p => (p, e)))];
+        Treatments = [.. current.Where(c => c.At >= since).OrderByDescending(c => c.At)
+            .SelectMany(c => c.Prescriptions.Where(p => p.Kind == PrescriptionKind.Prescription).Select(p => (p, c.At)))];
         return Page();
     }
 
