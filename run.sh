@@ -97,6 +97,8 @@ Comptes de démonstration (mot de passe commun : UsmpCare-demo-2026) :
   spip@demo.usmp.fr               SPIP
   admin@demo.usmp.fr              Administrateur
   medecin.sta@demo.usmp.fr        Médecin de la seconde unité (Saint-Aubin)
+Second facteur (soignants, coordonnateur, administrateur) : comptes déjà enrôlés avec la clé TOTP publiée
+  USMP CARE DEMO TOTP KEYF ORDE VONL Y234 ; en Development, la page du code affiche le code du moment.
 Ctrl-C arrête l'application ; les données restent dans .data/.
 MSG
 "${app[@]}" --urls "${ASPNETCORE_URLS:-http://localhost:5080}"
