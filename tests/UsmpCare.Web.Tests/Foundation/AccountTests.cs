@@ -147,6 +147,18 @@ public sealed class AccountTests(UsmpFactory app) : IClassFixture<UsmpFactory>
 
         response.Headers.GetValues("Content-Security-Policy").Single().Should().Contain("default-src 'self'");
         response.Headers.GetValues("X-Frame-Options").Single().Should().Be("DENY");
+        response.Headers.GetValues("X-Content-Type-Options").Single().Should().Be("nosniff");
+        response.Headers.GetValues("Referrer-Policy").Single().Should().Be("no-referrer");
+        response.Headers.CacheControl!.NoStore.Should().BeTrue("a page with patient names is never cached");
+        // Every cookie the sign-in sets is out of reach of scripts and never sent by another site (ASVS V3.4.2, V3.4.3).
+        var signIn = await app.NewClient().PostFormAsync("/Account/Login", new Dictionary<string, string>
+        {
+            ["Email"] = DemoData.Account(Role.Physician).Email,
+            ["Password"] = DemoData.Password,
+        });
+        var cookies = signIn.Headers.GetValues("Set-Cookie").ToList();
+        cookies.Should().NotBeEmpty().And.OnlyContain(c => c.Contains("httponly", StringComparison.OrdinalIgnoreCase)
+                                                          && c.Contains("samesite=strict", StringComparison.OrdinalIgnoreCase));
         (await app.WithDbAsync(db => Task.FromResult(db.DataProtectionKeys.Count()))).Should().BeGreaterThan(0);
     }
 
