@@ -320,21 +320,11 @@ public static class ActivityReport
         _ => "urgence",
     };
 
+    /// <summary>Medians and percentiles of the report, to 0.1 as shown (<see cref="Statistics"/>).</summary>
     public static double? Median(IReadOnlyList<double> values) => Percentile(values, 0.5);
 
-    /// <summary>Linear interpolation between closest ranks, as PostgreSQL's percentile_cont.</summary>
-    public static double? Percentile(IReadOnlyList<double> values, double p)
-    {
-        if (values.Count == 0)
-        {
-            return null;
-        }
-        var sorted = values.Order().ToArray();
-        var rank = p * (sorted.Length - 1);
-        var low = (int)Math.Floor(rank);
-        var high = (int)Math.Ceiling(rank);
-        return Math.Round(sorted[low] + (sorted[high] - sorted[low]) * (rank - low), 1);
-    }
+    public static double? Percentile(IReadOnlyList<double> values, double p) =>
+        Statistics.Percentile(values, p) is { } value ? Math.Round(value, 1) : null;
 
     /// <summary>One row per indicator, « ; » separated with a BOM so that a French spreadsheet opens it as is.</summary>
     public static byte[] Csv(IReadOnlyList<Indicator> indicators, ReportPeriod period, string unitName)
@@ -343,17 +333,10 @@ public static class ActivityReport
         csv.AppendLine("unite;debut;fin;code;rubrique;indicateur;valeur;unite_de_mesure");
         foreach (var i in indicators)
         {
-            csv.AppendLine(string.Join(';', Cell(unitName), period.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                period.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), i.Code, Cell(i.Section), Cell(i.Label),
-                Cell(i.Shown(leavesUnit: true)), i.UnitLabel));
+            csv.AppendLine(string.Join(';', CsvCell.Escape(unitName), period.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                period.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), i.Code, CsvCell.Escape(i.Section), CsvCell.Escape(i.Label),
+                CsvCell.Escape(i.Shown(leavesUnit: true)), i.UnitLabel));
         }
         return [.. System.Text.Encoding.UTF8.GetPreamble(), .. System.Text.Encoding.UTF8.GetBytes(csv.ToString())];
-    }
-
-    /// <summary>Quotes a cell, and defuses a leading =, +, - or @ (CSV formula injection, OWASP).</summary>
-    private static string Cell(string value)
-    {
-        var safe = value.Length > 0 && "=+-@".Contains(value[0]) ? "'" + value : value;
-        return safe.IndexOfAny([';', '"', '\n', '\r']) >= 0 ? "\"" + safe.Replace("\"", "\"\"") + "\"" : safe;
     }
 }

@@ -49,8 +49,8 @@ public sealed class IndexModel(AppDbContext db, CurrentUnit currentUnit, AuditTr
         var csv = new StringBuilder("id;date_utc;utilisateur;roles;action;cible;patient;statut\n");
         foreach (var r in rows)
         {
-            csv.Append(r.Id).Append(';').Append(r.At.UtcDateTime.ToString("O")).Append(';').Append(Csv(r.UserName)).Append(';')
-                .Append(Csv(r.Roles)).Append(';').Append(r.Action).Append(';').Append(Csv(r.Target)).Append(';')
+            csv.Append(r.Id).Append(';').Append(r.At.UtcDateTime.ToString("O")).Append(';').Append(CsvCell.Escape(r.UserName)).Append(';')
+                .Append(CsvCell.Escape(r.Roles)).Append(';').Append(r.Action).Append(';').Append(CsvCell.Escape(r.Target)).Append(';')
                 .Append(r.PatientId).Append(';').Append(r.Status).Append('\n');
         }
         return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv", "journal-audit.csv");
@@ -92,15 +92,5 @@ public sealed class IndexModel(AppDbContext db, CurrentUnit currentUnit, AuditTr
             query = query.Where(e => e.At < end);
         }
         return Oldest ? query.OrderBy(e => e.Id) : query.OrderByDescending(e => e.Id);
-    }
-
-    /// <summary>Quoted when needed; a leading = + - @ is neutralised so a spreadsheet never runs a cell as a formula.</summary>
-    private static string Csv(string value)
-    {
-        if (value.Length > 0 && "=+-@".Contains(value[0]))
-        {
-            value = "'" + value;
-        }
-        return value.Contains(';') || value.Contains('"') ? $"\"{value.Replace("\"", "\"\"")}\"" : value;
     }
 }

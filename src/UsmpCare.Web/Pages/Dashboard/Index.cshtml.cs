@@ -73,7 +73,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUnit currentUnit, TimePro
             .Where(r => r.UnitId == unit.Id && r.Status == CareRequestStatus.SeenInConsultation && r.AnsweredAt >= since)
             .Select(r => new { r.CollectedAt, r.AnsweredAt }).ToListAsync();
         var waits = answered.ToLookup(r => WeekOf(r.AnsweredAt!.Value), r => (r.AnsweredAt!.Value - r.CollectedAt).TotalHours);
-        MedianWaitPerWeek = [.. weeks.Select(w => (w, Median(waits[w].ToList())))];
+        MedianWaitPerWeek = [.. weeks.Select(w => (w, Features.Statistics.Median(waits[w])))];
 
         var month = Fr.Local(now).ToString("yyyy-MM");
         var monthStart = Fr.FromLocal(new DateTime(today.Year, today.Month, 1));
@@ -107,15 +107,5 @@ public sealed class IndexModel(AppDbContext db, CurrentUnit currentUnit, TimePro
     {
         var day = DateOnly.FromDateTime(Fr.Local(at));
         return day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
-    }
-
-    private static double? Median(List<double> values)
-    {
-        if (values.Count == 0)
-        {
-            return null;
-        }
-        values.Sort();
-        return values.Count % 2 == 1 ? values[values.Count / 2] : (values[values.Count / 2 - 1] + values[values.Count / 2]) / 2;
     }
 }

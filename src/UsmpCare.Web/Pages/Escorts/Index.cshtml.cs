@@ -141,10 +141,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUnit currentUnit, TimePro
             .OrderByDescending(g => g.Key)
             .Select(g =>
             {
-                var delays = g.Where(a => a.DoneAt is not null).Select(a => (a.DoneAt!.Value - a.RequestedAt).TotalDays)
-                    .OrderBy(d => d).ToList();
-                double? median = delays.Count == 0 ? null
-                    : delays.Count % 2 == 1 ? delays[delays.Count / 2] : (delays[delays.Count / 2 - 1] + delays[delays.Count / 2]) / 2;
+                var median = Statistics.Median(g.Where(a => a.DoneAt is not null).Select(a => (a.DoneAt!.Value - a.RequestedAt).TotalDays));
                 return new MonthFigures(g.Key, g.Count(), g.Count(a => a.Status == EscortStatus.Cancelled),
                     g.Count(a => a.Status == EscortStatus.Cancelled && a.CancellationNotice < TimeSpan.FromHours(24)), median);
             })];
