@@ -77,7 +77,7 @@ builder.Services.ConfigureApplicationCookie(options =>
     };
     options.Events.OnValidatePrincipal = async context =>
     {
-        await SecurityStampValidator.ValidatePrincipalAsync(context);
+        await UsmpCare.Web.Accounts.SessionCheck.ValidateAsync(context);
         if (context.Principal is not null
             && context.Properties.Items.TryGetValue(RecentAuthentication.SignedInItem, out var signedIn)
             && DateTimeOffset.TryParse(signedIn, out var at)
@@ -96,12 +96,6 @@ builder.Services.ConfigureApplicationCookie(options =>
         context.Response.Redirect(context.RedirectUri);
     };
 });
-
-// The cookie's security stamp is checked on every request (the user and his claims are reloaded: six indexed
-// queries, and the cookie is issued again): a suspended account, or a cookie replayed after sign-out, is refused at
-// once. Security:StampValidationSeconds trades that for throughput; docs/performance.md measures both.
-builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval =
-    TimeSpan.FromSeconds(builder.Configuration.GetValue("Security:StampValidationSeconds", 0)));
 
 builder.Services.AddDataProtection()
     .SetApplicationName("UsmpCare")

@@ -26,6 +26,22 @@ public sealed class PatientTests(UsmpFactory app) : IClassFixture<UsmpFactory>
     }
 
     [Fact]
+    public async Task Digits_search_the_start_of_the_ecrou_in_order_not_its_middle()
+    {
+        await EnsurePatientAsync("88702", "Prefixe", "Second");
+        await EnsurePatientAsync("88701", "Prefixe", "Premier");
+        await EnsurePatientAsync("18870", "Milieu", "Ecrou");
+        var nurse = await app.LoginAsAsync(DemoData.Nurse(Team.Somatic));
+
+        var page = await nurse.GetDocumentAsync("/Patients?q=887");
+
+        var rows = page.QuerySelectorAll("table.data tbody tr").Select(r => r.TextContent).ToList();
+        rows.Should().HaveCount(2);
+        rows[0].Should().Contain("88701");
+        rows[1].Should().Contain("88702");
+    }
+
+    [Fact]
     public async Task The_secretariat_creates_a_patient_and_gets_french_messages_for_bad_input()
     {
         var secretary = await app.LoginAsAsync(DemoData.Account(Role.Secretary));

@@ -17,6 +17,8 @@ internal sealed class CollectionRoundConfiguration : IEntityTypeConfiguration<Co
         b.Property(r => r.Box).HasMaxLength(60);
         b.Property(r => r.OpenedByName).HasMaxLength(200);
         b.HasIndex(r => new { r.UnitId, r.ClosedAt });
+        // The queue's wing and nurse filters read the last months' rounds (Pages/CareRequests/Index).
+        b.HasIndex(r => new { r.UnitId, r.CollectedAt });
     }
 }
 
@@ -45,7 +47,8 @@ internal sealed class CareRequestConfiguration : IEntityTypeConfiguration<CareRe
         b.HasIndex(r => r.PatientId);
         // Issue #9: the dashboard's median wait reads the requests answered in the last weeks, not the unit's history.
         b.HasIndex(r => new { r.UnitId, r.AnsweredAt }, "answered")
-            .HasDatabaseName("ix_care_requests_answered").HasFilter("status = 'SeenInConsultation'");
+            .HasDatabaseName("ix_care_requests_answered").HasFilter("status = 'SeenInConsultation'")
+            .IncludeProperties(r => r.CollectedAt); // the wait is computed from the index alone
         b.Ignore(r => r.RecordTeam);
         b.Ignore(r => r.IsOpen);
     }

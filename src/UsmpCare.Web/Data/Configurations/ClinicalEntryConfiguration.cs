@@ -25,11 +25,13 @@ internal abstract class ClinicalEntryConfiguration<T>(string schema) : IEntityTy
         // Issue #9, measured on the generated hospital: the dashboard and the activity report read a unit's signed
         // consultations over weeks; without this they walk every entry of the unit (millions at scale).
         b.HasIndex(e => new { e.UnitId, e.OccurredAt }, "signed_consultations")
-            .HasDatabaseName("ix_entries_signed_consultations").HasFilter("kind = 'Consultation' AND status = 'Signed'");
+            .HasDatabaseName("ix_entries_signed_consultations").HasFilter("kind = 'Consultation' AND status = 'Signed'")
+            .IncludeProperties(e => e.ConsultationType); // the dashboard counts by type from the index alone
         // A patient's signed consultations without his other entries (a heavy chart has thousands of medication
         // rounds): the chart's problems and treatments, and « arrivals not seen » (last entry visit of each patient).
         b.HasIndex(e => new { e.PatientId, e.OccurredAt }, "patient_consultations")
-            .HasDatabaseName("ix_entries_patient_consultations").HasFilter("kind = 'Consultation' AND status = 'Signed'");
+            .HasDatabaseName("ix_entries_patient_consultations").HasFilter("kind = 'Consultation' AND status = 'Signed'")
+            .IncludeProperties(e => e.ConsultationType); // « arrivals not seen » finds entry visits in the index alone
         // Kept for the foreign key and the unit's other reads, which the filtered index above does not serve.
         b.HasIndex(e => e.UnitId);
         b.Property(e => e.Kind).HasConversion<string>().HasMaxLength(30);

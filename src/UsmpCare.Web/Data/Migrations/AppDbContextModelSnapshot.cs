@@ -336,6 +336,8 @@ namespace UsmpCare.Web.Data.Migrations
                         .HasDatabaseName("ix_care_requests_answered")
                         .HasFilter("status = 'SeenInConsultation'");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "UnitId", "AnsweredAt" }, "answered"), new[] { "CollectedAt" });
+
                     b.ToTable("care_requests", "care");
                 });
 
@@ -484,6 +486,9 @@ namespace UsmpCare.Web.Data.Migrations
 
                     b.HasIndex("UnitId", "ClosedAt")
                         .HasDatabaseName("ix_collection_rounds_unit_id_closed_at");
+
+                    b.HasIndex("UnitId", "CollectedAt")
+                        .HasDatabaseName("ix_collection_rounds_unit_id_collected_at");
 
                     b.ToTable("collection_rounds", "care");
                 });
@@ -1564,6 +1569,11 @@ namespace UsmpCare.Web.Data.Migrations
                     b.HasIndex("UnitId", "Status", "LastName")
                         .HasDatabaseName("ix_patients_unit_id_status_last_name");
 
+                    b.HasIndex(new[] { "UnitId", "Ecrou" }, "ecrou_prefix")
+                        .HasDatabaseName("ix_patients_unit_id_ecrou_prefix");
+
+                    NpgsqlIndexBuilderExtensions.UseCollation(b.HasIndex(new[] { "UnitId", "Ecrou" }, "ecrou_prefix"), new[] { null, "C" });
+
                     b.ToTable("patients", "core");
                 });
 
@@ -1866,9 +1876,13 @@ namespace UsmpCare.Web.Data.Migrations
                         .HasDatabaseName("ix_entries_patient_consultations")
                         .HasFilter("kind = 'Consultation' AND status = 'Signed'");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "PatientId", "OccurredAt" }, "patient_consultations"), new[] { "ConsultationType" });
+
                     b.HasIndex(new[] { "UnitId", "OccurredAt" }, "signed_consultations")
                         .HasDatabaseName("ix_entries_signed_consultations")
                         .HasFilter("kind = 'Consultation' AND status = 'Signed'");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "UnitId", "OccurredAt" }, "signed_consultations"), new[] { "ConsultationType" });
 
                     b.ToTable("entries", "psychiatric");
                 });
@@ -2021,9 +2035,13 @@ namespace UsmpCare.Web.Data.Migrations
                         .HasDatabaseName("ix_entries_patient_consultations")
                         .HasFilter("kind = 'Consultation' AND status = 'Signed'");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "PatientId", "OccurredAt" }, "patient_consultations"), new[] { "ConsultationType" });
+
                     b.HasIndex(new[] { "UnitId", "OccurredAt" }, "signed_consultations")
                         .HasDatabaseName("ix_entries_signed_consultations")
                         .HasFilter("kind = 'Consultation' AND status = 'Signed'");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "UnitId", "OccurredAt" }, "signed_consultations"), new[] { "ConsultationType" });
 
                     b.ToTable("entries", "somatic");
                 });

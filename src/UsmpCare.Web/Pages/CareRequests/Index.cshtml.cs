@@ -66,8 +66,20 @@ public sealed class IndexModel(AppDbContext db, CurrentUnit currentUnit, CareReq
         Rows = [.. rows.Select(x => new Row(x.r,
             x.Name is null ? (x.r.Anonymous ? "Anonyme" : $"Non identifié : {x.r.UnidentifiedName}") : $"{x.Name} ({x.Ecrou})",
             x.Cell, x.r.AgeAt(Now), rules.IsOverdue(x.r, Now)))];
-        // The filters' choices come from the rounds (a few per day), not from every request of the unit.
-        Wings = await db.CollectionRounds.AsNoTracking().Where(r => r.UnitId == unitId).Select(r => r.Wing).Distinct().OrderBy(w => w).ToListAsync();
-        Nurses = await db.CollectionRounds.AsNoTracking().Where(r => r.UnitId == unitId).Select(r => r.OpenedByName).Distinct().OrderBy(n => n).ToListAsync();
+        // The filters' choices come from the rounds of the last months (a few per day), not from every request or
+        // every round of the unit's history: a wing renamed or a nurse gone years ago is no use in today's queue, and
+        // 20 years of rounds would cost more than the queue itself (issue #9). A value chosen in the URL stays listed.
+        var recent = Now.AddDays(-FilterChoicesDays);
+        var choices = await db.CollectionRounds.AsNoTracking()
+            .Where(r => r.UnitId == unitId && r.CollectedAt >= recent)
+            .Select(r => new { r.Wing, r.OpenedByName }).Distinct().ToListAsync();
+        Wings = Choices(choices.Select(c => c.Wing), Wing);
+        Nurses = Choices(choices.Select(c => c.OpenedByName), Nurse);
     }
+
+    /// <summary>How far back the wing and nurse filters look for their choices.</summary>
+    public const int FilterChoicesDays = 180;
+
+    private static List<string> Choices(IEnumerable<string> values, string? chosen) =>
+        [.. values.Append(chosen ?? "").Where(v => v.Length > 0).Distinct().Order(StringComparer.Create(Fr.Culture, ignoreCase: true))];
 }
