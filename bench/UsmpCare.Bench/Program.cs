@@ -7,7 +7,9 @@ namespace UsmpCare.Bench;
 /// dotnet run -c Release --project bench/UsmpCare.Bench -- &lt;command&gt;
 ///   render [iterations]                          certificate PDF render timing (also: a bare number)
 ///   generate --connection CS [--scale 1.0]       fills a migrated, demo-seeded database with a large hospital
-///   pages --connection CS [--clients 8] [--seconds 20]   page benchmark against that database (README, docs/performance.md)
+///   pages --connection CS [--clients 8] [--seconds 20] [--latency-seconds 10] [--only name,name] [--two-instances false]
+///                                                page benchmark against that database (README, docs/performance.md);
+///                                                --only measures the pages whose names start so, and nothing else
 ///   sql --connection CS --command SQL            runs one statement, prints its first value (bench/scale.sh)
 ///   movements LINES FILE                         writes a movements file for the import benchmark (scripts/bench-import.sh)
 /// </summary>

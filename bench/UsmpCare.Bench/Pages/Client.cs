@@ -5,36 +5,57 @@ using System.Text.RegularExpressions;
 namespace UsmpCare.Bench.Pages;
 
 /// <summary>One signed-in browser: its cookies, and the antiforgery tokens of the forms it has opened.</summary>
-internal sealed partial record Client(HttpClient Http, string Base, ConcurrentDictionary<string, string> Tokens)
+internal sealed partial record Client(HttpClient Http, string Base, ConcurrentDictionary<string, string> Tokens, CookieContainer Cookies)
 {
     public const string Password = UsmpCare.Web.Data.DemoData.Password;
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();
 
+    /// <summary>Each account's sign-in cookies, obtained once: a TOTP code is accepted once per account (replay guard).</summary>
+    private static readonly ConcurrentDictionary<string, CookieCollection> Sessions = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// <paramref name="count"/> browsers of one account. The account signs in once, through the login form and the
+    /// second-factor page (its code computed from the demo accounts' published key, as an authenticator app would);
+    /// the others are copies of that session's cookies — valid on every instance, the data-protection keys being
+    /// shared through the database.
+    /// </summary>
     public static async Task<List<Client>> SignInAsync(string baseUrl, string email, int count)
     {
+        if (!Sessions.TryGetValue(email, out var cookies))
+        {
+            var first = New(baseUrl);
+            await first.SignInAsync(email);
+            cookies = Sessions.GetOrAdd(email, first.Cookies.GetAllCookies());
+        }
         var clients = new List<Client>();
         for (var i = 0; i < count; i++)
         {
-            var http = new HttpClient(new SocketsHttpHandler
+            var client = New(baseUrl);
+            foreach (Cookie cookie in cookies)
             {
-                AllowAutoRedirect = false,
-                UseCookies = true,
-                CookieContainer = new CookieContainer(),
-                PooledConnectionLifetime = TimeSpan.FromMinutes(10),
-            }) { Timeout = TimeSpan.FromSeconds(30) };
-            var client = new Client(http, baseUrl, new ConcurrentDictionary<string, string>(StringComparer.Ordinal));
-            await client.SignInAsync(email);
+                client.Cookies.Add(new Cookie(cookie.Name, cookie.Value, cookie.Path, cookie.Domain));
+            }
             clients.Add(client);
         }
         return clients;
     }
 
-    /// <summary>
-    /// The login form as a browser fills it. The one place to extend when sign-in gains a step (the TOTP code of the
-    /// MFA branch: post it to the second-factor page here, from the account's shared secret).
-    /// </summary>
+    private static Client New(string baseUrl)
+    {
+        var cookies = new CookieContainer();
+        var http = new HttpClient(new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            UseCookies = true,
+            CookieContainer = cookies,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(10),
+        }) { Timeout = TimeSpan.FromSeconds(30) };
+        return new Client(http, baseUrl, new ConcurrentDictionary<string, string>(StringComparer.Ordinal), cookies);
+    }
+
+    /// <summary>The login form, then the second-factor page, as a browser fills them.</summary>
     public async Task SignInAsync(string email)
     {
         var token = await TokenAsync("/Account/Login");
@@ -44,14 +65,27 @@ internal sealed partial record Client(HttpClient Http, string Base, ConcurrentDi
             ["Password"] = Password,
             ["__RequestVerificationToken"] = token,
         }));
-        if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location?.OriginalString.Contains("Login", StringComparison.Ordinal) == true)
+        var next = response.Headers.Location?.OriginalString ?? "";
+        if (response.StatusCode == HttpStatusCode.Redirect && next.StartsWith("/Account/Code", StringComparison.Ordinal))
         {
-            throw new InvalidOperationException($"sign-in of {email} failed: {(int)response.StatusCode} {response.Headers.Location}");
+            // Clinical roles, the coordinator and the administrator give a TOTP code (ADR 0010).
+            var codeToken = await TokenAsync("/Account/Code", remember: false);
+            using var coded = await Http.PostAsync($"{Base}/Account/Code", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["Code"] = UsmpCare.Web.Accounts.Totp.Code(UsmpCare.Web.Data.DemoData.TotpKey,
+                    UsmpCare.Web.Accounts.Totp.StepAt(DateTimeOffset.UtcNow)),
+                ["__RequestVerificationToken"] = codeToken,
+            }));
+            next = coded.Headers.Location?.OriginalString ?? $"{(int)coded.StatusCode}";
+        }
+        if (response.StatusCode != HttpStatusCode.Redirect || next.Contains("/Account/", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"sign-in of {email} failed: {(int)response.StatusCode} {next}");
         }
     }
 
     /// <summary>A form's antiforgery token, fetched once per form and client (it stays valid for the session).</summary>
-    public async Task<string> TokenAsync(string formUrl)
+    public async Task<string> TokenAsync(string formUrl, bool remember = true)
     {
         if (Tokens.TryGetValue(formUrl, out var token))
         {
@@ -61,7 +95,7 @@ internal sealed partial record Client(HttpClient Http, string Base, ConcurrentDi
         token = TokenPattern().Match(html) is { Success: true } match
             ? WebUtility.HtmlDecode(match.Groups[1].Value)
             : throw new InvalidOperationException($"no antiforgery token on {formUrl}");
-        if (formUrl != "/Account/Login")
+        if (remember && formUrl != "/Account/Login")
         {
             Tokens[formUrl] = token;
         }

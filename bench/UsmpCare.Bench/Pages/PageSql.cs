@@ -23,22 +23,11 @@ internal static class PageSql
     private static void Uuid(NpgsqlParameterCollection p, string name, Guid value) =>
         p.Add(new NpgsqlParameter(name, NpgsqlDbType.Uuid) { Value = value });
 
-    /// <summary>Cookie validation on every request (SecurityStampValidator, interval zero) and the unit switcher.</summary>
+    /// <summary>Cookie validation on every request (Accounts/SessionCheck: the account's stamp and state).</summary>
     public static readonly SqlStatement[] SignedIn =
     [
-        S("""
-          SELECT u.id, u.access_failed_count, u.concurrency_stamp, u.email, u.email_confirmed, u.first_name, u.is_active, u.is_demo, u.last_name, u.lockout_enabled, u.lockout_end, u.normalized_email, u.normalized_user_name, u.password_hash, u.phone_number, u.phone_number_confirmed, u.rpps, u.security_stamp, u.team, u.two_factor_enabled, u.user_name
-          FROM auth.users AS u WHERE u.id = @p LIMIT 1
-          """, (p, c) => Uuid(p, "p", c.UserId)),
-        S("SELECT u.id, u.claim_type, u.claim_value, u.user_id FROM auth.user_claims AS u WHERE u.user_id = @user_Id",
-            (p, c) => Uuid(p, "user_Id", c.UserId)),
-        S("SELECT r.name FROM auth.user_roles AS u INNER JOIN auth.roles AS r ON u.role_id = r.id WHERE u.user_id = @userId",
-            (p, c) => Uuid(p, "userId", c.UserId)),
-        S("SELECT r.id, r.concurrency_stamp, r.name, r.normalized_name FROM auth.roles AS r WHERE r.normalized_name = @normalizedName LIMIT 1",
-            (p, c) => p.AddWithValue("normalizedName", c.RoleName.ToUpperInvariant())),
-        S("SELECT r.claim_type, r.claim_value FROM auth.role_claims AS r WHERE r.role_id = @role_Id",
-            (p, c) => Uuid(p, "role_Id", c.RoleId)),
-        S("SELECT u.unit_id FROM auth.unit_memberships AS u WHERE u.user_id = @user_Id", (p, c) => Uuid(p, "user_Id", c.UserId)),
+        S("SELECT u.security_stamp, u.is_active FROM auth.users AS u WHERE u.id = @__id LIMIT 1",
+            (p, c) => Uuid(p, "__id", c.UserId)),
     ];
 
     private static readonly SqlStatement Units = S("""
@@ -49,7 +38,28 @@ internal static class PageSql
     private const string PatientColumns =
         "p.id, p.alerts, p.allergies, p.arrival_date, p.birth_date, p.birth_name, p.cell, p.court_ordered_care, p.court_ordered_care_since, p.designated_physician, p.ecrou, p.expected_release_date, p.first_name, p.ins, p.ins_status, p.is_vulnerable, p.last_name, p.legal_status, p.reads_french, p.search_text, p.sex, p.spoken_language, p.status, p.unit_id, p.xmin, p.vulnerability_reason, p.wing";
 
-    public static readonly SqlStatement[] Search =
+    /// <summary>A term of digits: an écrou prefix, a range of the byte-ordered écrou index (Features/PatientSearch).</summary>
+    public static readonly SqlStatement[] SearchEcrou =
+    [
+        .. SignedIn, Units,
+        S($"""
+          SELECT {PatientColumns}
+          FROM core.patients AS p
+          WHERE p.unit_id = @unit_Id AND p.ecrou COLLATE "C" >= @from AND p.ecrou COLLATE "C" < @to
+          ORDER BY p.ecrou COLLATE "C"
+          LIMIT @p9 OFFSET @p
+          """, (p, c) =>
+        {
+            Uuid(p, "unit_Id", c.UnitId);
+            p.AddWithValue("from", c.SearchNormalized);
+            p.AddWithValue("to", c.SearchNormalized[..^1] + (char)(c.SearchNormalized[^1] + 1));
+            p.AddWithValue("p9", 51);
+            p.AddWithValue("p", 0);
+        }),
+    ];
+
+    /// <summary>A name: substring or trigram word similarity over the unaccented search text.</summary>
+    public static readonly SqlStatement[] SearchName =
     [
         .. SignedIn, Units,
         S($"""
@@ -166,10 +176,15 @@ internal static class PageSql
             p.AddWithValue("p3", 51);
             p.AddWithValue("p", 0);
         }),
-        S("SELECT c0.wing FROM (SELECT DISTINCT c.wing FROM care.collection_rounds AS c WHERE c.unit_id = @unitId) AS c0 ORDER BY c0.wing",
-            (p, c) => Uuid(p, "unitId", c.UnitId)),
-        S("SELECT c0.opened_by_name FROM (SELECT DISTINCT c.opened_by_name FROM care.collection_rounds AS c WHERE c.unit_id = @unitId) AS c0 ORDER BY c0.opened_by_name",
-            (p, c) => Uuid(p, "unitId", c.UnitId)),
+        S("""
+          SELECT DISTINCT c.wing, c.opened_by_name
+          FROM care.collection_rounds AS c
+          WHERE c.unit_id = @unitId AND c.collected_at >= @recent
+          """, (p, c) =>
+        {
+            Uuid(p, "unitId", c.UnitId);
+            p.AddWithValue("recent", new DateTimeOffset(c.Now.AddDays(-UsmpCare.Web.Pages.CareRequests.IndexModel.FilterChoicesDays), TimeSpan.Zero));
+        }),
     ];
 
     public static readonly SqlStatement[] Dashboard =
