@@ -192,16 +192,18 @@ internal static class PageSql
         .. SignedIn, Units,
         S("SELECT c.team, c.collected_at FROM care.care_requests AS c WHERE c.unit_id = @unit_Id AND c.status IN ('New', 'Triaged', 'AppointmentSet')",
             (p, c) => Uuid(p, "unit_Id", c.UnitId)),
-        S("SELECT e.occurred_at, e.consultation_type FROM somatic.entries AS e WHERE e.unit_id = @unit_Id AND e.kind = 'Consultation' AND e.status = 'Signed' AND e.occurred_at >= @since",
-            (p, c) =>
+        S("""
+          SELECT date_trunc('week', e.occurred_at AT TIME ZONE @zone)::date AS "Week", e.consultation_type AS "Type", count(*)::int AS "Count"
+          FROM (SELECT occurred_at, consultation_type FROM somatic.entries
+                WHERE unit_id = @unit AND kind = 'Consultation' AND status = 'Signed' AND occurred_at >= @since
+                UNION ALL
+                SELECT occurred_at, consultation_type FROM psychiatric.entries
+                WHERE unit_id = @unit AND kind = 'Consultation' AND status = 'Signed' AND occurred_at >= @since) AS e
+          GROUP BY 1, 2
+          """, (p, c) =>
             {
-                Uuid(p, "unit_Id", c.UnitId);
-                p.AddWithValue("since", c.Now.AddDays(-7 * 12));
-            }),
-        S("SELECT e.occurred_at, e.consultation_type FROM psychiatric.entries AS e WHERE e.unit_id = @unit_Id AND e.kind = 'Consultation' AND e.status = 'Signed' AND e.occurred_at >= @since",
-            (p, c) =>
-            {
-                Uuid(p, "unit_Id", c.UnitId);
+                p.AddWithValue("zone", "Europe/Paris");
+                Uuid(p, "unit", c.UnitId);
                 p.AddWithValue("since", c.Now.AddDays(-7 * 12));
             }),
         S("SELECT c.collected_at, c.answered_at FROM care.care_requests AS c WHERE c.unit_id = @unit_Id AND c.status = 'SeenInConsultation' AND c.answered_at >= @since",

@@ -6,7 +6,10 @@ namespace UsmpCare.Web.Infrastructure;
 public static class Fr
 {
     public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("fr-FR");
-    public static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+    /// <summary>The IANA name, as PostgreSQL's AT TIME ZONE takes it.</summary>
+    public const string ParisZone = "Europe/Paris";
+
+    public static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById(ParisZone);
 
     public static System.DateTime Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Paris).DateTime;
 

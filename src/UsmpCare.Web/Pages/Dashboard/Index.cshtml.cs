@@ -57,17 +57,22 @@ public sealed class IndexModel(AppDbContext db, CurrentUnit currentUnit, TimePro
         OpenRequests = [.. Enum.GetValues<RequestTeam>().Select(team => (Labels.Of(team), Bands.Select((_, band) =>
             openCounts.GetValueOrDefault((team, band))).ToArray()))];
 
-        var consultations = new List<(DateTimeOffset At, ConsultationType? Type)>();
-        foreach (var team in Enum.GetValues<Team>())
-        {
-            var rows = await db.Entries(team).AsNoTracking()
-                .Where(e => e.UnitId == unit.Id && e.Kind == EntryKind.Consultation && e.Status == EntryStatus.Signed && e.OccurredAt >= since)
-                .Select(e => new { e.OccurredAt, e.ConsultationType }).ToListAsync();
-            consultations.AddRange(rows.Select(r => (r.OccurredAt, r.ConsultationType)));
-        }
+        // Counted by the database, per local week and type, from the covering index: a large unit signs tens of
+        // thousands of consultations in twelve weeks, which are not worth carrying to the page (issue #9). The week is
+        // Monday-based in Paris time, as WeekOf below; the table names are fixed by the two records' schemas (P30).
+        var counts = await db.Database.SqlQuery<WeekCount>($"""
+            SELECT date_trunc('week', e.occurred_at AT TIME ZONE {Fr.ParisZone})::date AS "Week", e.consultation_type AS "Type", count(*)::int AS "Count"
+            FROM (SELECT occurred_at, consultation_type FROM somatic.entries
+                  WHERE unit_id = {unit.Id} AND kind = 'Consultation' AND status = 'Signed' AND occurred_at >= {since}
+                  UNION ALL
+                  SELECT occurred_at, consultation_type FROM psychiatric.entries
+                  WHERE unit_id = {unit.Id} AND kind = 'Consultation' AND status = 'Signed' AND occurred_at >= {since}) AS e
+            GROUP BY 1, 2
+            """).ToListAsync();
         var weeks = Enumerable.Range(0, 12).Select(i => firstWeek.AddDays(7 * i)).ToList();
-        var perWeek = consultations.GroupBy(c => (Week: WeekOf(c.At), c.Type)).ToDictionary(g => g.Key, g => g.Count());
-        ConsultationsPerWeek = [.. weeks.Select(w => (w, Types.Select(t => perWeek.GetValueOrDefault((w, (ConsultationType?)t))).ToArray()))];
+        var perWeek = counts.Where(c => c.Type is not null)
+            .ToDictionary(c => (c.Week, Enum.Parse<ConsultationType>(c.Type!)), c => c.Count);
+        ConsultationsPerWeek = [.. weeks.Select(w => (w, Types.Select(t => perWeek.GetValueOrDefault((w, t))).ToArray()))];
 
         var answered = await db.CareRequests.AsNoTracking()
             .Where(r => r.UnitId == unit.Id && r.Status == CareRequestStatus.SeenInConsultation && r.AnsweredAt >= since)
@@ -93,6 +98,8 @@ public sealed class IndexModel(AppDbContext db, CurrentUnit currentUnit, TimePro
         HungerStrikes = await db.HungerStrikes.CountAsync(h => h.UnitId == unit.Id && h.EndedOn == null);
         ArrivalsNotSeen = (await Features.ActivityReport.ArrivalsNotSeenAsync(db, unit.Id)).Count;
     }
+
+    private sealed record WeekCount(DateOnly Week, string? Type, int Count);
 
     public static int Band(TimeSpan age) => age.TotalHours switch
     {
