@@ -71,6 +71,7 @@ public static class Generator
 
         var world = await World.LoadAsync(main, options, plan);
         var rows = new Dictionary<string, long>();
+        await world.EnsureAuditPartitionsAsync(main);
         var indexes = await DropSecondaryIndexesAsync(main, LoadedTables);
         try
         {
@@ -141,21 +142,26 @@ public static class Generator
 
     private static async Task<List<string>> DropSecondaryIndexesAsync(NpgsqlConnection connection, string[] tables)
     {
-        // Indexes that back a constraint (primary keys) stay: foreign keys point at them.
+        // Indexes that back a constraint (primary keys) stay: foreign keys point at them. On a partitioned table
+        // (audit.audit_events) the index is the parent's: dropping it drops its partitions' indexes, and it is sized
+        // by the sum of its partitions, which the parent's own size (zero) would hide.
         var definitions = new List<(string Name, string Definition)>();
         await using (var command = new NpgsqlCommand("""
             SELECT i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid)
             FROM pg_index i
             WHERE i.indrelid = ANY (@tables::regclass[])
               AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)
-            ORDER BY pg_relation_size(i.indrelid) DESC
+            ORDER BY greatest(pg_relation_size(i.indrelid),
+                (SELECT coalesce(sum(pg_relation_size(t.relid)), 0) FROM pg_partition_tree(i.indrelid) t)) DESC
             """, connection))
         {
             command.Parameters.AddWithValue("tables", tables);
             await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
-                definitions.Add((reader.GetString(0), reader.GetString(1)));
+                // A partitioned index reads « ON ONLY parent »: rebuilt as is, it would cover no partition and stay
+                // invalid. Without ONLY it is built on every partition.
+                definitions.Add((reader.GetString(0), reader.GetString(1).Replace(" ON ONLY ", " ON ", StringComparison.Ordinal)));
             }
         }
         foreach (var (name, _) in definitions)

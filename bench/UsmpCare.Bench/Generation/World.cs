@@ -50,14 +50,32 @@ internal sealed class World
         var world = new World(options, plan);
         await world.LoadUnitsAsync(connection);
         world.BuildPatients();
-        await using var command = new NpgsqlCommand("SELECT id, hash FROM audit.audit_events ORDER BY id DESC LIMIT 1", connection);
+        // The chain's head (ADR 0013), where the app would chain on: the seed's rows, written « now », come first.
+        await using var command = new NpgsqlCommand("SELECT id, hash FROM audit.chain_head", connection);
         await using var reader = await command.ExecuteReaderAsync();
-        if (await reader.ReadAsync())
+        if (!await reader.ReadAsync())
         {
-            world._auditLastId = reader.GetInt64(0);
-            world._auditLastHash = reader.GetString(1);
+            throw new InvalidOperationException("audit.chain_head has no row: is the database migrated?");
         }
+        world._auditLastId = reader.GetInt64(0);
+        world._auditLastHash = reader.GetString(1);
         return world;
+    }
+
+    /// <summary>
+    /// Creates the audit trail's monthly partitions of the generated years with the app's own function: COPY refuses a
+    /// row whose month has no partition.
+    /// </summary>
+    public async Task EnsureAuditPartitionsAsync(NpgsqlConnection connection)
+    {
+        var months = new List<DateTime>();
+        for (var month = new DateTime(_start.Year, _start.Month, 1, 0, 0, 0, DateTimeKind.Utc); month <= _now; month = month.AddMonths(1))
+        {
+            months.Add(month);
+        }
+        await using var command = new NpgsqlCommand("SELECT count(audit.ensure_month_partition(m)) FROM unnest(@months) AS m", connection);
+        command.Parameters.AddWithValue("months", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz, months.ToArray());
+        await command.ExecuteScalarAsync();
     }
 
     private static DateTime Truncate(DateTime at) => new(at.Ticks - at.Ticks % TimeSpan.TicksPerMillisecond, DateTimeKind.Utc);
@@ -682,6 +700,8 @@ internal sealed class World
     /// </summary>
     public long WriteAudit(NpgsqlConnection connection)
     {
+        // The rows and the head move together, as the app's appends do.
+        using var transaction = connection.BeginTransaction();
         using var w = connection.BeginBinaryImport("""
             COPY audit.audit_events (id, at, user_id, user_name, roles, action, target, patient_id, unit_id, status,
               previous_hash, hash) FROM STDIN (FORMAT BINARY)
@@ -734,6 +754,17 @@ internal sealed class World
             w.Write(row.Hash, NpgsqlDbType.Varchar);
         }
         w.Complete();
+        w.Dispose(); // ends the COPY before the next command on this connection
+        using (var head = new NpgsqlCommand("UPDATE audit.chain_head SET id = @id, hash = @hash", connection, transaction))
+        {
+            head.Parameters.AddWithValue("id", id);
+            head.Parameters.AddWithValue("hash", previous);
+            if (head.ExecuteNonQuery() != 1)
+            {
+                throw new InvalidOperationException("audit.chain_head has no row to move");
+            }
+        }
+        transaction.Commit();
         return _plan.Audit;
     }
 }

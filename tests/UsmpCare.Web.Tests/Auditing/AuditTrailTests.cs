@@ -103,13 +103,19 @@ public sealed class AuditTrailTests(UsmpFactory app) : IClassFixture<UsmpFactory
         (await trail.VerifyAsync(app.ConnectionString, anchors: file)).Should().Equal(earlier, "the anchored row is there, with its seal");
 
         await physician.GetAsync($"/Patients/Chart/{patient.Id}");
+        var last = (await trail.TailAsync(app.ConnectionString))!.Id;
         await ExecuteAsync($"""
             ALTER TABLE audit.audit_events DISABLE TRIGGER audit_events_append_only;
             DELETE FROM audit.audit_events WHERE id >= {anchor.Id};
             ALTER TABLE audit.audit_events ENABLE TRIGGER audit_events_append_only;
             """);
+        (await trail.VerifyAsync(app.ConnectionString)).Except(earlier).Should().ContainSingle().Which.Should()
+            .Be($"tête de chaîne : elle désigne la ligne {last}, la chaîne s'arrête à la ligne {anchor.Id - 1} — lignes finales supprimées ou tête modifiée ?",
+                "the chain's head still names the last row written");
 
-        (await trail.VerifyAsync(app.ConnectionString)).Should().Equal(earlier, "without an anchor, a cut tail looks like a shorter chain");
+        // Whoever cut the tail also moves the head back: then only an anchor shows the cut.
+        await ExecuteAsync("UPDATE audit.chain_head SET (id, hash) = (SELECT id, hash FROM audit.audit_events ORDER BY id DESC LIMIT 1)");
+        (await trail.VerifyAsync(app.ConnectionString)).Should().Equal(earlier, "without an anchor, a cut tail with its head moved back looks like a shorter chain");
         (await trail.VerifyAsync(app.ConnectionString, anchors: file)).Except(earlier).Should().ContainSingle()
             .Which.Should().Contain($"l'ancre scellait la ligne {anchor.Id}");
         var coordinator = await app.LoginAsAsync(DemoData.Account(Role.Coordinator));
@@ -118,6 +124,28 @@ public sealed class AuditTrailTests(UsmpFactory app) : IClassFixture<UsmpFactory
         (await page.TextAsync()).Should().Contain($"ligne {anchor.Id}").And.Contain("ancre du");
         var garbage = await coordinator.PostFormAsync("/Audit?handler=Verify", new Dictionary<string, string> { ["Anchors"] = "n'importe quoi" }, "/Audit");
         (await garbage.TextAsync()).Should().Contain("ancre ligne 1 illisible");
+    }
+
+    [Fact]
+    public async Task A_chain_head_moved_back_is_named_and_so_is_the_row_then_chained_on_it()
+    {
+        var physician = await app.LoginAsAsync(DemoData.Account(Role.Physician));
+        var patient = await app.NewPatientAsync("Tête");
+        await physician.GetAsync($"/Patients/Chart/{patient.Id}");
+        var trail = app.Services.GetRequiredService<AuditTrail>();
+        // Another test of this class tampers with rows on purpose: compare with what the chain already says.
+        var earlier = await trail.VerifyAsync(app.ConnectionString);
+        var last = (await trail.TailAsync(app.ConnectionString))!.Id;
+
+        // The head is a shortcut, not evidence: moved back one row, it is caught before anything is appended...
+        await ExecuteAsync($"UPDATE audit.chain_head SET (id, hash) = (SELECT id, hash FROM audit.audit_events WHERE id = {last - 1})");
+        (await trail.VerifyAsync(app.ConnectionString)).Except(earlier).Should().ContainSingle()
+            .Which.Should().StartWith($"tête de chaîne : elle désigne la ligne {last - 1}, la chaîne s'arrête à la ligne {last}");
+
+        // ...and after: the next row reuses the id, which the partitioned key (id, at) no longer forbids.
+        await physician.GetAsync($"/Patients/Chart/{patient.Id}");
+        (await trail.VerifyAsync(app.ConnectionString)).Except(earlier).Should().Contain($"ligne {last} : en double — ligne insérée ?")
+            .And.Contain(p => p.StartsWith($"ligne {last} : ne suit pas"));
     }
 
     [Fact]

@@ -37,6 +37,15 @@ public sealed class GeneratorTests(GeneratedHospital app) : IClassFixture<Genera
         (await app.WithDbAsync(db => db.IssuedDocuments.CountAsync(d => d.Pdf.Length > 1_000))).Should().Be((int)app.Report.Rows["documents.issued_documents"]);
         (await app.WithDbAsync(db => db.AuditEvents.CountAsync())).Should().Be((int)app.Report.Rows["audit.audit_events"]);
         (await app.Services.GetRequiredService<AuditTrail>().VerifyAsync()).Should().BeEmpty("the generated rows are sealed like the app's");
+        (await app.WithDbAsync(db => db.Database.SqlQueryRaw<long>("""
+            SELECT count(*) AS "Value" FROM pg_inherits WHERE inhparent = 'audit.audit_events'::regclass
+            """).SingleAsync())).Should().BeGreaterThanOrEqualTo(240, "twenty years of monthly partitions");
+        // The secondary indexes dropped for the load are rebuilt on the parent and every partition, valid.
+        (await app.WithDbAsync(db => db.Database.SqlQueryRaw<string>("""
+            SELECT i.indexrelid::regclass::text AS "Value" FROM pg_index i
+            WHERE i.indrelid = 'audit.audit_events'::regclass AND i.indisvalid ORDER BY 1
+            """).ToListAsync())).Should().Equal("audit.ix_audit_events_patient_id_at", "audit.ix_audit_events_unit_id_at",
+            "audit.ix_audit_events_user_id", "audit.pk_audit_events");
     }
 
     [Fact]

@@ -8,8 +8,9 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
 {
     public void Configure(EntityTypeBuilder<AuditEvent> b)
     {
+        // Partitioned by month on « at » (ADR 0013): PostgreSQL requires the partition key in the primary key.
         b.ToTable("audit_events", "audit");
-        b.HasKey(e => e.Id);
+        b.HasKey(e => new { e.Id, e.At });
         // Ids are the chain's order, assigned under the append lock (AuditTrail), never by a sequence.
         b.Property(e => e.Id).ValueGeneratedNever();
         b.Property(e => e.UserName).HasMaxLength(200);
@@ -21,5 +22,16 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
         b.HasIndex(e => new { e.PatientId, e.At });
         b.HasIndex(e => new { e.UnitId, e.At });
         b.HasIndex(e => e.UserId);
+    }
+}
+
+internal sealed class AuditChainHeadConfiguration : IEntityTypeConfiguration<AuditChainHead>
+{
+    public void Configure(EntityTypeBuilder<AuditChainHead> b)
+    {
+        b.ToTable("chain_head", "audit", t => t.HasCheckConstraint("ck_chain_head_singleton", "singleton"));
+        b.HasKey(h => h.Singleton);
+        b.Property(h => h.Singleton).ValueGeneratedNever();
+        b.Property(h => h.Hash).HasMaxLength(64);
     }
 }

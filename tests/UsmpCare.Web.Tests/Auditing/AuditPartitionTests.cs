@@ -1,0 +1,229 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+using UsmpCare.Domain.Security;
+using UsmpCare.Web.Auditing;
+using UsmpCare.Web.Data;
+using UsmpCare.Web.Tests.Infrastructure;
+
+namespace UsmpCare.Web.Tests.Auditing;
+
+/// <summary>ADR 0013: the audit trail partitioned by month keeps every guarantee of P16.</summary>
+public sealed class AuditPartitionTests(UsmpFactory app) : IClassFixture<UsmpFactory>
+{
+    [Fact]
+    public async Task The_trail_is_partitioned_by_range_on_at_and_a_row_of_a_month_without_partition_creates_it()
+    {
+        var key = await RowsAsync<(string, string)>("""
+            SELECT p.partstrat::text, a.attname::text
+            FROM pg_partitioned_table p JOIN pg_attribute a ON a.attrelid = p.partrelid AND a.attnum = p.partattrs[0]
+            WHERE p.partrelid = 'audit.audit_events'::regclass
+            """, r => (r.GetString(0), r.GetString(1)));
+        key.Should().Equal([("r", "at")], "the trail is partitioned by range on its time");
+        (await ScalarAsync<bool>("SELECT to_regclass('audit.audit_events_2031_05') IS NULL")).Should().BeTrue();
+
+        var clock = new ManualClock(new DateTimeOffset(2031, 5, 31, 23, 59, 59, 999, TimeSpan.Zero).AddTicks(9_990));
+        using var trail = NewTrail(clock);
+        var lastOfMay = await AppendAsync(trail, "/Tests/Partitions/mai");
+        clock.Now = new DateTimeOffset(2031, 6, 1, 0, 0, 0, TimeSpan.Zero);
+        var firstOfJune = await AppendAsync(trail, "/Tests/Partitions/juin");
+
+        (await PartitionOfAsync(lastOfMay)).Should().Be("audit.audit_events_2031_05", "the month is the UTC calendar month");
+        (await PartitionOfAsync(firstOfJune)).Should().Be("audit.audit_events_2031_06");
+        (await ScalarAsync<long>("""
+            SELECT count(*) FROM pg_trigger
+            WHERE tgname = 'audit_events_no_truncate' AND tgrelid IN ('audit.audit_events_2031_05'::regclass, 'audit.audit_events_2031_06'::regclass)
+            """)).Should().Be(2, "each new partition gets its own TRUNCATE guard");
+        (await ScalarAsync<long>("SELECT audit.ensure_month_partition('2031-05-10 12:00+00')::oid::bigint"))
+            .Should().Be(await ScalarAsync<long>("SELECT 'audit.audit_events_2031_05'::regclass::oid::bigint"), "ensuring twice is harmless");
+        var head = await RowsAsync("SELECT id, hash FROM audit.chain_head", r => (r.GetInt64(0), r.GetString(1)));
+        head.Should().Equal([(firstOfJune.Id, firstOfJune.Hash)], "the head follows the last row written");
+    }
+
+    [Fact]
+    public async Task Every_partition_refuses_update_delete_and_truncate_even_to_a_superuser()
+    {
+        // One partition made by the app's own trail (a sign-in row, this month), one by a trail whose clock is elsewhere.
+        await app.LoginAsAsync(DemoData.Account(Role.Physician));
+        using (var trail = NewTrail(new ManualClock(new DateTimeOffset(2032, 2, 14, 9, 0, 0, TimeSpan.Zero))))
+        {
+            await AppendAsync(trail, "/Tests/Partitions/fevrier");
+        }
+        var partitions = await RowsAsync("""
+            SELECT inhrelid::regclass::text FROM pg_inherits WHERE inhparent = 'audit.audit_events'::regclass ORDER BY 1
+            """, r => r.GetString(0));
+        partitions.Should().Contain("audit.audit_events_2032_02").And.Contain($"audit.audit_events_{DateTime.UtcNow:yyyy_MM}");
+        var before = await ScalarAsync<long>("SELECT count(*) FROM audit.audit_events");
+
+        foreach (var partition in partitions)
+        {
+            foreach (var sql in new[] { $"UPDATE {partition} SET user_name = 'Personne'", $"DELETE FROM {partition}", $"TRUNCATE {partition}" })
+            {
+                var change = () => ExecuteAsync(sql);
+                (await change.Should().ThrowAsync<PostgresException>(sql)).Which.MessageText.Should().Contain("append-only");
+            }
+        }
+        var truncateAll = () => ExecuteAsync("TRUNCATE audit.audit_events");
+        await truncateAll.Should().ThrowAsync<PostgresException>();
+        foreach (var sql in new[] { "DELETE FROM audit.chain_head", "TRUNCATE audit.chain_head" })
+        {
+            var change = () => ExecuteAsync(sql);
+            (await change.Should().ThrowAsync<PostgresException>(sql)).Which.MessageText.Should().Contain("never deleted");
+        }
+        (await ScalarAsync<long>("SELECT count(*) FROM audit.audit_events")).Should().Be(before);
+    }
+
+    [Fact]
+    public async Task Verification_walks_rows_across_partitions_and_names_one_altered_in_a_middle_partition()
+    {
+        var clock = new ManualClock(new DateTimeOffset(2033, 1, 20, 8, 0, 0, TimeSpan.Zero));
+        var rows = new List<AuditEvent>();
+        using (var trail = NewTrail(clock))
+        {
+            foreach (var month in new[] { 1, 2, 3 })
+            {
+                clock.Now = new DateTimeOffset(2033, month, 20, 8, 0, 0, TimeSpan.Zero);
+                rows.Add(await AppendAsync(trail, $"/Tests/Partitions/{month}"));
+                rows.Add(await AppendAsync(trail, $"/Tests/Partitions/{month}/bis"));
+            }
+        }
+        var partitions = new HashSet<string>();
+        foreach (var row in rows)
+        {
+            partitions.Add(await PartitionOfAsync(row));
+        }
+        partitions.Should().HaveCount(3);
+        var verifier = app.Services.GetRequiredService<AuditTrail>();
+        (await verifier.VerifyAsync(app.ConnectionString)).Should().BeEmpty("rows of several partitions form one chain");
+
+        // The owner bypasses the row trigger (DISABLE on the parent reaches every partition): the seal still tells.
+        var altered = rows[3];
+        await ExecuteAsync($"""
+            ALTER TABLE audit.audit_events DISABLE TRIGGER audit_events_append_only;
+            UPDATE audit.audit_events_2033_02 SET target = '/Tests/Partitions/autre' WHERE id = {altered.Id};
+            ALTER TABLE audit.audit_events ENABLE TRIGGER audit_events_append_only;
+            """);
+
+        (await verifier.VerifyAsync(app.ConnectionString)).Should().ContainSingle()
+            .Which.Should().StartWith($"ligne {altered.Id} : modifiée");
+    }
+
+    [Fact]
+    public async Task Migrating_a_trail_keeps_every_row_as_it_was_and_starts_the_head_at_its_last_row()
+    {
+        var server = await PostgresServer.GetAsync();
+        var database = "usmp_migration_" + Guid.NewGuid().ToString("N")[..12];
+        await server.ExecuteAsync($"CREATE DATABASE {database}");
+        var connectionString = server.ConnectionStringFor(database);
+        var options = new DbContextOptionsBuilder<AppDbContext>();
+        Database.Configure(options, connectionString);
+        await using var db = new AppDbContext(options.Options);
+        var migrator = db.GetService<IMigrator>();
+        await migrator.MigrateAsync("20261123145000_ScaleIndexes");
+
+        // Rows sealed as the app seals them, spread over four months with ids out of time order (as in a generated
+        // database, where the seed's rows come first but are the most recent).
+        var key = AuditTrail.KeyBytes(null);
+        var times = new[] { "2026-11-23T10:00:00.123456Z", "2024-02-29T23:59:59.999999Z", "2024-03-01T00:00:00Z", "2025-07-14T12:00:00Z", "2025-07-15T12:00:00Z" };
+        var previous = "";
+        var written = new List<AuditEvent>();
+        await using (var connection = new NpgsqlConnection(connectionString))
+        {
+            await connection.OpenAsync();
+            foreach (var (at, i) in times.Select((t, i) => (DateTimeOffset.Parse(t, System.Globalization.CultureInfo.InvariantCulture), i)))
+            {
+                var row = new AuditEvent
+                {
+                    Id = i + 1, At = at, UserId = Guid.NewGuid(), UserName = "Claire Martin", Roles = "Physician", Action = AuditAction.Read,
+                    Target = $"/Patients/Chart/{i}", PatientId = Guid.NewGuid(), UnitId = Guid.NewGuid(), Status = 200, PreviousHash = previous,
+                };
+                row.Hash = AuditTrail.Seal(key, row);
+                previous = row.Hash;
+                written.Add(row);
+                await using var insert = new NpgsqlCommand("""
+                    INSERT INTO audit.audit_events (id, at, user_id, user_name, roles, action, target, patient_id, unit_id, status, previous_hash, hash)
+                    VALUES (@id, @at, @user_id, @user_name, @roles, @action, @target, @patient_id, @unit_id, @status, @previous_hash, @hash)
+                    """, connection);
+                insert.Parameters.AddWithValue("id", row.Id);
+                insert.Parameters.AddWithValue("at", row.At);
+                insert.Parameters.AddWithValue("user_id", row.UserId!.Value);
+                insert.Parameters.AddWithValue("user_name", row.UserName);
+                insert.Parameters.AddWithValue("roles", row.Roles);
+                insert.Parameters.AddWithValue("action", row.Action.ToString());
+                insert.Parameters.AddWithValue("target", row.Target);
+                insert.Parameters.AddWithValue("patient_id", row.PatientId!.Value);
+                insert.Parameters.AddWithValue("unit_id", row.UnitId!.Value);
+                insert.Parameters.AddWithValue("status", row.Status);
+                insert.Parameters.AddWithValue("previous_hash", row.PreviousHash);
+                insert.Parameters.AddWithValue("hash", row.Hash);
+                await insert.ExecuteNonQueryAsync();
+            }
+        }
+
+        await migrator.MigrateAsync();
+
+        var migrated = await db.AuditEvents.AsNoTracking().OrderBy(e => e.Id).ToListAsync();
+        migrated.Should().BeEquivalentTo(written, o => o.WithStrictOrdering(), "ids, times and seals are copied as they were");
+        var partitions = await db.Database.SqlQueryRaw<string>("""
+            SELECT inhrelid::regclass::text AS "Value" FROM pg_inherits WHERE inhparent = 'audit.audit_events'::regclass ORDER BY 1
+            """).ToListAsync();
+        partitions.Should().Equal("audit.audit_events_2024_02", "audit.audit_events_2024_03", "audit.audit_events_2025_07", "audit.audit_events_2026_11");
+        (await db.Set<AuditChainHead>().AsNoTracking().SingleAsync()).Should().BeEquivalentTo(new { written[^1].Id, written[^1].Hash });
+        (await app.Services.GetRequiredService<AuditTrail>().VerifyAsync(connectionString)).Should().BeEmpty();
+        await db.Database.CloseConnectionAsync();
+        NpgsqlConnection.ClearAllPools();
+        await server.ExecuteAsync($"DROP DATABASE {database} WITH (FORCE)");
+    }
+
+    private AuditTrail NewTrail(TimeProvider clock) =>
+        new(app.Services.GetRequiredService<IConfiguration>(), app.Services.GetRequiredService<IHostEnvironment>(), clock);
+
+    private static async Task<AuditEvent> AppendAsync(AuditTrail trail, string target)
+    {
+        var entry = new AuditEvent { UserName = "Test", Roles = "Physician", Action = AuditAction.Read, Target = target, Status = 200 };
+        await trail.AppendAsync(entry);
+        return entry;
+    }
+
+    private Task<string> PartitionOfAsync(AuditEvent row) =>
+        ScalarAsync<string>($"SELECT tableoid::regclass::text FROM audit.audit_events WHERE id = {row.Id} AND hash = '{row.Hash}'");
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(app.ConnectionString);
+        await connection.OpenAsync();
+        await new NpgsqlCommand(sql, connection).ExecuteNonQueryAsync();
+    }
+
+    private async Task<T> ScalarAsync<T>(string sql)
+    {
+        await using var connection = new NpgsqlConnection(app.ConnectionString);
+        await connection.OpenAsync();
+        return (T)(await new NpgsqlCommand(sql, connection).ExecuteScalarAsync())!;
+    }
+
+    private async Task<List<T>> RowsAsync<T>(string sql, Func<NpgsqlDataReader, T> read)
+    {
+        await using var connection = new NpgsqlConnection(app.ConnectionString);
+        await connection.OpenAsync();
+        await using var reader = await new NpgsqlCommand(sql, connection).ExecuteReaderAsync();
+        var rows = new List<T>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(read(reader));
+        }
+        return rows;
+    }
+
+    /// <summary>A clock the test sets: the trail stamps its rows with it, so a row can fall in any month.</summary>
+    private sealed class ManualClock(DateTimeOffset now) : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = now;
+
+        public override DateTimeOffset GetUtcNow() => Now;
+    }
+}
