@@ -13,7 +13,7 @@ using UsmpCare.Web.Data;
 namespace UsmpCare.Web.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261123164747_PageIndexes")]
+    [Migration("20261123170205_PageIndexes")]
     partial class PageIndexes
     {
         /// <inheritdoc />
@@ -2236,21 +2236,46 @@ namespace UsmpCare.Web.Data.Migrations
                     b.ToTable("users", "auth");
                 });
 
+            modelBuilder.Entity("UsmpCare.Web.Auditing.AuditChainHead", b =>
+                {
+                    b.Property<bool>("Singleton")
+                        .HasColumnType("boolean")
+                        .HasColumnName("singleton");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("hash");
+
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    b.HasKey("Singleton")
+                        .HasName("pk_chain_head");
+
+                    b.ToTable("chain_head", "audit", t =>
+                        {
+                            t.HasCheckConstraint("ck_chain_head_singleton", "singleton");
+                        });
+                });
+
             modelBuilder.Entity("UsmpCare.Web.Auditing.AuditEvent", b =>
                 {
                     b.Property<long>("Id")
                         .HasColumnType("bigint")
                         .HasColumnName("id");
 
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
                     b.Property<string>("Action")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("action");
-
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("at");
 
                     b.Property<string>("Hash")
                         .IsRequired()
@@ -2298,7 +2323,7 @@ namespace UsmpCare.Web.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("user_name");
 
-                    b.HasKey("Id")
+                    b.HasKey("Id", "At")
                         .HasName("pk_audit_events");
 
                     b.HasIndex("UserId")
