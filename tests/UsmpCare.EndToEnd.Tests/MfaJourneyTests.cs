@@ -34,7 +34,17 @@ public sealed class MfaJourneyTests(BrowserFixture fixture)
         await page.Locator("#Email").FillAsync(email);
         await page.Locator("#Password").FillAsync(password);
         await page.Locator("button[type=submit].primary").ClickAsync();
-        await page.WaitForURLAsync("**/Account/Enrol**");
+        try
+        {
+            await page.WaitForURLAsync("**/Account/Enrol**");
+        }
+        catch (TimeoutException)
+        {
+            // Seen once in CI under the parallel suites and never reproduced: say where the browser was and what the
+            // page said, so the next occurrence explains itself.
+            var alert = await page.Locator("[role=alert]").AllTextContentsAsync();
+            throw new Xunit.Sdk.XunitException($"no enrolment page after the password: at {page.Url}, alert « {string.Join(" | ", alert)} »");
+        }
 
         var qr = page.Locator("img[alt^='QR code']");
         await Assertions.Expect(qr).ToBeVisibleAsync();
