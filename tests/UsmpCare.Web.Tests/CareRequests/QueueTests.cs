@@ -35,6 +35,26 @@ public sealed class QueueTests(UsmpFactory app) : IClassFixture<UsmpFactory>
     }
 
     [Fact]
+    public async Task The_wing_filter_offers_the_last_months_wings_and_keeps_an_older_one_chosen_in_the_link()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var longAgo = now.AddDays(-(Pages.CareRequests.IndexModel.FilterChoicesDays + 30));
+        await app.WithDbAsync(async db =>
+        {
+            var unit = await db.Units.SingleAsync(u => u.Code == DemoData.UnitA);
+            db.CollectionRounds.Add(new CollectionRound(unit.Id, "Aile fermée l'an passé", null, longAgo, Guid.NewGuid(), "Infirmière partie", longAgo));
+            db.CollectionRounds.Add(new CollectionRound(unit.Id, "Aile du jour", null, now.AddHours(-1), Guid.NewGuid(), "Infirmière présente", now));
+            return await db.SaveChangesAsync();
+        });
+        var nurse = await app.LoginAsAsync(DemoData.Nurse(Team.Somatic));
+        async Task<List<string>> WingsAsync(string url) =>
+            [.. (await nurse.GetDocumentAsync(url)).QuerySelectorAll("#f-wing option").Select(o => o.TextContent)];
+
+        (await WingsAsync("/CareRequests")).Should().Contain("Aile du jour").And.NotContain("Aile fermée l'an passé");
+        (await WingsAsync("/CareRequests?Wing=" + Uri.EscapeDataString("Aile fermée l'an passé"))).Should().Contain("Aile fermée l'an passé");
+    }
+
+    [Fact]
     public async Task Every_status_change_is_recorded_and_a_signed_consultation_answers_the_request()
     {
         var patient = await app.NewPatientAsync("Historique");
