@@ -118,8 +118,6 @@ internal static class PageSql
         }),
         S("SELECT c.decision FROM consent.consent_entries AS c WHERE c.patient_id = @patient_Id AND c.topic = 'TeamSharing' ORDER BY c.recorded_at DESC LIMIT 1",
             (p, c) => Uuid(p, "patient_Id", c.PatientId)),
-        S("SELECT c.decision FROM consent.consent_entries AS c WHERE c.patient_id = @patient_Id AND c.topic = 'TeamSharing' ORDER BY c.recorded_at DESC LIMIT 1",
-            (p, c) => Uuid(p, "patient_Id", c.PatientId)),
         .. Record("somatic"),
         .. bothRecords ? Record("psychiatric") : [],
         // The audit filter files the read under the patient's unit.

@@ -25,14 +25,13 @@ public sealed class OutgoingText(AppDbContext db, IAuthorizationService authoriz
         var labels = new List<string>();
         var codes = new List<string>();
         var treatments = new List<string>();
-        foreach (var team in RecordScopes.Teams)
+        foreach (var scope in await RecordScopes.AllAsync(db, patient))
         {
-            var scope = await RecordScopes.ForAsync(db, patient, team);
             if (!(await authorization.AuthorizeAsync(user, scope, ScopeRequirements.ReadRecord)).Succeeded)
             {
                 continue;
             }
-            var entries = await db.Entries(team).AsNoTracking()
+            var entries = await db.Entries(scope.Team).AsNoTracking()
                 .Where(e => e.PatientId == patient.Id && e.Kind == EntryKind.Consultation && e.Status != EntryStatus.Abandoned)
                 .ToListAsync();
             labels.AddRange(entries.SelectMany(e => e.Diagnoses.Select(d => d.Label)));

@@ -12,15 +12,22 @@ namespace UsmpCare.Web.Features;
 public static class RecordScopes
 {
     /// <summary>P30: the teams read each other's record only while the patient's latest word on it is « accord ».</summary>
-    public static async Task<RecordScope> ForAsync(AppDbContext db, Patient patient, Team team)
+    public static async Task<RecordScope> ForAsync(AppDbContext db, Patient patient, Team team) =>
+        new(patient.UnitId, team, SharingAgreed: await SharingAgreedAsync(db, patient.Id));
+
+    /// <summary>Every team's scope with one read of the consent: the pages that walk both records ask for both.</summary>
+    public static async Task<IReadOnlyList<RecordScope>> AllAsync(AppDbContext db, Patient patient)
     {
-        var latest = await db.ConsentEntries.AsNoTracking()
-            .Where(e => e.PatientId == patient.Id && e.Topic == ConsentTopic.TeamSharing)
+        var agreed = await SharingAgreedAsync(db, patient.Id);
+        return [.. Teams.Select(team => new RecordScope(patient.UnitId, team, agreed))];
+    }
+
+    private static async Task<bool> SharingAgreedAsync(AppDbContext db, Guid patientId) =>
+        await db.ConsentEntries.AsNoTracking()
+            .Where(e => e.PatientId == patientId && e.Topic == ConsentTopic.TeamSharing)
             .OrderByDescending(e => e.RecordedAt)
             .Select(e => (ConsentDecision?)e.Decision)
-            .FirstOrDefaultAsync();
-        return new RecordScope(patient.UnitId, team, SharingAgreed: latest == ConsentDecision.Agreed);
-    }
+            .FirstOrDefaultAsync() == ConsentDecision.Agreed;
 
     public static IEnumerable<Team> Teams => Enum.GetValues<Team>();
 
@@ -46,12 +53,12 @@ public static class RecordScopes
     {
         var teams = new List<Team>();
         var entries = new List<UsmpCare.Domain.Records.ClinicalEntry>();
-        foreach (var team in Teams)
+        foreach (var scope in await AllAsync(db, patient))
         {
-            if ((await authorization.AuthorizeAsync(user, await ForAsync(db, patient, team), ScopeRequirements.ReadRecord)).Succeeded)
+            if ((await authorization.AuthorizeAsync(user, scope, ScopeRequirements.ReadRecord)).Succeeded)
             {
-                teams.Add(team);
-                entries.AddRange(await db.Entries(team).AsNoTracking().Where(e => e.PatientId == patient.Id).ToListAsync());
+                teams.Add(scope.Team);
+                entries.AddRange(await db.Entries(scope.Team).AsNoTracking().Where(e => e.PatientId == patient.Id).ToListAsync());
             }
         }
         return (teams, entries);

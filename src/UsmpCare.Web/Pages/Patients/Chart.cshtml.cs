@@ -73,13 +73,10 @@ public sealed class ChartModel(AppDbContext db, IAuthorizationService authorizat
         Disclosures = await db.Disclosures.AsNoTracking().Where(d => d.PatientId == id).OrderByDescending(d => d.At)
             .Take(50).ToListAsync();
         var readable = new List<Team>();
-        foreach (var team in RecordScopes.Teams)
+        foreach (var ownScope in await RecordScopes.AllAsync(db, patient))
         {
-            var scope = await RecordScopes.ForAsync(db, patient, team);
-            if (transferUnit is { } receiving)
-            {
-                scope = scope with { UnitId = receiving };
-            }
+            var team = ownScope.Team;
+            var scope = transferUnit is { } receiving ? ownScope with { UnitId = receiving } : ownScope;
             if ((await authorization.AuthorizeAsync(User, scope, ScopeRequirements.ReadRecord)).Succeeded)
             {
                 readable.Add(team);
