@@ -168,6 +168,7 @@ if (await Commands.RunAsync(app.Services, args, Console.Out, Console.Error) is {
     Environment.ExitCode = exitCode;
     return;
 }
+await app.RefuseOverPrivilegedConnectionAsync();
 await DemoGuard.RefuseDemoAccountsOutsideDevelopmentAsync(app);
 // P16: no audit key, no start — rather than a running app that cannot serve a single medical page.
 _ = app.Services.GetRequiredService<UsmpCare.Web.Auditing.AuditTrail>();

@@ -15,7 +15,7 @@ public static class Commands
 
     private static readonly (string Name, string Synopsis, string Does)[] Catalogue =
     [
-        ("migrate", "migrate", "applique les migrations de la base et crée les rôles manquants"),
+        ("migrate", "migrate", "applique les migrations en propriétaire (ConnectionStrings:Owner), donne ses droits au rôle de l'application (ConnectionStrings:Default) et crée les rôles manquants"),
         ("seed-demo", "seed-demo", "remplit une base vide avec les unités, comptes et patients de démonstration (Development seulement)"),
         ("create-admin", "create-admin ADRESSE PRÉNOM NOM", "crée le premier administrateur ; mot de passe dans la variable USMP_ADMIN_PASSWORD"),
         ("verify-audit", "verify-audit [--anchors FICHIER]", "vérifie toute la chaîne du journal d'audit, et les ancres du fichier ; code 1 si une ligne a été modifiée, supprimée ou insérée, ou si les dernières lignes ont disparu"),
@@ -75,7 +75,15 @@ public static class Commands
         switch (args[0])
         {
             case "migrate":
-                await provider.GetRequiredService<AppDbContext>().Database.MigrateAsync();
+                // As the owner (ConnectionStrings:Owner), then the grants of the app's own role (docs/decisions/0014).
+                var configuration = provider.GetRequiredService<IConfiguration>();
+                var appRole = DatabaseRoles.AppRole(configuration);
+                await DatabaseRoles.MigrateAsync(DatabaseRoles.OwnerConnectionString(configuration), appRole);
+                if (appRole is null)
+                {
+                    await error.WriteLineAsync("Attention : un seul rôle (ConnectionStrings:Owner absent ou identique) ; l'application "
+                        + "se connectera en propriétaire des tables, ce qu'elle refuse hors Development (docs/operations.md).");
+                }
                 // The roles are reference data of the permission matrix: every database has all of them.
                 await Bootstrap.EnsureRolesAsync(provider);
                 await output.WriteLineAsync("Migrations appliquées.");

@@ -192,9 +192,10 @@ public sealed class AuditPartitionTests(UsmpFactory app) : IClassFixture<UsmpFac
     private Task<string> PartitionOfAsync(AuditEvent row) =>
         ScalarAsync<string>($"SELECT tableoid::regclass::text FROM audit.audit_events WHERE id = {row.Id} AND hash = '{row.Hash}'");
 
+    /// <summary>As a superuser: the triggers bind every role, the app's own is refused sooner (DatabaseRoleTests).</summary>
     private async Task ExecuteAsync(string sql)
     {
-        await using var connection = new NpgsqlConnection(app.ConnectionString);
+        await using var connection = new NpgsqlConnection(app.AdminConnectionString);
         await connection.OpenAsync();
         await new NpgsqlCommand(sql, connection).ExecuteNonQueryAsync();
     }

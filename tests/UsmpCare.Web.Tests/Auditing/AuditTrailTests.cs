@@ -186,9 +186,10 @@ public sealed class AuditTrailTests(UsmpFactory app) : IClassFixture<UsmpFactory
         }
     }
 
+    /// <summary>As a superuser: the triggers bind every role, the app's own is refused sooner (DatabaseRoleTests).</summary>
     private async Task ExecuteAsync(string sql)
     {
-        await using var connection = new NpgsqlConnection(app.ConnectionString);
+        await using var connection = new NpgsqlConnection(app.AdminConnectionString);
         await connection.OpenAsync();
         await new NpgsqlCommand(sql, connection).ExecuteNonQueryAsync();
     }

@@ -17,8 +17,8 @@ public sealed class GeneratedHospital : UsmpFactory
 
     public GenerationReport Report { get; private set; } = null!;
 
-    protected override async Task PrepareDatabaseAsync(string connectionString) =>
-        Report = await Generator.RunAsync(new GeneratorOptions(connectionString, Scale, AuditKey: null), TextWriter.Null);
+    protected override async Task PrepareDatabaseAsync(string adminConnectionString) =>
+        Report = await Generator.RunAsync(new GeneratorOptions(adminConnectionString, Scale, AuditKey: null), TextWriter.Null);
 }
 
 public sealed class GeneratorTests(GeneratedHospital app) : IClassFixture<GeneratedHospital>

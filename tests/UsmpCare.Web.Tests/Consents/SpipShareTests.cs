@@ -84,7 +84,7 @@ public sealed class SpipShareTests(UsmpFactory app) : IClassFixture<UsmpFactory>
         {
             var run = async () =>
             {
-                await using var connection = new Npgsql.NpgsqlConnection(app.ConnectionString);
+                await using var connection = new Npgsql.NpgsqlConnection(app.AdminConnectionString);
                 await connection.OpenAsync();
                 await new Npgsql.NpgsqlCommand(sql, connection).ExecuteNonQueryAsync();
             };

@@ -205,7 +205,7 @@ public sealed class CertificateTests(UsmpFactory app) : IClassFixture<UsmpFactor
 
         var update = async () =>
         {
-            await using var connection = new Npgsql.NpgsqlConnection(app.ConnectionString);
+            await using var connection = new Npgsql.NpgsqlConnection(app.AdminConnectionString);
             await connection.OpenAsync();
             await new Npgsql.NpgsqlCommand($"UPDATE documents.issued_documents SET text = 'x' WHERE id = '{original.Id}'", connection).ExecuteNonQueryAsync();
         };

@@ -9,7 +9,9 @@ namespace UsmpCare.Web.Tests.Infrastructure;
 /// A throwaway PostgreSQL cluster for the whole test run: started once, in a temporary directory, as the postgres
 /// user when the tests run as root (initdb refuses root). With USMP_TEST_PG set (a superuser connection string to an
 /// existing server) that server is used instead. Each test class gets its own database, cloned from a migrated and
-/// seeded template, so classes never see each other's data.
+/// seeded template, so classes never see each other's data. Every cluster gets the two roles of a deployment
+/// (docs/decisions/0014): <see cref="OwnerRole"/> owns the databases and runs the migrations, <see cref="AppRole"/> is
+/// what the app under test connects as; the admin (superuser) connection stays for setup and for tampering on purpose.
 /// </summary>
 public sealed class PostgresServer
 {
@@ -26,6 +28,11 @@ public sealed class PostgresServer
         _pgCtl = pgCtl;
         _startOptions = startOptions;
     }
+
+    public const string OwnerRole = "usmpcare_owner", AppRole = "usmpcare_app";
+
+    /// <summary>The roles' password, new for each test run (set again on a reused USMP_TEST_PG server).</summary>
+    private readonly string _rolePassword = Guid.NewGuid().ToString("N");
 
     public string AdminConnectionString { get; }
 
@@ -47,6 +54,34 @@ public sealed class PostgresServer
     public string ConnectionStringFor(string database) =>
         new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = database }.ConnectionString;
 
+    public string OwnerConnectionStringFor(string database) => RoleConnectionString(database, OwnerRole);
+
+    public string AppConnectionStringFor(string database) => RoleConnectionString(database, AppRole);
+
+    private string RoleConnectionString(string database, string role) =>
+        new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = database, Username = role, Password = _rolePassword }.ConnectionString;
+
+    /// <summary>An empty database owned by the owner role, as a deployment's (docs/operations.md).</summary>
+    public Task CreateDatabaseAsync(string database, string? template = null) =>
+        ExecuteAsync($"CREATE DATABASE {database} OWNER {OwnerRole}" + (template is null ? "" : $" TEMPLATE {template}"));
+
+    /// <summary>
+    /// The owner may create databases (scripts/restore.sh as the owner) and nothing more; the app's role may only log
+    /// in. Idempotent: a reused server keeps its roles, with this run's password.
+    /// </summary>
+    private async Task<PostgresServer> WithRolesAsync()
+    {
+        await ExecuteAsync($$"""
+            DO $$ BEGIN
+                IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{{OwnerRole}}') THEN CREATE ROLE {{OwnerRole}}; END IF;
+                IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{{AppRole}}') THEN CREATE ROLE {{AppRole}}; END IF;
+            END $$;
+            ALTER ROLE {{OwnerRole}} LOGIN NOSUPERUSER CREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD '{{_rolePassword}}';
+            ALTER ROLE {{AppRole}} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD '{{_rolePassword}}';
+            """);
+        return this;
+    }
+
     public async Task ExecuteAsync(string sql, string database = "postgres")
     {
         await using var connection = new NpgsqlConnection(ConnectionStringFor(database));
@@ -60,7 +95,7 @@ public sealed class PostgresServer
         var external = Environment.GetEnvironmentVariable("USMP_TEST_PG");
         if (!string.IsNullOrWhiteSpace(external) && !durable)
         {
-            return new PostgresServer(external);
+            return await new PostgresServer(external).WithRolesAsync();
         }
         var bin = FindPostgresBin();
         var dir = Path.Combine("/tmp", "usmp-test-pg-" + Guid.NewGuid().ToString("N")[..12]);
@@ -95,8 +130,8 @@ public sealed class PostgresServer
                 // Best effort: a leftover /tmp directory must not fail the run.
             }
         };
-        return new PostgresServer($"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Include Error Detail=true",
-            PgCtl, options);
+        return await new PostgresServer($"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Include Error Detail=true",
+            PgCtl, options).WithRolesAsync();
     }
 
     private static string FindPostgresBin()

@@ -12,7 +12,8 @@ namespace UsmpCare.Web.Tests.Infrastructure;
 
 /// <summary>
 /// The app over its own real PostgreSQL database (a clone of the migrated, demo-seeded template), one per test
-/// class. Tests drive it through HttpClient like a browser would.
+/// class, connected as the app's least-privileged role as in a deployment (docs/decisions/0014). Tests drive it
+/// through HttpClient like a browser would.
 /// </summary>
 public class UsmpFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
@@ -20,28 +21,41 @@ public class UsmpFactory : WebApplicationFactory<Program>, IAsyncLifetime
     private static bool _templateReady;
     private const string Template = "usmp_template";
 
-    private string? _connectionString;
+    private (PostgresServer Server, string Name)? _database;
 
-    public string ConnectionString => _connectionString ?? throw new InvalidOperationException("not initialized");
+    private (PostgresServer Server, string Name) Db => _database ?? throw new InvalidOperationException("not initialized");
+
+    /// <summary>The app's own connection: the login role that owns nothing.</summary>
+    public string ConnectionString => Db.Server.AppConnectionStringFor(Db.Name);
+
+    /// <summary>The owner of every table, who runs the migrations (and the backups).</summary>
+    public string OwnerConnectionString => Db.Server.OwnerConnectionStringFor(Db.Name);
+
+    /// <summary>A superuser, for the tests that tamper with the database on purpose.</summary>
+    public string AdminConnectionString => Db.Server.ConnectionStringFor(Db.Name);
 
     protected virtual string EnvironmentName => "Development";
 
-    public async Task InitializeAsync() => _connectionString = await CreateDatabaseAsync();
+    public async Task InitializeAsync() => _database = await CreateDatabaseAsync();
 
     /// <summary>A clone of the shared template on the shared test cluster; a fault test brings its own cluster.</summary>
-    protected virtual async Task<string> CreateDatabaseAsync()
+    protected virtual async Task<(PostgresServer Server, string Name)> CreateDatabaseAsync()
     {
         var server = await PostgresServer.GetAsync();
         await EnsureTemplateAsync(server);
         var database = "usmp_" + Guid.NewGuid().ToString("N")[..16];
-        await server.ExecuteAsync($"CREATE DATABASE {database} TEMPLATE {Template}");
-        var connectionString = server.ConnectionStringFor(database);
-        await PrepareDatabaseAsync(connectionString);
-        return connectionString;
+        await server.CreateDatabaseAsync(database, Template);
+        // A clone does not inherit the template's database-level grants (CONNECT, no TEMPORARY): migrate's are re-applied.
+        await DatabaseRoles.GrantAsync(server.OwnerConnectionStringFor(database), PostgresServer.AppRole);
+        await PrepareDatabaseAsync(server.ConnectionStringFor(database));
+        return (server, database);
     }
 
-    /// <summary>Runs on the class's fresh database before the app starts (the generator's tests fill it here).</summary>
-    protected virtual Task PrepareDatabaseAsync(string connectionString) => Task.CompletedTask;
+    /// <summary>
+    /// Runs on the class's fresh database, over a superuser connection, before the app starts (the generator's tests
+    /// fill it here).
+    /// </summary>
+    protected virtual Task PrepareDatabaseAsync(string adminConnectionString) => Task.CompletedTask;
 
     Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
 
@@ -63,8 +77,8 @@ public class UsmpFactory : WebApplicationFactory<Program>, IAsyncLifetime
                 return;
             }
             await server.ExecuteAsync($"DROP DATABASE IF EXISTS {Template}");
-            await server.ExecuteAsync($"CREATE DATABASE {Template}");
-            await MigrateAndSeedAsync(server.ConnectionStringFor(Template));
+            await server.CreateDatabaseAsync(Template);
+            await MigrateAndSeedAsync(server, Template);
             // CREATE DATABASE … TEMPLATE needs the template to have no open connection.
             NpgsqlConnection.ClearAllPools();
             _templateReady = true;
@@ -75,19 +89,17 @@ public class UsmpFactory : WebApplicationFactory<Program>, IAsyncLifetime
         }
     }
 
-    /// <summary>Migrates an empty database and seeds the demo data, through the app's own code.</summary>
-    public static async Task MigrateAndSeedAsync(string connectionString)
+    /// <summary>
+    /// Migrates an empty database as its owner and grants the app's role, as the <c>migrate</c> command does, then
+    /// seeds the demo data through the app connected as that role (<c>seed-demo</c> under run.sh).
+    /// </summary>
+    public static async Task MigrateAndSeedAsync(PostgresServer server, string database)
     {
-        var options = new DbContextOptionsBuilder<AppDbContext>();
-        Database.Configure(options, connectionString);
-        await using (var db = new AppDbContext(options.Options))
-        {
-            await db.Database.MigrateAsync();
-        }
+        await DatabaseRoles.MigrateAsync(server.OwnerConnectionStringFor(database), PostgresServer.AppRole);
         await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
             b.UseEnvironment("Development");
-            b.UseSetting("ConnectionStrings:Default", connectionString);
+            b.UseSetting("ConnectionStrings:Default", server.AppConnectionStringFor(database));
         });
         await using var scope = factory.Services.CreateAsyncScope();
         await DemoData.SeedIfEmptyAsync(scope.ServiceProvider);

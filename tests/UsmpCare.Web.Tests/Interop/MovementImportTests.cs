@@ -258,7 +258,7 @@ public sealed class MovementImportTests(UsmpFactory app) : IClassFixture<UsmpFac
     /// <summary>Every table of every schema whose rows, as text, contain the value.</summary>
     private async Task<List<string>> RowsContainingAsync(string value)
     {
-        await using var connection = new NpgsqlConnection(app.ConnectionString);
+        await using var connection = new NpgsqlConnection(app.AdminConnectionString);
         await connection.OpenAsync();
         var tables = new List<string>();
         await using (var list = new NpgsqlCommand("""

@@ -19,7 +19,7 @@ public sealed class BackupTests(UsmpFactory app) : IClassFixture<UsmpFactory>
         await physician.PostConsultationAsync("Sign", Clinic.ConsultationForm(patient.Id, "Note à retrouver après restauration"));
         await physician.GetAsync($"/Patients/Chart/{patient.Id}");
 
-        var builder = new NpgsqlConnectionStringBuilder(app.ConnectionString);
+        var builder = new NpgsqlConnectionStringBuilder(app.OwnerConnectionString);
         var file = Path.Combine(Path.GetTempPath(), $"usmp-backup-{Guid.NewGuid():N}.dump");
         var restored = "usmp_restored_" + Guid.NewGuid().ToString("N")[..10];
         var environment = new Dictionary<string, string>
@@ -32,7 +32,7 @@ public sealed class BackupTests(UsmpFactory app) : IClassFixture<UsmpFactory>
             await RunAsync("scripts/backup.sh", [file], environment);
             await RunAsync("scripts/restore.sh", [file, restored], environment);
 
-            var copy = new NpgsqlConnectionStringBuilder(app.ConnectionString) { Database = restored }.ConnectionString;
+            var copy = new NpgsqlConnectionStringBuilder(app.OwnerConnectionString) { Database = restored }.ConnectionString;
             await using var connection = new NpgsqlConnection(copy);
             await connection.OpenAsync();
             await using var command = new NpgsqlCommand("SELECT count(*) FROM somatic.entries WHERE note = 'Note à retrouver après restauration'", connection);

@@ -18,13 +18,12 @@ public sealed class RestartableFactory : UsmpFactory
 {
     public PostgresServer Database { get; private set; } = null!;
 
-    protected override async Task<string> CreateDatabaseAsync()
+    protected override async Task<(PostgresServer Server, string Name)> CreateDatabaseAsync()
     {
         Database = await PostgresServer.StartPrivateAsync();
-        await Database.ExecuteAsync("CREATE DATABASE usmp");
-        var connectionString = Database.ConnectionStringFor("usmp");
-        await MigrateAndSeedAsync(connectionString);
-        return connectionString;
+        await Database.CreateDatabaseAsync("usmp");
+        await MigrateAndSeedAsync(Database, "usmp");
+        return (Database, "usmp");
     }
 
     public override async ValueTask DisposeAsync()

@@ -33,7 +33,7 @@ public sealed partial class PatientSchemaTests(UsmpFactory app) : IClassFixture<
 
     private async Task<List<string>> ColumnsAsync()
     {
-        await using var connection = new NpgsqlConnection(app.ConnectionString);
+        await using var connection = new NpgsqlConnection(app.AdminConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("""
             SELECT table_schema || '.' || table_name || '.' || column_name FROM information_schema.columns

@@ -88,9 +88,10 @@ public sealed class ImmutabilityTests(UsmpFactory app) : IClassFixture<UsmpFacto
         (await response.TextAsync()).Should().Contain("Seule une entrée signée s'amende");
     }
 
+    /// <summary>As a superuser: the triggers bind every role, the app's own is refused sooner (DatabaseRoleTests).</summary>
     private async Task ExecuteAsync(string sql)
     {
-        await using var connection = new NpgsqlConnection(app.ConnectionString);
+        await using var connection = new NpgsqlConnection(app.AdminConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
