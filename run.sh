@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Starts UsmpCare on http://localhost:5080 with its own local PostgreSQL cluster under .data/ (created on the first
 # run, reused afterwards), applies the migrations, seeds the demo data when the database is empty.
-# With ConnectionStrings__Default set, that database is used instead and no cluster is started.
+# With ConnectionStrings__Default set, that database is used instead and no cluster is started (ConnectionStrings__Owner,
+# when set, is the owner's connection for migrate). The app connects as a role that owns nothing (docs/operations.md).
 set -euo pipefail
 cd "$(dirname "$0")"
 root=$(pwd)
@@ -29,19 +30,29 @@ if [ -z "${ConnectionStrings__Default:-}" ]; then
     fi
   fi
   pgdata="$root/.data/pg"
-  if [ ! -f .data/pg-password ]; then
-    head -c 18 /dev/urandom | base64 | tr -d '/+=' > .data/pg-password
-    chmod 600 .data/pg-password
-  fi
-  password=$(cat .data/pg-password)
+  # Passwords generated once, mode 600 (docs/decisions/0014): the owner usmpcare runs the migrations, the app connects
+  # as usmpcare_app, which owns nothing; the cluster's superuser is postgres.
+  secret() {
+    [ -f "$1" ] || (umask 077; head -c 18 /dev/urandom | base64 | tr -d '/+=' > "$1")
+    cat "$1"
+  }
+  owner_password=$(secret .data/pg-password)
+  app_password=$(secret .data/pg-app-password)
   if [ ! -f "$pgdata/PG_VERSION" ]; then
     echo "Création du cluster PostgreSQL local dans .data/pg …"
     mkdir -p "$pgdata"
     [ "$(id -u)" = 0 ] && chown postgres: "$pgdata" && chmod 700 "$pgdata"
-    pwfile=$(mktemp); echo "$password" > "$pwfile"; chmod 644 "$pwfile"
-    "${as_pg[@]}" "$pgbin/initdb" -D "$pgdata" -U usmpcare --pwfile="$pwfile" -E UTF8 --locale=C.UTF-8 \
+    pwfile=$(mktemp); secret .data/pg-superuser-password > "$pwfile"; chmod 644 "$pwfile"
+    "${as_pg[@]}" "$pgbin/initdb" -D "$pgdata" -U postgres --pwfile="$pwfile" -E UTF8 --locale=C.UTF-8 \
       --auth-local=scram-sha-256 --auth-host=scram-sha-256 >/dev/null
     rm -f "$pwfile"
+  fi
+  # A cluster made by an earlier run.sh (no .data/pg-superuser-password) has usmpcare as its superuser: it stays the
+  # owner that migrates, and creates the app's role all the same.
+  if [ -f .data/pg-superuser-password ]; then
+    admin=postgres admin_password=$(cat .data/pg-superuser-password)
+  else
+    admin=usmpcare admin_password=$owner_password
   fi
   if [ ! -f .data/pg-port ]; then
     port=55432
@@ -54,13 +65,26 @@ if [ -z "${ConnectionStrings__Default:-}" ]; then
       -o "-p $port -c listen_addresses=127.0.0.1 -k $pgdata" start >/dev/null
     started_cluster=1
   fi
-  export PGPASSWORD="$password"
-  if ! "$pgbin/psql" -h 127.0.0.1 -p "$port" -U usmpcare -d postgres -tAc \
-      "SELECT 1 FROM pg_database WHERE datname = 'usmpcare'" | grep -q 1; then
-    "$pgbin/createdb" -h 127.0.0.1 -p "$port" -U usmpcare usmpcare
-  fi
-  unset PGPASSWORD
-  export ConnectionStrings__Default="Host=127.0.0.1;Port=$port;Database=usmpcare;Username=usmpcare;Password=$password"
+  PGPASSWORD="$admin_password" "$pgbin/psql" -h 127.0.0.1 -p "$port" -U "$admin" -d postgres -q -v ON_ERROR_STOP=1 \
+    -v owner_password="$owner_password" -v app_password="$app_password" <<'SQL'
+SELECT NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'usmpcare') AS missing \gset
+\if :missing
+  CREATE ROLE usmpcare LOGIN NOSUPERUSER CREATEDB NOCREATEROLE;
+\endif
+ALTER ROLE usmpcare PASSWORD :'owner_password';
+SELECT NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'usmpcare_app') AS missing \gset
+\if :missing
+  CREATE ROLE usmpcare_app LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS;
+\endif
+ALTER ROLE usmpcare_app PASSWORD :'app_password';
+SELECT NOT EXISTS (SELECT FROM pg_database WHERE datname = 'usmpcare') AS missing \gset
+\if :missing
+  CREATE DATABASE usmpcare OWNER usmpcare;
+\endif
+SQL
+  database="Host=127.0.0.1;Port=$port;Database=usmpcare"
+  export ConnectionStrings__Default="$database;Username=usmpcare_app;Password=$app_password"
+  ConnectionStrings__Owner="$database;Username=usmpcare;Password=$owner_password"
   stop_cluster() {
     if [ -n "$started_cluster" ]; then
       "${as_pg[@]}" "$pgbin/pg_ctl" -D "$pgdata" -m fast stop >/dev/null 2>&1 || true
@@ -78,7 +102,10 @@ fi
 
 dotnet build src/UsmpCare.Web/UsmpCare.Web.csproj -c Release -nologo -v q
 app=(dotnet src/UsmpCare.Web/bin/Release/net10.0/UsmpCare.Web.dll)
-"${app[@]}" migrate
+# The owner's connection string reaches the migrate command only, never the running app.
+owner_connection=${ConnectionStrings__Owner:-}
+unset ConnectionStrings__Owner
+ConnectionStrings__Owner="$owner_connection" "${app[@]}" migrate
 if [ "$ASPNETCORE_ENVIRONMENT" = Development ]; then
   "${app[@]}" seed-demo
 fi
