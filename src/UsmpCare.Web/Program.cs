@@ -113,7 +113,10 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.Configure<UsmpCare.Web.Features.CareRequestOptions>(builder.Configuration.GetSection("CareRequests"));
 builder.Services.AddSingleton<UsmpCare.Web.Features.CareRequestRules>();
 builder.Services.AddScoped<UsmpCare.Web.Features.OutgoingText>();
+builder.Services.AddSingleton<UsmpCare.Web.Auditing.AuditKey>();
+builder.Services.AddSingleton<UsmpCare.Web.Auditing.AuditChain>();
 builder.Services.AddSingleton<UsmpCare.Web.Auditing.AuditTrail>();
+builder.Services.AddHostedService(services => services.GetRequiredService<UsmpCare.Web.Auditing.AuditTrail>());
 builder.Services.AddScoped<UsmpCare.Web.Auditing.AuditPageFilter>();
 builder.Services.AddRazorPages().AddMvcOptions(options =>
 {
@@ -163,14 +166,25 @@ builder.Services.Configure<ForwardedHeadersOptions>(options =>
 
 var app = builder.Build();
 
-if (await Commands.RunAsync(app.Services, args, Console.Out, Console.Error) is { } exitCode)
+if (Commands.IsCommand(args))
 {
-    Environment.ExitCode = exitCode;
+    // A command runs without the web host, so without its hosted services: the audit writer is started for it, then
+    // drained, so the rows the command appends are written before the process exits.
+    var trail = app.Services.GetRequiredService<UsmpCare.Web.Auditing.AuditTrail>();
+    await trail.StartAsync(CancellationToken.None);
+    Environment.ExitCode = await Commands.RunAsync(app.Services, args, Console.Out, Console.Error) ?? Commands.Usage;
+    await trail.StopAsync(CancellationToken.None);
     return;
 }
 await DemoGuard.RefuseDemoAccountsOutsideDevelopmentAsync(app);
-// P16: no audit key, no start — rather than a running app that cannot serve a single medical page.
-_ = app.Services.GetRequiredService<UsmpCare.Web.Auditing.AuditTrail>();
+// P16: no audit key, or not the key in force at the chain's head, no start (Hardening #4) — rather than a running app
+// that cannot serve a single medical page, or seals rows that no key verifies with the earlier ones.
+if (await app.Services.GetRequiredService<UsmpCare.Web.Auditing.AuditChain>().KeyRefusalAsync() is { } refusal)
+{
+    await Console.Error.WriteLineAsync(refusal);
+    Environment.ExitCode = Commands.Failure;
+    return;
+}
 
 app.UseForwardedHeaders();
 app.UseSecurityHeaders();
