@@ -11,12 +11,26 @@ using UsmpCare.Web.Authorization;
 using UsmpCare.Web.Data;
 using UsmpCare.Web.Infrastructure;
 
-var builder = WebApplication.CreateBuilder(args);
+// Hardening #2: run.sh starts the built dll from the repository root. The content root (appsettings*.json, hence the
+// Serilog setup) is the working directory when it holds the app's settings (dotnet run, the image, the tests), else
+// the dll's own folder.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    ContentRootPath = File.Exists(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json")) ? null : AppContext.BaseDirectory,
+});
+if (!builder.Environment.IsDevelopment())
+{
+    // A build output has no wwwroot, only the manifest that points at the project's (Development reads it by itself);
+    // a publish output has its wwwroot and no manifest, and this does nothing.
+    builder.WebHost.UseStaticWebAssets();
+}
 
+// Each host its own logger, not the static Log.Logger: several hosts in one process (the tests) keep their own sinks.
 builder.Services.AddSerilog((services, logger) => logger
     .ReadFrom.Configuration(builder.Configuration)
     .ReadFrom.Services(services)
-    .Enrich.FromLogContext());
+    .Enrich.FromLogContext(), preserveStaticLogger: true);
 
 builder.Services.AddDbContext<AppDbContext>((services, options) =>
     Database.Configure(options, Database.ConnectionString(services.GetRequiredService<IConfiguration>())));
@@ -190,15 +204,18 @@ app.UseForwardedHeaders();
 app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment())
 {
-    app.UseExceptionHandler("/Error");
+    app.UseServerErrorPages();
     app.UseHsts();
 }
 app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
 app.UseNulByteRejection();
 app.UseDatabaseInputErrors();
 app.UseSerilogRequestLogging(options =>
+{
+    options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
     // The path only: query strings may carry search terms (names), which must not reach the logs.
-    options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} a répondu {StatusCode} en {Elapsed:0.0} ms");
+    options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} a répondu {StatusCode} en {Elapsed:0.0} ms";
+});
 app.UseRequestLocalization();
 app.UseStaticFiles(new StaticFileOptions
 {
