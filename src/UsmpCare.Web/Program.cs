@@ -11,12 +11,26 @@ using UsmpCare.Web.Authorization;
 using UsmpCare.Web.Data;
 using UsmpCare.Web.Infrastructure;
 
-var builder = WebApplication.CreateBuilder(args);
+// Hardening #2: run.sh starts the built dll from the repository root. The content root (appsettings*.json, hence the
+// Serilog setup) is the working directory when it holds the app's settings (dotnet run, the image, the tests), else
+// the dll's own folder.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    ContentRootPath = File.Exists(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json")) ? null : AppContext.BaseDirectory,
+});
+if (!builder.Environment.IsDevelopment())
+{
+    // A build output has no wwwroot, only the manifest that points at the project's (Development reads it by itself);
+    // a publish output has its wwwroot and no manifest, and this does nothing.
+    builder.WebHost.UseStaticWebAssets();
+}
 
+// Each host its own logger, not the static Log.Logger: several hosts in one process (the tests) keep their own sinks.
 builder.Services.AddSerilog((services, logger) => logger
     .ReadFrom.Configuration(builder.Configuration)
     .ReadFrom.Services(services)
-    .Enrich.FromLogContext());
+    .Enrich.FromLogContext(), preserveStaticLogger: true);
 
 builder.Services.AddDbContext<AppDbContext>((services, options) =>
     Database.Configure(options, Database.ConnectionString(services.GetRequiredService<IConfiguration>())));
@@ -113,7 +127,10 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.Configure<UsmpCare.Web.Features.CareRequestOptions>(builder.Configuration.GetSection("CareRequests"));
 builder.Services.AddSingleton<UsmpCare.Web.Features.CareRequestRules>();
 builder.Services.AddScoped<UsmpCare.Web.Features.OutgoingText>();
+builder.Services.AddSingleton<UsmpCare.Web.Auditing.AuditKey>();
+builder.Services.AddSingleton<UsmpCare.Web.Auditing.AuditChain>();
 builder.Services.AddSingleton<UsmpCare.Web.Auditing.AuditTrail>();
+builder.Services.AddHostedService(services => services.GetRequiredService<UsmpCare.Web.Auditing.AuditTrail>());
 builder.Services.AddScoped<UsmpCare.Web.Auditing.AuditPageFilter>();
 builder.Services.AddRazorPages().AddMvcOptions(options =>
 {
@@ -163,29 +180,43 @@ builder.Services.Configure<ForwardedHeadersOptions>(options =>
 
 var app = builder.Build();
 
-if (await Commands.RunAsync(app.Services, args, Console.Out, Console.Error) is { } exitCode)
+if (Commands.IsCommand(args))
 {
-    Environment.ExitCode = exitCode;
+    // A command runs without the web host, so without its hosted services: the audit writer is started for it, then
+    // drained, so the rows the command appends are written before the process exits.
+    var trail = app.Services.GetRequiredService<UsmpCare.Web.Auditing.AuditTrail>();
+    await trail.StartAsync(CancellationToken.None);
+    Environment.ExitCode = await Commands.RunAsync(app.Services, args, Console.Out, Console.Error) ?? Commands.Usage;
+    await trail.StopAsync(CancellationToken.None);
     return;
 }
 await app.RefuseOverPrivilegedConnectionAsync();
 await DemoGuard.RefuseDemoAccountsOutsideDevelopmentAsync(app);
-// P16: no audit key, no start — rather than a running app that cannot serve a single medical page.
-_ = app.Services.GetRequiredService<UsmpCare.Web.Auditing.AuditTrail>();
+// P16: no audit key, or not the key in force at the chain's head, no start (Hardening #4) — rather than a running app
+// that cannot serve a single medical page, or seals rows that no key verifies with the earlier ones.
+if (await app.Services.GetRequiredService<UsmpCare.Web.Auditing.AuditChain>().KeyRefusalAsync() is { } refusal)
+{
+    await Console.Error.WriteLineAsync(refusal);
+    Environment.ExitCode = Commands.Failure;
+    return;
+}
 
 app.UseForwardedHeaders();
 app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment())
 {
-    app.UseExceptionHandler("/Error");
+    app.UseServerErrorPages();
     app.UseHsts();
 }
 app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
 app.UseNulByteRejection();
 app.UseDatabaseInputErrors();
 app.UseSerilogRequestLogging(options =>
+{
+    options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
     // The path only: query strings may carry search terms (names), which must not reach the logs.
-    options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} a répondu {StatusCode} en {Elapsed:0.0} ms");
+    options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} a répondu {StatusCode} en {Elapsed:0.0} ms";
+});
 app.UseRequestLocalization();
 app.UseStaticFiles(new StaticFileOptions
 {

@@ -274,7 +274,7 @@ public static class Generator
 
     internal static AuditEvent Sealed(AuditEvent row, byte[] key)
     {
-        row.Hash = AuditTrail.Seal(key, row);
+        row.Hash = AuditKey.Seal(key, row);
         return row;
     }
 

@@ -33,7 +33,7 @@ internal sealed class World
         _plan = plan;
         _start = _now.AddYears(-20);
         _patients = new Patient[plan.Patients];
-        _auditKey = AuditTrail.KeyBytes(options.AuditKey);
+        _auditKey = AuditKey.KeyBytes(options.AuditKey);
     }
 
     public long LastDocumentNumber { get; private set; }
@@ -696,7 +696,7 @@ internal sealed class World
 
     /// <summary>
     /// The audit trail of the generated years, oldest first, continuing the chain already in the database: each row is
-    /// sealed by <see cref="AuditTrail.Seal"/> with the key the app will use, so <c>verify-audit</c> walks it whole.
+    /// sealed by <see cref="AuditKey.Seal"/> with the key the app will use, so <c>verify-audit</c> walks it whole.
     /// </summary>
     public long WriteAudit(NpgsqlConnection connection)
     {

@@ -93,7 +93,7 @@ public static class PageBenchmark
         var results = new List<string>();
         var summary = new List<(string Name, Stats Page, Stats? Sql)>();
         var users = await UserIdsAsync(connectionString);
-        var trail = AuditTrailFor(options);
+        var trail = await AuditTrailForAsync(options);
         foreach (var scenario in scenarios.Where(s => options.Only is null || options.Only.Any(o => s.Name.StartsWith(o, StringComparison.Ordinal))))
         {
             var clients = await Client.SignInAsync(appA.BaseUrl, scenario.Account, options.Clients);
@@ -195,7 +195,7 @@ public static class PageBenchmark
         return 0;
     }
 
-    private static AuditTrail AuditTrailFor(BenchmarkOptions options)
+    private static async Task<AuditTrail> AuditTrailForAsync(BenchmarkOptions options)
     {
         var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder().AddInMemoryCollection(
             new Dictionary<string, string?>
@@ -204,7 +204,10 @@ public static class PageBenchmark
                 ["Audit:Key"] = options.AuditKey,
             }).Build();
         var environment = new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { EnvironmentName = "Development" };
-        return new AuditTrail(configuration, environment, TimeProvider.System);
+        // The writer is a hosted service in the app; here it is started by hand, and its rows are awaited one by one.
+        var trail = new AuditTrail(configuration, new AuditKey(configuration, environment), TimeProvider.System);
+        await trail.StartAsync(CancellationToken.None);
+        return trail;
     }
 
     private static async Task<Stats> MixedAsync(BenchmarkOptions options, string[] bases, List<Scenario> reads)

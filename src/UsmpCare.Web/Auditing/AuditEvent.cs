@@ -21,6 +21,9 @@ public enum AuditAction
     // Re-authentication before a sensitive action (ASVS V3.7.1).
     Reauthenticated,
     ReauthFailed,
+    // The trail's HMAC key was changed by rotate-audit-key: the row is sealed with the old key and names both keys'
+    // fingerprints (AuditKey.RotationTarget); the rows after it are sealed with the new key.
+    KeyRotated,
 }
 
 /// <summary>

@@ -20,6 +20,8 @@ public static class Commands
         ("create-admin", "create-admin ADRESSE PRÉNOM NOM", "crée le premier administrateur ; mot de passe dans la variable USMP_ADMIN_PASSWORD"),
         ("verify-audit", "verify-audit [--anchors FICHIER]", "vérifie toute la chaîne du journal d'audit, et les ancres du fichier ; code 1 si une ligne a été modifiée, supprimée ou insérée, ou si les dernières lignes ont disparu"),
         ("anchor-audit", "anchor-audit FICHIER", "ajoute au fichier l'ancre de fin de chaîne (date;numéro;sceau) ; à garder là où les administrateurs de la base ne peuvent pas écrire"),
+        ("rotate-audit-key", "rotate-audit-key [--by NOM]",
+            "change la clé du journal d'audit : l'ancienne dans Audit__Key, la nouvelle dans USMP_NEW_AUDIT_KEY (jamais sur la ligne de commande) ; toutes les instances arrêtées d'abord"),
         ("import-movements", "import-movements FICHIER --unit CODE [--by NOM]",
             "importe les mouvements (arrivées, libérations, transferts) du fichier de l'administration pénitentiaire ; tout ou rien ; colonnes judiciaires ignorées (P29) ; code 1 si une ligne est refusée"),
         ("export-fhir", "export-fhir ÉCROU --unit CODE --out FICHIER.json [--by NOM]",
@@ -33,10 +35,13 @@ public static class Commands
         "\n\nCodes de sortie : 0 réussite, 1 échec (le message dit pourquoi), 2 usage incorrect.\n" +
         "Détails : docs/interop.md et docs/operations.md.";
 
+    /// <summary>Whether <paramref name="args"/> name a command; otherwise they are the web server's.</summary>
+    public static bool IsCommand(string[] args) => args.Length > 0 && (!args[0].StartsWith('-') || args[0] is "--help" or "-h");
+
     /// <summary>Runs the command named by <paramref name="args"/>; null when the arguments are the web server's.</summary>
     public static async Task<int?> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
     {
-        if (args.Length == 0 || (args[0].StartsWith('-') && args[0] is not ("--help" or "-h")))
+        if (!IsCommand(args))
         {
             return null;
         }
@@ -109,7 +114,7 @@ public static class Commands
                 IReadOnlyList<string> unreadable = [];
                 var anchorFile = verify.Named.GetValueOrDefault("--anchors");
                 var anchors = anchorFile is null ? [] : Auditing.AuditAnchor.ParseAll(await File.ReadAllLinesAsync(anchorFile), out unreadable);
-                var problems = unreadable.Concat(await provider.GetRequiredService<Auditing.AuditTrail>().VerifyAsync(anchors: anchors)).ToList();
+                var problems = unreadable.Concat(await provider.GetRequiredService<Auditing.AuditChain>().VerifyAsync(anchors: anchors)).ToList();
                 await (problems.Count == 0 ? output : error).WriteLineAsync(problems.Count == 0
                     ? $"Journal d'audit intègre{(anchorFile is null ? "" : $" ({anchors.Count} ancre(s) vérifiée(s))")}."
                     : string.Join(Environment.NewLine, problems));
@@ -117,13 +122,15 @@ public static class Commands
             case "anchor-audit":
                 // anchor-audit FILE: appends the chain's tail; run it from cron, FILE on storage the DBAs cannot rewrite.
                 var target = Options.Parse(args, 1).Single("le fichier des ancres");
-                var tail = await provider.GetRequiredService<Auditing.AuditTrail>().TailAsync();
+                var tail = await provider.GetRequiredService<Auditing.AuditChain>().TailAsync();
                 if (tail is not null)
                 {
                     await File.AppendAllTextAsync(target, tail + Environment.NewLine);
                 }
                 await output.WriteLineAsync(tail is null ? "Journal vide : rien à ancrer." : $"Ancre ajoutée : ligne {tail.Id}.");
                 return Ok;
+            case "rotate-audit-key":
+                return await RotateAuditKeyAsync(provider, Options.Parse(args, 1, "--by"), output, error);
             case "import-movements":
                 return await InteropCommands.ImportMovementsAsync(provider, Options.Parse(args, 1, "--unit", "--by"), output, error);
             case "export-fhir":
@@ -131,6 +138,35 @@ public static class Commands
             default:
                 throw new UsageException($"Commande inconnue : « {args[0]} ».");
         }
+    }
+
+    /// <summary>
+    /// rotate-audit-key: the old key is the one in force (Audit__Key, checked against the chain's head), the new one comes
+    /// from USMP_NEW_AUDIT_KEY; a rotation row sealed with the old key names both fingerprints, later rows use the new key.
+    /// </summary>
+    private static async Task<int> RotateAuditKeyAsync(IServiceProvider provider, Options options, TextWriter output, TextWriter error)
+    {
+        if (options.Positional.Count > 0)
+        {
+            throw new UsageException("rotate-audit-key lit les clés dans l'environnement, jamais sur la ligne de commande.");
+        }
+        var key = provider.GetRequiredService<Auditing.AuditKey>();
+        if (await provider.GetRequiredService<Auditing.AuditChain>().KeyRefusalAsync() is { } refusal)
+        {
+            await error.WriteLineAsync($"Échec : {refusal}");
+            return Failure;
+        }
+        var next = Auditing.AuditKey.Required(Environment.GetEnvironmentVariable("USMP_NEW_AUDIT_KEY"), development: false, "USMP_NEW_AUDIT_KEY");
+        var (from, to) = (key.Fingerprint, Auditing.AuditKey.FingerprintOf(next));
+        if (from == to)
+        {
+            throw new InvalidOperationException("USMP_NEW_AUDIT_KEY est la clé déjà en vigueur : rien n'est changé.");
+        }
+        var row = await provider.GetRequiredService<Auditing.AuditTrail>().RotateKeyAsync(next, options.Operator);
+        await output.WriteLineAsync($"Clé du journal d'audit changée à la ligne {row.Id} : empreinte {from} → {to}. " +
+                                    "Redémarrez chaque instance avec Audit__Key = la nouvelle clé, et donnez l'ancienne à verify-audit " +
+                                    "dans Audit__PreviousKeys__0 (docs/operations.md).");
+        return Ok;
     }
 }
 

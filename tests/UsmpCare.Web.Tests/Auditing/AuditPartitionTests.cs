@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Npgsql;
 using UsmpCare.Domain.Security;
 using UsmpCare.Web.Auditing;
@@ -27,7 +26,7 @@ public sealed class AuditPartitionTests(UsmpFactory app) : IClassFixture<UsmpFac
         (await ScalarAsync<bool>("SELECT to_regclass('audit.audit_events_2031_05') IS NULL")).Should().BeTrue();
 
         var clock = new ManualClock(new DateTimeOffset(2031, 5, 31, 23, 59, 59, 999, TimeSpan.Zero).AddTicks(9_990));
-        using var trail = NewTrail(clock);
+        await using var trail = await NewTrailAsync(clock);
         var lastOfMay = await AppendAsync(trail, "/Tests/Partitions/mai");
         clock.Now = new DateTimeOffset(2031, 6, 1, 0, 0, 0, TimeSpan.Zero);
         var firstOfJune = await AppendAsync(trail, "/Tests/Partitions/juin");
@@ -49,7 +48,7 @@ public sealed class AuditPartitionTests(UsmpFactory app) : IClassFixture<UsmpFac
     {
         // One partition made by the app's own trail (a sign-in row, this month), one by a trail whose clock is elsewhere.
         await app.LoginAsAsync(DemoData.Account(Role.Physician));
-        using (var trail = NewTrail(new ManualClock(new DateTimeOffset(2032, 2, 14, 9, 0, 0, TimeSpan.Zero))))
+        await using (var trail = await NewTrailAsync(new ManualClock(new DateTimeOffset(2032, 2, 14, 9, 0, 0, TimeSpan.Zero))))
         {
             await AppendAsync(trail, "/Tests/Partitions/fevrier");
         }
@@ -82,7 +81,7 @@ public sealed class AuditPartitionTests(UsmpFactory app) : IClassFixture<UsmpFac
     {
         var clock = new ManualClock(new DateTimeOffset(2033, 1, 20, 8, 0, 0, TimeSpan.Zero));
         var rows = new List<AuditEvent>();
-        using (var trail = NewTrail(clock))
+        await using (var trail = await NewTrailAsync(clock))
         {
             foreach (var month in new[] { 1, 2, 3 })
             {
@@ -97,7 +96,7 @@ public sealed class AuditPartitionTests(UsmpFactory app) : IClassFixture<UsmpFac
             partitions.Add(await PartitionOfAsync(row));
         }
         partitions.Should().HaveCount(3);
-        var verifier = app.Services.GetRequiredService<AuditTrail>();
+        var verifier = app.Services.GetRequiredService<AuditChain>();
         (await verifier.VerifyAsync(app.ConnectionString)).Should().BeEmpty("rows of several partitions form one chain");
 
         // The owner bypasses the row trigger (DISABLE on the parent reaches every partition): the seal still tells.
@@ -127,7 +126,7 @@ public sealed class AuditPartitionTests(UsmpFactory app) : IClassFixture<UsmpFac
 
         // Rows sealed as the app seals them, spread over four months with ids out of time order (as in a generated
         // database, where the seed's rows come first but are the most recent).
-        var key = AuditTrail.KeyBytes(null);
+        var key = AuditKey.KeyBytes(null);
         var times = new[] { "2026-11-23T10:00:00.123456Z", "2024-02-29T23:59:59.999999Z", "2024-03-01T00:00:00Z", "2025-07-14T12:00:00Z", "2025-07-15T12:00:00Z" };
         var previous = "";
         var written = new List<AuditEvent>();
@@ -141,7 +140,7 @@ public sealed class AuditPartitionTests(UsmpFactory app) : IClassFixture<UsmpFac
                     Id = i + 1, At = at, UserId = Guid.NewGuid(), UserName = "Claire Martin", Roles = "Physician", Action = AuditAction.Read,
                     Target = $"/Patients/Chart/{i}", PatientId = Guid.NewGuid(), UnitId = Guid.NewGuid(), Status = 200, PreviousHash = previous,
                 };
-                row.Hash = AuditTrail.Seal(key, row);
+                row.Hash = AuditKey.Seal(key, row);
                 previous = row.Hash;
                 written.Add(row);
                 await using var insert = new NpgsqlCommand("""
@@ -173,19 +172,31 @@ public sealed class AuditPartitionTests(UsmpFactory app) : IClassFixture<UsmpFac
             """).ToListAsync();
         partitions.Should().Equal("audit.audit_events_2024_02", "audit.audit_events_2024_03", "audit.audit_events_2025_07", "audit.audit_events_2026_11");
         (await db.Set<AuditChainHead>().AsNoTracking().SingleAsync()).Should().BeEquivalentTo(new { written[^1].Id, written[^1].Hash });
-        (await app.Services.GetRequiredService<AuditTrail>().VerifyAsync(connectionString)).Should().BeEmpty();
+        (await app.Services.GetRequiredService<AuditChain>().VerifyAsync(connectionString)).Should().BeEmpty();
         await db.Database.CloseConnectionAsync();
         NpgsqlConnection.ClearAllPools();
         await server.ExecuteAsync($"DROP DATABASE {database} WITH (FORCE)");
     }
 
-    private AuditTrail NewTrail(TimeProvider clock) =>
-        new(app.Services.GetRequiredService<IConfiguration>(), app.Services.GetRequiredService<IHostEnvironment>(), clock);
+    /// <summary>A writer with the test's clock, started as the host starts the app's, stopped (drained) when disposed.</summary>
+    private async Task<RunningTrail> NewTrailAsync(TimeProvider clock)
+    {
+        var trail = new AuditTrail(app.Services.GetRequiredService<IConfiguration>(), app.Services.GetRequiredService<AuditKey>(), clock);
+        await trail.StartAsync(CancellationToken.None);
+        return new RunningTrail(trail);
+    }
 
-    private static async Task<AuditEvent> AppendAsync(AuditTrail trail, string target)
+    private sealed class RunningTrail(AuditTrail trail) : IAsyncDisposable
+    {
+        public AuditTrail Trail => trail;
+
+        public async ValueTask DisposeAsync() => await trail.StopAsync(CancellationToken.None);
+    }
+
+    private static async Task<AuditEvent> AppendAsync(RunningTrail trail, string target)
     {
         var entry = new AuditEvent { UserName = "Test", Roles = "Physician", Action = AuditAction.Read, Target = target, Status = 200 };
-        await trail.AppendAsync(entry);
+        await trail.Trail.AppendAsync(entry);
         return entry;
     }
 

@@ -65,7 +65,7 @@ public sealed class AuditTrailTests(UsmpFactory app) : IClassFixture<UsmpFactory
         {
             await physician.GetAsync($"/Patients/Chart/{patient.Id}");
         }
-        var trail = app.Services.GetRequiredService<AuditTrail>();
+        var trail = app.Services.GetRequiredService<AuditChain>();
         (await trail.VerifyAsync(app.ConnectionString)).Should().BeEmpty("an untouched trail verifies");
 
         var update = () => ExecuteAsync("UPDATE audit.audit_events SET user_name = 'Personne' WHERE id = 2");
@@ -93,7 +93,7 @@ public sealed class AuditTrailTests(UsmpFactory app) : IClassFixture<UsmpFactory
         var physician = await app.LoginAsAsync(DemoData.Account(Role.Physician));
         var patient = await app.NewPatientAsync("Ancré");
         await physician.GetAsync($"/Patients/Chart/{patient.Id}");
-        var trail = app.Services.GetRequiredService<AuditTrail>();
+        var trail = app.Services.GetRequiredService<AuditChain>();
         var anchor = (await trail.TailAsync(app.ConnectionString))!;
         var file = AuditAnchor.ParseAll([anchor.ToString()], out var unreadable);
         unreadable.Should().BeEmpty();
@@ -132,7 +132,7 @@ public sealed class AuditTrailTests(UsmpFactory app) : IClassFixture<UsmpFactory
         var physician = await app.LoginAsAsync(DemoData.Account(Role.Physician));
         var patient = await app.NewPatientAsync("Tête");
         await physician.GetAsync($"/Patients/Chart/{patient.Id}");
-        var trail = app.Services.GetRequiredService<AuditTrail>();
+        var trail = app.Services.GetRequiredService<AuditChain>();
         // Another test of this class tampers with rows on purpose: compare with what the chain already says.
         var earlier = await trail.VerifyAsync(app.ConnectionString);
         var last = (await trail.TailAsync(app.ConnectionString))!.Id;
@@ -162,7 +162,7 @@ public sealed class AuditTrailTests(UsmpFactory app) : IClassFixture<UsmpFactory
             lines.Should().HaveCount(2);
             AuditAnchor.ParseAll(lines, out var unreadable).Should().HaveCount(2);
             unreadable.Should().BeEmpty();
-            var problemsBefore = (await app.Services.GetRequiredService<AuditTrail>().VerifyAsync(app.ConnectionString)).Count;
+            var problemsBefore = (await app.Services.GetRequiredService<AuditChain>().VerifyAsync(app.ConnectionString)).Count;
             var output = new StringWriter();
             var error = new StringWriter();
             var code = await Commands.RunAsync(app.Services, ["verify-audit", "--anchors", file], output, error);

@@ -36,7 +36,7 @@ public sealed class GeneratorTests(GeneratedHospital app) : IClassFixture<Genera
         (await app.WithDbAsync(db => db.CareRequests.CountAsync())).Should().BeGreaterThan(1_000);
         (await app.WithDbAsync(db => db.IssuedDocuments.CountAsync(d => d.Pdf.Length > 1_000))).Should().Be((int)app.Report.Rows["documents.issued_documents"]);
         (await app.WithDbAsync(db => db.AuditEvents.CountAsync())).Should().Be((int)app.Report.Rows["audit.audit_events"]);
-        (await app.Services.GetRequiredService<AuditTrail>().VerifyAsync()).Should().BeEmpty("the generated rows are sealed like the app's");
+        (await app.Services.GetRequiredService<AuditChain>().VerifyAsync()).Should().BeEmpty("the generated rows are sealed like the app's");
         (await app.WithDbAsync(db => db.Database.SqlQueryRaw<long>("""
             SELECT count(*) AS "Value" FROM pg_inherits WHERE inhparent = 'audit.audit_events'::regclass
             """).SingleAsync())).Should().BeGreaterThanOrEqualTo(240, "twenty years of monthly partitions");
@@ -65,6 +65,6 @@ public sealed class GeneratorTests(GeneratedHospital app) : IClassFixture<Genera
         var nurse = await app.LoginAsAsync(DemoData.Nurse(Team.Somatic));
         (await nurse.GetAsync("/CareRequests")).StatusCode.Should().Be(HttpStatusCode.OK);
         (await nurse.GetAsync("/Dashboard")).StatusCode.Should().Be(HttpStatusCode.OK);
-        (await app.Services.GetRequiredService<AuditTrail>().VerifyAsync()).Should().BeEmpty();
+        (await app.Services.GetRequiredService<AuditChain>().VerifyAsync()).Should().BeEmpty();
     }
 }

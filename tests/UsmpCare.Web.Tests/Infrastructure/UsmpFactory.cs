@@ -120,25 +120,7 @@ public class UsmpFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public async Task<HttpClient> LoginAsAsync(DemoAccount account)
     {
         var client = NewClient();
-        var response = await client.PostFormAsync("/Account/Login", new Dictionary<string, string>
-        {
-            ["Email"] = account.Email,
-            ["Password"] = DemoData.Password,
-        });
-        if (response.StatusCode == HttpStatusCode.Redirect
-            && response.Headers.Location!.OriginalString.StartsWith("/Account/Code", StringComparison.Ordinal))
-        {
-            await ForgetLastTotpStepAsync(account.Email);
-            response = await client.PostFormAsync("/Account/Code", new Dictionary<string, string>
-            {
-                ["Code"] = TestTotp.CodeNow(DemoData.TotpKey),
-            });
-        }
-        if (response.StatusCode != HttpStatusCode.Redirect
-            || response.Headers.Location!.OriginalString.StartsWith("/Account/", StringComparison.Ordinal))
-        {
-            throw new InvalidOperationException($"login of {account.Email} failed: {response.StatusCode} {response.Headers.Location}");
-        }
+        await client.SignInAsync(account, () => ForgetLastTotpStepAsync(account.Email));
         return client;
     }
 
@@ -156,6 +138,15 @@ public class UsmpFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         await using var scope = Scope();
         return await work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    /// <summary>A database of the tests, without starting the app (before it starts, or for an app in another process).</summary>
+    public static async Task<T> WithDatabaseAsync<T>(string connectionString, Func<AppDbContext, Task<T>> work)
+    {
+        var options = new DbContextOptionsBuilder<AppDbContext>();
+        Database.Configure(options, connectionString);
+        await using var db = new AppDbContext(options.Options);
+        return await work(db);
     }
 }
 
@@ -179,6 +170,33 @@ public static class HttpClientExtensions
     /// <summary>The response's HTML with entities decoded, so assertions read the words a user reads.</summary>
     public static async Task<string> TextAsync(this HttpResponseMessage response) =>
         WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+    /// <summary>
+    /// Signs a demo account in on this client (the app in memory, or a started process): password, then, for the roles
+    /// that require it, a code computed from the published demo key, once the account forgot the last step it accepted.
+    /// </summary>
+    public static async Task SignInAsync(this HttpClient client, DemoAccount account, Func<Task> forgetLastTotpStep)
+    {
+        var response = await client.PostFormAsync("/Account/Login", new Dictionary<string, string>
+        {
+            ["Email"] = account.Email,
+            ["Password"] = DemoData.Password,
+        });
+        if (response.StatusCode == HttpStatusCode.Redirect
+            && response.Headers.Location!.OriginalString.StartsWith("/Account/Code", StringComparison.Ordinal))
+        {
+            await forgetLastTotpStep();
+            response = await client.PostFormAsync("/Account/Code", new Dictionary<string, string>
+            {
+                ["Code"] = TestTotp.CodeNow(DemoData.TotpKey),
+            });
+        }
+        if (response.StatusCode != HttpStatusCode.Redirect
+            || response.Headers.Location!.OriginalString.StartsWith("/Account/", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"login of {account.Email} failed: {response.StatusCode} {response.Headers.Location}");
+        }
+    }
 
     /// <summary>GETs the page to take its antiforgery token, then posts the form fields like a browser.</summary>
     public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string url,

@@ -39,7 +39,7 @@ public sealed class BackupTests(UsmpFactory app) : IClassFixture<UsmpFactory>
             await connection.OpenAsync();
             await using var command = new NpgsqlCommand("SELECT count(*) FROM somatic.entries WHERE note = 'Note à retrouver après restauration'", connection);
             ((long)(await command.ExecuteScalarAsync())!).Should().Be(1);
-            (await app.Services.GetRequiredService<AuditTrail>().VerifyAsync(copy)).Should().BeEmpty();
+            (await app.Services.GetRequiredService<AuditChain>().VerifyAsync(copy)).Should().BeEmpty();
         }
         finally
         {

@@ -14,7 +14,7 @@ using Xunit;
 namespace UsmpCare.Web.Tests.Operations;
 
 /// <summary>The app over a PostgreSQL cluster of its own, which the test crashes and restarts.</summary>
-public sealed class RestartableFactory : UsmpFactory
+public class RestartableFactory : UsmpFactory
 {
     public PostgresServer Database { get; private set; } = null!;
 
@@ -23,6 +23,7 @@ public sealed class RestartableFactory : UsmpFactory
         Database = await PostgresServer.StartPrivateAsync();
         await Database.CreateDatabaseAsync("usmp");
         await MigrateAndSeedAsync(Database, "usmp");
+        await PrepareDatabaseAsync(Database.ConnectionStringFor("usmp"));
         return (Database, "usmp");
     }
 
@@ -126,7 +127,7 @@ public sealed class DatabaseRestartTests(RestartableFactory app) : IClassFixture
         stored.Select(s => s.Key).Should().Contain(acknowledged, "every write the nurse was told was saved is there");
 
         await using var scope = app.Scope();
-        (await scope.ServiceProvider.GetRequiredService<AuditTrail>().VerifyAsync()).Should().BeEmpty("the audit chain survives the crash");
+        (await scope.ServiceProvider.GetRequiredService<AuditChain>().VerifyAsync()).Should().BeEmpty("the audit chain survives the crash");
         var audited = await app.WithDbAsync(db => db.AuditEvents.CountAsync(e => e.Action == AuditAction.Write && e.Target == round + "?handler=Log"));
         audited.Should().BeGreaterThanOrEqualTo(stored.Count, "no slip written during the crash lacks its audit row");
     }

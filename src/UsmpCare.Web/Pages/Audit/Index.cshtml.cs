@@ -17,7 +17,7 @@ namespace UsmpCare.Web.Pages.Audit;
 /// checks the chain's integrity (an altered, deleted or inserted row is named).
 /// </summary>
 [RequirePermission(Permission.ViewUnitAudit)]
-public sealed class IndexModel(AppDbContext db, CurrentUnit currentUnit, AuditTrail trail) : PageModel
+public sealed class IndexModel(AppDbContext db, CurrentUnit currentUnit, AuditChain chain) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Ecrou { get; set; }
     [BindProperty(SupportsGet = true)] public string? UserName { get; set; }
@@ -59,8 +59,8 @@ public sealed class IndexModel(AppDbContext db, CurrentUnit currentUnit, AuditTr
     public async Task<IActionResult> OnPostVerifyAsync()
     {
         var anchors = AuditAnchor.ParseAll((Anchors ?? "").Split('\n'), out var unreadable);
-        Integrity = [.. unreadable, .. await trail.VerifyAsync(anchors: anchors)];
-        Tail = await trail.TailAsync();
+        Integrity = [.. unreadable, .. await chain.VerifyAsync(anchors: anchors)];
+        Tail = await chain.TailAsync();
         Rows = await (await FilteredAsync()).Take(Paged<AuditEvent>.Size).ToListAsync();
         return Page();
     }
