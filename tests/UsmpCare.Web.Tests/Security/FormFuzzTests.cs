@@ -14,10 +14,11 @@ namespace UsmpCare.Web.Tests.Security;
 
 /// <summary>
 /// Bad input always gets a clear refusal and changes nothing. For each role, every page reachable by links from the
-/// home page and a patient's chart is visited, every POST form (and every button with its own formaction) is
-/// collected, and each field is posted missing, empty, overlong and with values out of its set (unknown choice, huge
-/// or negative number, implausible date, text where a number is expected, unknown id). No answer may be a server
-/// error, a refused post may change no row of the medical and account tables, and no post may end the user's session.
+/// home page and a patient's chart is visited, every form is collected (POST forms, every button with its own
+/// formaction, and the GET filters), and each field is sent missing, empty, overlong and with values out of its set
+/// (unknown choice, huge or negative number, implausible date, text where a number is expected, unknown id). No answer
+/// may be a server error, a refused post (or any GET) may change no row of the medical and account tables, and no
+/// post may end the user's session.
 /// Three classes so that xunit runs them side by side, each on its own database: the roles that lead accounts come
 /// last in their class, since what they change may stop another role from signing in.
 /// </summary>
@@ -68,7 +69,7 @@ public abstract class FormFuzz(FormFuzz.Factory app, ITestOutputHelper output)
 
         foreach (var form in forms)
         {
-            var token = await TokenAsync(client, form.Page);
+            var token = form.Get ? "" : await TokenAsync(client, form.Page);
             var tries = form.Fields.DistinctBy(f => f.Name).SelectMany(f => VariantsOf(f).Select(v => (f.Name, Value: v)));
             foreach (var (field, variant) in token is null ? [] : tries)
             {
@@ -77,9 +78,12 @@ public abstract class FormFuzz(FormFuzz.Factory app, ITestOutputHelper output)
                 {
                     fields.Add(new(field, variant));
                 }
-                fields.Add(new("__RequestVerificationToken", token!));
-                var what = $"{role}: POST {Shape(form.Action)} {field}={(variant is null ? "(absent)" : Shown(variant))}";
-                var response = await client.PostAsync(form.Action, new FormUrlEncodedContent(fields));
+                var what = $"{role}: {(form.Get ? "GET" : "POST")} {Shape(form.Action)} {field}={(variant is null ? "(absent)" : Shown(variant))}";
+                // A filter (GET form) is judged like a post: no server error, and it changes nothing.
+                var response = form.Get
+                    ? await client.GetAsync(form.Action + (form.Action.Contains('?') ? "&" : "?")
+                        + await new FormUrlEncodedContent(fields).ReadAsStringAsync())
+                    : await client.PostAsync(form.Action, new FormUrlEncodedContent([.. fields, new("__RequestVerificationToken", token!)]));
                 posts++;
                 if (response.Headers.Location?.OriginalString.StartsWith("/Account/Login", StringComparison.Ordinal) == true)
                 {
@@ -146,7 +150,7 @@ public abstract class FormFuzz(FormFuzz.Factory app, ITestOutputHelper output)
         var extra = field.Kind switch
         {
             "choice" => ["Inconnu", "99"],
-            "id" => [Guid.NewGuid().ToString(), "pas-un-identifiant"],
+            "id" => ["0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0", "pas-un-identifiant"],
             "number" => ["99999999999999999999", "-1", "abc"],
             "date" => ["0001-01-01", "9999-12-31", "31/02/2026"],
             "datetime-local" => ["0001-01-01T00:00", "9999-12-31T23:59"],
@@ -162,17 +166,17 @@ public abstract class FormFuzz(FormFuzz.Factory app, ITestOutputHelper output)
     /// <summary>A field of a form; <c>Posted</c> is false for a box nobody ticked, which a browser does not send.</summary>
     private sealed record FormField(string Name, string Value, string Kind, bool Posted = true);
 
-    private sealed record Form(string Page, string Action, IReadOnlyList<FormField> Fields)
+    private sealed record Form(string Page, string Action, IReadOnlyList<FormField> Fields, bool Get)
     {
         /// <summary>The same form on every row of a table, or on every patient's page, is posted once.</summary>
-        public string Shape => Shape(Action) + " " + string.Join(",", Fields.Select(f => f.Name).Distinct().Order());
+        public string Shape => (Get ? "GET " : "") + Shape(Action) + " " + string.Join(",", Fields.Select(f => f.Name).Distinct().Order());
     }
 
     private static IEnumerable<Form> FormsOf(string url, IHtmlDocument document)
     {
-        foreach (var form in document.QuerySelectorAll("form").OfType<IHtmlFormElement>()
-                     .Where(f => f.Method.Equals("post", StringComparison.OrdinalIgnoreCase)))
+        foreach (var form in document.QuerySelectorAll("form").OfType<IHtmlFormElement>())
         {
+            var get = !form.Method.Equals("post", StringComparison.OrdinalIgnoreCase);
             var action = Resolve(url, form.GetAttribute("action"));
             if (Skipped.Any(s => action.StartsWith(s, StringComparison.Ordinal)))
             {
@@ -185,11 +189,11 @@ public abstract class FormFuzz(FormFuzz.Factory app, ITestOutputHelper output)
             var targets = buttons.Where(b => b.HasAttribute("formaction")).ToList();
             if (targets.Count == 0)
             {
-                yield return new Form(url, action, [.. fields, .. NamedButton(buttons.FirstOrDefault())]);
+                yield return new Form(url, action, [.. fields, .. NamedButton(buttons.FirstOrDefault())], get);
             }
             foreach (var button in targets)
             {
-                yield return new Form(url, Resolve(url, button.GetAttribute("formaction")), [.. fields, .. NamedButton(button)]);
+                yield return new Form(url, Resolve(url, button.GetAttribute("formaction")), [.. fields, .. NamedButton(button)], get);
             }
         }
     }
