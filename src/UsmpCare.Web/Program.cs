@@ -136,6 +136,8 @@ builder.Services.AddRazorPages().AddMvcOptions(options =>
 {
     // P16: every read and write of medical data is audited before the page is served.
     options.Filters.AddService<UsmpCare.Web.Auditing.AuditPageFilter>();
+    // Unknown choices, implausible dates and handler-less posts are refused in French before any handler runs.
+    options.AddInputValidation();
     // Bad input is said in French, with what was typed; the page keeps every other field.
     var messages = options.ModelBindingMessageProvider;
     messages.SetAttemptedValueIsInvalidAccessor((value, _) => $"La valeur « {value} » n'est pas valide.");

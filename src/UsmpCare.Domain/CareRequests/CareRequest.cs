@@ -1,3 +1,4 @@
+using System.Globalization;
 using UsmpCare.Domain.Security;
 
 namespace UsmpCare.Domain.CareRequests;
@@ -352,7 +353,7 @@ public sealed class CareRequestScan
             "Seuls les fichiers JPEG, PNG ou PDF sont acceptés (le contenu du fichier a été vérifié, pas seulement son nom).");
         Id = Guid.NewGuid();
         RequestId = requestId;
-        FileName = Path.GetFileName(fileName);
+        FileName = StoredName(fileName, ContentType);
         Content = content;
         UploadedById = by;
         UploadedAt = now;
@@ -365,6 +366,29 @@ public sealed class CareRequestScan
     public byte[] Content { get; private set; }
     public Guid UploadedById { get; private set; }
     public DateTimeOffset UploadedAt { get; private set; }
+
+    /// <summary>
+    /// The name kept for the download: the client's base name, whatever system its path came from ('/' or '\'),
+    /// without control or formatting characters (a right-to-left override can disguise an extension), and with the
+    /// extension of the sniffed type, never the declared one.
+    /// </summary>
+    public static string StoredName(string clientName, string contentType)
+    {
+        var extension = contentType switch
+        {
+            "image/jpeg" => ".jpg",
+            "image/png" => ".png",
+            _ => ".pdf",
+        };
+        var baseName = clientName.Split('/', '\\')[^1];
+        var clean = new string([.. baseName.Where(c => char.GetUnicodeCategory(c) is not (UnicodeCategory.Control
+            or UnicodeCategory.Format or UnicodeCategory.Surrogate))]);
+        var dot = clean.LastIndexOf('.');
+        var stem = (dot > 0 ? clean[..dot] : clean).Trim(' ', '.');
+        // The column holds 200 characters.
+        stem = stem.Length == 0 ? "billet" : stem[..Math.Min(stem.Length, 200 - extension.Length)];
+        return stem + extension;
+    }
 
     /// <summary>The type is read from the file's first bytes: a declared content type is never trusted.</summary>
     public static string? Sniff(ReadOnlySpan<byte> content) => content switch

@@ -15,7 +15,8 @@ public static class Database
             npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history", "core")
             // A database restart costs failed attempts while it is down, not a lost request (issue « faults »).
             .EnableRetryOnFailure(maxRetryCount: 3))
-        .UseSnakeCaseNamingConvention();
+        .UseSnakeCaseNamingConvention()
+        .AddInterceptors(Infrastructure.TextLengthGuard.Instance);
 
     /// <summary>
     /// The app's session settings, added to the configured connection string.

@@ -41,8 +41,8 @@ public static class NulByteRejection
 }
 
 /// <summary>
-/// A text longer than its column (PostgreSQL 22001) is bad input, not a fault: the user gets a French 400 page
-/// instead of a 500.
+/// A text longer than its column (refused by <see cref="TextLengthGuard"/>, or PostgreSQL 22001) is bad input, not a
+/// fault: the user gets a French 400 page instead of a 500.
 /// </summary>
 public static class DatabaseInputErrors
 {
@@ -52,9 +52,9 @@ public static class DatabaseInputErrors
         {
             await next();
         }
-        catch (Microsoft.EntityFrameworkCore.DbUpdateException e) when (e.InnerException is Npgsql.PostgresException
+        catch (Exception e) when (e is TextTooLongException or Microsoft.EntityFrameworkCore.DbUpdateException
         {
-            SqlState: Npgsql.PostgresErrorCodes.StringDataRightTruncation,
+            InnerException: Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.StringDataRightTruncation },
         } && !context.Response.HasStarted)
         {
             context.Response.Clear();

@@ -8,6 +8,7 @@ using UsmpCare.Web.Data;
 
 namespace UsmpCare.Web.Pages.Admin;
 
+[Infrastructure.ShowsInputErrors]
 [RequirePermission(Permission.ManageUnits)]
 public sealed class UnitsModel(AppDbContext db) : PageModel
 {

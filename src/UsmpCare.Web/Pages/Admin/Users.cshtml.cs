@@ -35,9 +35,11 @@ public sealed class UsersModel(AppDbContext db, UserManager<User> users, IUserSt
 
     public async Task<IActionResult> OnPostCreateAsync()
     {
+        // Units are ticked from the list: an id of no unit is refused, not left to the foreign key.
+        var units = await db.Units.Select(u => u.Id).ToListAsync();
         // ASVS V3.7.1: account changes by the administrator need a recent authentication, like issuing.
-        var problems = await reauth.RequireAsync() is { } reauthProblem
-            ? [reauthProblem]
+        var problems = Input.UnitIds.Except(units).Any() ? ["Choisissez les unités dans la liste proposée."]
+            : await reauth.RequireAsync() is { } reauthProblem ? [reauthProblem]
             : await AccountCreation.CreateAsync(users, Input);
         if (problems.Count == 0)
         {
@@ -86,6 +88,12 @@ public sealed class UsersModel(AppDbContext db, UserManager<User> users, IUserSt
         if (user is null)
         {
             return NotFound();
+        }
+        if (user.Id == User.UserId())
+        {
+            // It would end his own session and leave the administration without its administrator until he enrols.
+            Message = "Vous ne pouvez pas réinitialiser votre propre second facteur : demandez-le à un autre administrateur.";
+            return RedirectToPage();
         }
         if (await RefusedForStaleAuthenticationAsync() is { } refused)
         {

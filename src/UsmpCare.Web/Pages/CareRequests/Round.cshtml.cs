@@ -61,6 +61,7 @@ public sealed class RoundModel(AppDbContext db, IAuthorizationService authorizat
         }));
     }
 
+    [ShowsInputErrors]
     public async Task<IActionResult> OnPostLogAsync(Guid id)
     {
         if (await LoadAsync(id) is { } refused)

@@ -17,6 +17,7 @@ namespace UsmpCare.Web.Pages.Patients;
 /// judicial file, on purpose.
 /// </summary>
 [UsmpCare.Web.Auditing.Audited]
+[ShowsInputErrors]
 [RequirePermission(Permission.ManagePatientIdentity)]
 public sealed class EditModel(AppDbContext db, IAuthorizationService authorization, CurrentUnit currentUnit,
     TimeProvider clock) : PageModel

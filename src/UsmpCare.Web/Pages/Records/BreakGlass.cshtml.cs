@@ -17,6 +17,7 @@ namespace UsmpCare.Web.Pages.Records;
 /// his team or unit — read-only, for a limited time, every read flagged and reviewed by the coordinator. AP, SPIP and
 /// administrators hold no clinical permission and cannot.
 /// </summary>
+[ShowsInputErrors]
 [RequirePermission(Permission.WriteConsultation)]
 public sealed class BreakGlassModel(AppDbContext db, AuditTrail audit, IConfiguration configuration,
     RecentAuthentication reauth, TimeProvider clock) : PageModel

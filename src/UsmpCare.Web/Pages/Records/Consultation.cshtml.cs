@@ -62,8 +62,10 @@ public sealed class ConsultationModel(AppDbContext db, IAuthorizationService aut
     public string ActionUrl(string handler) =>
         Entry is null ? $"/Records/Consultation?handler={handler}" : $"/Records/Consultation/{Entry.Id}?handler={handler}";
 
+    [ShowsInputErrors]
     public Task<IActionResult> OnPostSaveAsync(Guid? id) => SaveAsync(id, sign: false);
 
+    [ShowsInputErrors]
     public Task<IActionResult> OnPostSignAsync(Guid? id) => SaveAsync(id, sign: true);
 
     public async Task<IActionResult> OnPostAbandonAsync(Guid? id)

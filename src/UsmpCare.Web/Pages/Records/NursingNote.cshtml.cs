@@ -7,6 +7,7 @@ using UsmpCare.Web.Data;
 
 namespace UsmpCare.Web.Pages.Records;
 
+[Infrastructure.ShowsInputErrors]
 [RequirePermission(Permission.WriteNursingNote)]
 public sealed class NursingNoteModel(AppDbContext db, IAuthorizationService authorization, TimeProvider clock)
     : NurseEntryPage(db, authorization, clock)
