@@ -21,6 +21,10 @@ public enum AuditAction
     // Re-authentication before a sensitive action (ASVS V3.7.1).
     Reauthenticated,
     ReauthFailed,
+    // P16: an account opened, suspended, restored or moved to another team (target: the account and the change).
+    AccountChanged,
+    // CNIL 2022-100: the user changed his own password.
+    PasswordChanged,
 }
 
 /// <summary>
