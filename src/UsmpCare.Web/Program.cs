@@ -54,6 +54,8 @@ builder.Services
         options.Tokens.AuthenticatorTokenProvider = ReplayGuardedAuthenticatorProvider.Name;
     })
     .AddEntityFrameworkStores<AppDbContext>()
+    // The authenticator key and recovery codes are stored protected (Data Protection), never in clear.
+    .AddUserStore<ProtectedTokenUserStore>()
     .AddClaimsPrincipalFactory<UsmpClaimsFactory>()
     .AddPasswordValidator<CommonPasswordValidator>()
     .AddDefaultTokenProviders()

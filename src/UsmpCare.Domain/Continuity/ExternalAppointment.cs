@@ -48,21 +48,22 @@ public enum CancellationCause
 
 /// <summary>
 /// P32: a consultation or examination outside the prison (« extraction médicale ») and its escort. The unit sees the
-/// medical reason; the AP sees only the date, time, destination and escort level.
+/// medical reason; the AP sees only the date, time, place (from the unit's list) and escort level.
 /// </summary>
 public sealed class ExternalAppointment : IUnitScoped
 {
     private ExternalAppointment()
     {
-        Destination = MedicalReason = RequestedByName = "";
+        MedicalReason = RequestedByName = "";
     }
 
-    public ExternalAppointment(Guid patientId, Guid unitId, DateTimeOffset at, string destination, int escortLevel,
+    public ExternalAppointment(Guid patientId, Guid unitId, DateTimeOffset at, EscortPlace? place, int escortLevel,
         string medicalReason, Guid by, string byName, DateTimeOffset now, AppointmentKind kind = AppointmentKind.Consultation)
     {
-        if (string.IsNullOrWhiteSpace(destination))
+        // P05, P32: the destination is one of the unit's places, never free text the AP would read.
+        if (place is null || place.UnitId != unitId || !place.IsActive)
         {
-            throw new DomainException("Indiquez la destination (hôpital, service).");
+            throw new DomainException("Choisissez la destination dans la liste des lieux de l'unité.");
         }
         if (escortLevel is < 1 or > 4)
         {
@@ -76,7 +77,7 @@ public sealed class ExternalAppointment : IUnitScoped
         PatientId = patientId;
         UnitId = unitId;
         At = at;
-        Destination = destination.Trim();
+        PlaceId = place.Id;
         EscortLevel = escortLevel;
         MedicalReason = medicalReason.Trim();
         Status = EscortStatus.Requested;
@@ -90,7 +91,9 @@ public sealed class ExternalAppointment : IUnitScoped
     public Guid PatientId { get; private set; }
     public Guid UnitId { get; private set; }
     public DateTimeOffset At { get; private set; }
-    public string Destination { get; private set; }
+
+    /// <summary>Where the escort goes: one of the unit's <see cref="EscortPlace"/>s.</summary>
+    public Guid PlaceId { get; private set; }
     public int EscortLevel { get; private set; }
 
     /// <summary>Medical: never shown to the AP (P32, P05).</summary>

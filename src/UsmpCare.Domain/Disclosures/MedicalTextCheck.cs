@@ -22,6 +22,40 @@ public static partial class MedicalTextCheck
         "trouble psych", "delire", "hallucin", "cim-10",
     ];
 
+    /// <summary>The medical word stems, for the tests that type them where the AP could read them.</summary>
+    public static IReadOnlyList<string> MedicalStems => Stems;
+
+    /// <summary>
+    /// Stems of medical specialties and services, unaccented: a place an escort goes to names the establishment, never
+    /// the service — « cardiologie » tells the AP why (P05, P32).
+    /// </summary>
+    public static IReadOnlyList<string> Specialties { get; } =
+    [
+        "cardio", "dermato", "pneumo", "gastro", "hepato", "neurolog", "neurochir", "oncolog", "cancerolog", "radiolog",
+        "radiotherap", "urolog", "gyneco", "obstetri", "maternite", "pediatr", "ophtalmo", "oto-rhino", "stomato",
+        "dentaire", "dentiste", "orthoped", "traumato", "rhumato", "endocrino", "nephrolog", "dialys", "hematolog",
+        "infectiolog", "geriatr", "addictolog", "psycholog", "chirurg", "anesthes", "imagerie", "scanner", "irm",
+        "echograph", "endoscop", "coloscop", "fibroscop", "biopsi", "kinesi", "reeducation", "allergo", "angiolog",
+        "medecine", "urgences", "orl", "soins palliatifs", "planning familial", "cegidd", "csapa",
+    ];
+
+    /// <summary>Words that name a part of a hospital rather than the hospital.</summary>
+    private static readonly string[] Departments = ["service", "services", "pole", "departement", "consultation", "consultations", "unite de", "bloc"];
+
+    /// <summary>The words of a place's name that say more than the establishment: medical words, specialties, services.</summary>
+    public static IReadOnlyList<string> PlaceNameProblems(string name)
+    {
+        var words = Normalize(name).Split(Separators, StringSplitOptions.RemoveEmptyEntries);
+        var spaced = " " + string.Join(' ', words) + " ";
+        return
+        [
+            .. Find(name, [], [], []),
+            .. Specialties.Where(s => s.Contains(' ') ? spaced.Contains(" " + s + " ", StringComparison.Ordinal)
+                : words.Any(w => w.StartsWith(s, StringComparison.Ordinal) && (s.Length > 3 || w == s))),
+            .. Departments.Where(d => spaced.Contains(" " + d + " ", StringComparison.Ordinal)),
+        ];
+    }
+
     private static readonly HashSet<string> CommonWords =
     [
         "precision", "episode", "autres", "troubles", "trouble", "chronique", "aigue", "etat", "forme", "type",

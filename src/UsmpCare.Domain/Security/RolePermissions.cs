@@ -30,7 +30,7 @@ public static class RolePermissions
             // P37: the coordinator is a physician who also leads the unit's staff.
             [Role.Coordinator] = Set(Clinical, [.. Physicians, Permission.ManageUnitStaff, Permission.ViewUnitReports,
                 Permission.CoordinateReleases, Permission.ManageAccessRequests, Permission.ViewUnitAudit,
-                Permission.ImportMovements]),
+                Permission.ImportMovements, Permission.ManageEscortPlaces]),
             // Identities and scheduling, never note contents.
             [Role.Secretary] = Set([Permission.ViewWhoSeesWhat, Permission.ViewRoster, Permission.SearchPatients,
                 Permission.ManagePatientIdentity, Permission.ViewDocumentRegister, Permission.ManageAccessRequests,

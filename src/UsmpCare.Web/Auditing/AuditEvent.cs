@@ -24,6 +24,10 @@ public enum AuditAction
     // The trail's HMAC key was changed by rotate-audit-key: the row is sealed with the old key and names both keys'
     // fingerprints (AuditKey.RotationTarget); the rows after it are sealed with the new key.
     KeyRotated,
+    // P16: an account opened, suspended, restored or moved to another team (target: the account and the change).
+    AccountChanged,
+    // CNIL 2022-100: the user changed his own password.
+    PasswordChanged,
 }
 
 /// <summary>

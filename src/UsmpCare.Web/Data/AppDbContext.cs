@@ -45,6 +45,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<ReleasePlan> ReleasePlans => Set<ReleasePlan>();
     public DbSet<RecordAccessRequest> RecordAccessRequests => Set<RecordAccessRequest>();
     public DbSet<ExternalAppointment> ExternalAppointments => Set<ExternalAppointment>();
+    public DbSet<EscortPlace> EscortPlaces => Set<EscortPlace>();
     public DbSet<TransferPack> TransferPacks => Set<TransferPack>();
     public DbSet<Auditing.AuditEvent> AuditEvents => Set<Auditing.AuditEvent>();
     public DbSet<Auditing.BreakGlassGrant> BreakGlassGrants => Set<Auditing.BreakGlassGrant>();

@@ -149,8 +149,17 @@ public static partial class DemoData
         await db.SaveChangesAsync();
         await SeedCareRequestsAsync(db, units[0], patients.Where(p => p.UnitId == units[0].Id).ToList(), nurse, now);
         await SeedConsentsAsync(db, patients.Where(p => p.UnitId == units[0].Id).ToList(), physician, now);
+        // P32: each unit's places (establishments only, what the AP reads); the reason stays in the medical field.
+        var places = units.SelectMany(u => new[]
+        {
+            new EscortPlace(u.Id, PlaceKind.Hospital, "Centre hospitalier de Villeneuve"),
+            new EscortPlace(u.Id, PlaceKind.Uhsi, "UHSI de la Pitié-Salpêtrière"),
+            new EscortPlace(u.Id, PlaceKind.Uhsa, "UHSA de Villejuif"),
+            new EscortPlace(u.Id, PlaceKind.Court, "Tribunal judiciaire de Créteil"),
+        }).ToList();
+        db.EscortPlaces.AddRange(places);
         db.ExternalAppointments.Add(new ExternalAppointment(patients[3].Id, patients[3].UnitId, now.AddDays(3).AddHours(2),
-            "Centre hospitalier de Villeneuve, consultation de cardiologie", 2, "Bilan d'une douleur thoracique d'effort",
+            places.First(p => p.UnitId == patients[3].UnitId), 2, "Consultation de cardiologie : bilan d'une douleur thoracique d'effort",
             physician.Id, "Dr " + physician.DisplayName, now));
         await db.SaveChangesAsync();
     }

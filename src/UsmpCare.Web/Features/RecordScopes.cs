@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using UsmpCare.Domain.Consents;
+using UsmpCare.Domain.Disclosures;
 using UsmpCare.Domain.Patients;
 using UsmpCare.Domain.Security;
 using UsmpCare.Web.Authorization;
@@ -28,6 +29,23 @@ public static class RecordScopes
             .OrderByDescending(e => e.RecordedAt)
             .Select(e => (ConsentDecision?)e.Decision)
             .FirstOrDefaultAsync() == ConsentDecision.Agreed;
+
+    /// <summary>The patients among these whose latest word on sharing between the teams is « accord » (one query for a list).</summary>
+    public static async Task<IReadOnlySet<Guid>> SharingAgreedAmongAsync(AppDbContext db, IReadOnlyCollection<Guid> patientIds) =>
+        (await db.ConsentEntries.AsNoTracking()
+            .Where(e => patientIds.Contains(e.PatientId) && e.Topic == ConsentTopic.TeamSharing)
+            .GroupBy(e => e.PatientId)
+            .Select(g => new { PatientId = g.Key, Decision = g.OrderByDescending(e => e.RecordedAt).Select(e => e.Decision).First() })
+            .ToListAsync())
+        .Where(x => x.Decision == ConsentDecision.Agreed).Select(x => x.PatientId).ToHashSet();
+
+    /// <summary>
+    /// P30, P02: a ledger line carries what its author's team wrote (a certificate, a pack, a share), so it is read by
+    /// those who may read that team's record; an author with no team (the secretariat handing over a copy) wrote
+    /// nothing medical.
+    /// </summary>
+    public static IQueryable<Disclosure> LedgerReadableBy(AppDbContext db, IQueryable<Disclosure> ledger, IReadOnlyCollection<Team> readableTeams) =>
+        ledger.Where(d => !db.Users.Any(u => u.Id == d.AuthorId && u.Team != null && !readableTeams.Contains(u.Team.Value)));
 
     public static IEnumerable<Team> Teams => Enum.GetValues<Team>();
 

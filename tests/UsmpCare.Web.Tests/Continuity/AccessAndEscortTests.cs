@@ -57,18 +57,18 @@ public sealed class AccessAndEscortTests(UsmpFactory app) : IClassFixture<UsmpFa
         (await nurse.PostFormAsync("/Escorts", new Dictionary<string, string>
         {
             ["Ecrou"] = patient.Ecrou, ["At"] = DateTime.Now.AddDays(2).ToString("yyyy-MM-ddTHH:mm"),
-            ["Destination"] = "CHU Henri-Mondor, dermatologie", ["EscortLevel"] = "2", ["MedicalReason"] = "Biopsie d'un mélanome suspect",
+            ["PlaceId"] = (await app.PlaceIdAsync()).ToString(), ["EscortLevel"] = "2", ["MedicalReason"] = "Biopsie d'un mélanome suspect",
         })).StatusCode.Should().Be(HttpStatusCode.Redirect);
         (await nurse.GetDocumentAsync("/Escorts")).Body!.TextContent.Should().Contain("Biopsie d'un mélanome suspect");
         var secretary = await app.LoginAsAsync(DemoData.Account(Role.Secretary));
-        (await secretary.GetDocumentAsync("/Escorts")).Body!.TextContent.Should().Contain("CHU Henri-Mondor").And.NotContain("mélanome");
+        (await secretary.GetDocumentAsync("/Escorts")).Body!.TextContent.Should().Contain("Centre hospitalier de Villeneuve").And.NotContain("mélanome");
 
         var ap = await app.LoginAsAsync(DemoData.Account(Role.PrisonAdministration));
         var view = (await ap.GetDocumentAsync("/Ap/Escorts")).Body!.TextContent;
-        view.Should().Contain("CHU Henri-Mondor, dermatologie").And.Contain(patient.Ecrou);
+        view.Should().Contain("Centre hospitalier de Villeneuve").And.Contain(patient.Ecrou);
         view.Should().NotContain("Biopsie").And.NotContain("mélanome");
         var home = (await ap.GetDocumentAsync("/Ap")).QuerySelector("#escorts")!.TextContent;
-        home.Should().Contain("CHU Henri-Mondor, dermatologie").And.NotContain("mélanome");
+        home.Should().Contain("Centre hospitalier de Villeneuve").And.NotContain("mélanome");
         (await ap.GetAsync("/Escorts")).Headers.Location!.OriginalString.Should().Contain("/Account/AccessDenied");
     }
 
@@ -76,8 +76,9 @@ public sealed class AccessAndEscortTests(UsmpFactory app) : IClassFixture<UsmpFa
     public void The_escort_figures_count_cancellations_late_cancellations_and_the_median_delay()
     {
         var requested = new DateTimeOffset(2026, 10, 1, 8, 0, 0, TimeSpan.Zero);
-        ExternalAppointment Appointment(int day) => new(Guid.NewGuid(), Guid.NewGuid(), new DateTimeOffset(2026, 10, day, 9, 0, 0, TimeSpan.Zero),
-            "CHU", 2, "motif", Guid.NewGuid(), "Dr Test", requested);
+        var place = new EscortPlace(Guid.NewGuid(), PlaceKind.Hospital, "CHU de Villeneuve");
+        ExternalAppointment Appointment(int day) => new(Guid.NewGuid(), place.UnitId, new DateTimeOffset(2026, 10, day, 9, 0, 0, TimeSpan.Zero),
+            place, 2, "motif", Guid.NewGuid(), "Dr Test", requested);
         var done4 = Appointment(5);
         done4.MarkDone(requested.AddDays(4));
         var done10 = Appointment(11);

@@ -12,6 +12,11 @@ public static class Clinic
     public static Task<Guid> UnitIdAsync(this UsmpFactory app, string code) =>
         app.WithDbAsync(db => db.Units.Where(u => u.Code == code).Select(u => u.Id).SingleAsync());
 
+    /// <summary>A place of the unit's escort list (demo data), to post on the escort form.</summary>
+    public static Task<Guid> PlaceIdAsync(this UsmpFactory app, string unitCode = DemoData.UnitA) =>
+        app.WithDbAsync(db => db.EscortPlaces.Where(p => p.IsActive && db.Units.Any(u => u.Id == p.UnitId && u.Code == unitCode))
+            .OrderBy(p => p.Name).Select(p => p.Id).FirstAsync());
+
     /// <summary>A fresh patient of the given unit, so a test's entries never mix with another's.</summary>
     public static Task<Patient> NewPatientAsync(this UsmpFactory app, string lastName = "Testeur", string unitCode = DemoData.UnitA,
         int ageYears = 40) =>

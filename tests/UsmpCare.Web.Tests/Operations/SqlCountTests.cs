@@ -104,7 +104,9 @@ public sealed class SqlCountTests(UsmpFactory app) : IClassFixture<UsmpFactory>
             db.Add(new IssuedDocument("V-" + Guid.NewGuid().ToString("N")[..12], patient.Id, patient.UnitId, DocumentKind.FollowUpAttestation,
                 "Attestation de suivi", RecipientCategory.Patient, "Le patient", "Texte.", "%PDF-1.4"u8.ToArray(), author, "Dr Test", null,
                 now.AddHours(-i), null, null, true, null, Guid.NewGuid()));
-            db.Add(new ExternalAppointment(patient.Id, patient.UnitId, now.AddDays(i + 1), "CHU", 2, "Bilan", author, "Dr Test", now));
+            var place = new EscortPlace(patient.UnitId, PlaceKind.Hospital, "CHU " + Guid.NewGuid().ToString("N")[..8]);
+            db.Add(place);
+            db.Add(new ExternalAppointment(patient.Id, patient.UnitId, now.AddDays(i + 1), place, 2, "Bilan", author, "Dr Test", now));
         }
         return await db.SaveChangesAsync();
     });

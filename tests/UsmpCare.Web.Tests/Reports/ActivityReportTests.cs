@@ -216,7 +216,7 @@ public sealed class ActivityReportTests(UsmpFactory app) : IClassFixture<UsmpFac
             (await nurse.PostFormAsync("/Escorts", new Dictionary<string, string>
             {
                 ["Ecrou"] = patient.Ecrou, ["At"] = DateTime.Now.AddDays(2).ToString("yyyy-MM-ddTHH:mm"), ["Kind"] = kind,
-                ["Destination"] = "CHU", ["EscortLevel"] = "2", ["MedicalReason"] = "Bilan",
+                ["PlaceId"] = (await app.PlaceIdAsync()).ToString(), ["EscortLevel"] = "2", ["MedicalReason"] = "Bilan",
             })).StatusCode.Should().Be(HttpStatusCode.Redirect);
         }
         var appointments = await app.WithDbAsync(db => db.ExternalAppointments.Where(a => a.PatientId == patient.Id).ToListAsync());

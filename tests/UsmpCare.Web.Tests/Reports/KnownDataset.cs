@@ -156,7 +156,9 @@ public static class KnownDataset
     private static ExternalAppointment Appointment(AppDbContext db, Patient patient, Unit unit, DateTimeOffset requested, DateTimeOffset at,
         AppointmentKind kind = AppointmentKind.Consultation)
     {
-        var appointment = new ExternalAppointment(patient.Id, unit.Id, at, "CHU", 2, "Motif", Author, "Dr Test", requested, kind);
+        var place = new EscortPlace(unit.Id, PlaceKind.Hospital, "CHU " + Guid.NewGuid().ToString("N")[..8]);
+        db.Add(place);
+        var appointment = new ExternalAppointment(patient.Id, unit.Id, at, place, 2, "Motif", Author, "Dr Test", requested, kind);
         db.Add(appointment);
         return appointment;
     }

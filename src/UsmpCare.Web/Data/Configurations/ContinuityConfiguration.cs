@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using UsmpCare.Domain.Continuity;
 using UsmpCare.Domain.Patients;
+using UsmpCare.Domain.Units;
 
 namespace UsmpCare.Web.Data.Configurations;
 
@@ -44,8 +45,9 @@ internal sealed class ExternalAppointmentConfiguration : IEntityTypeConfiguratio
         b.ToTable("external_appointments", "continuity");
         b.HasKey(a => a.Id);
         b.HasOne<Patient>().WithMany().HasForeignKey(a => a.PatientId).OnDelete(DeleteBehavior.Restrict);
-        b.Property(a => a.Destination).HasMaxLength(300);
-        b.Property(a => a.MedicalReason).HasMaxLength(1000);
+        b.HasOne<EscortPlace>().WithMany().HasForeignKey(a => a.PlaceId).OnDelete(DeleteBehavior.Restrict);
+        // 1400: the EscortPlaces migration moved the destination typed before the list of places (300) into it.
+        b.Property(a => a.MedicalReason).HasMaxLength(1400);
         b.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
         b.Property(a => a.CancelledBy).HasConversion<string>().HasMaxLength(30);
         b.Property(a => a.CancellationCause).HasConversion<string>().HasMaxLength(30);
@@ -55,6 +57,20 @@ internal sealed class ExternalAppointmentConfiguration : IEntityTypeConfiguratio
         b.HasIndex(a => new { a.UnitId, a.At });
         b.Ignore(a => a.CancellationNotice);
         b.Ignore(a => a.IsHospitalisation);
+    }
+}
+
+internal sealed class EscortPlaceConfiguration : IEntityTypeConfiguration<EscortPlace>
+{
+    public void Configure(EntityTypeBuilder<EscortPlace> b)
+    {
+        b.ToTable("escort_places", "continuity");
+        b.HasKey(p => p.Id);
+        b.HasOne<Unit>().WithMany().HasForeignKey(p => p.UnitId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(p => p.Kind).HasConversion<string>().HasMaxLength(20);
+        b.Property(p => p.Name).HasMaxLength(EscortPlace.NameLength);
+        b.HasIndex(p => new { p.UnitId, p.Name }).IsUnique();
+        b.Ignore(p => p.Shown);
     }
 }
 

@@ -830,6 +830,43 @@ namespace UsmpCare.Web.Data.Migrations
                     b.ToTable("consent_entries", "consent");
                 });
 
+            modelBuilder.Entity("UsmpCare.Domain.Continuity.EscortPlace", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_escort_places");
+
+                    b.HasIndex("UnitId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_escort_places_unit_id_name");
+
+                    b.ToTable("escort_places", "continuity");
+                });
+
             modelBuilder.Entity("UsmpCare.Domain.Continuity.ExternalAppointment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -855,12 +892,6 @@ namespace UsmpCare.Web.Data.Migrations
                         .HasColumnType("character varying(30)")
                         .HasColumnName("cancelled_by");
 
-                    b.Property<string>("Destination")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)")
-                        .HasColumnName("destination");
-
                     b.Property<DateTimeOffset?>("DoneAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("done_at");
@@ -881,13 +912,17 @@ namespace UsmpCare.Web.Data.Migrations
 
                     b.Property<string>("MedicalReason")
                         .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
+                        .HasMaxLength(1400)
+                        .HasColumnType("character varying(1400)")
                         .HasColumnName("medical_reason");
 
                     b.Property<Guid>("PatientId")
                         .HasColumnType("uuid")
                         .HasColumnName("patient_id");
+
+                    b.Property<Guid>("PlaceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("place_id");
 
                     b.Property<DateTimeOffset>("RequestedAt")
                         .HasColumnType("timestamp with time zone")
@@ -924,6 +959,9 @@ namespace UsmpCare.Web.Data.Migrations
 
                     b.HasIndex("PatientId")
                         .HasDatabaseName("ix_external_appointments_patient_id");
+
+                    b.HasIndex("PlaceId")
+                        .HasDatabaseName("ix_external_appointments_place_id");
 
                     b.HasIndex("UnitId", "At")
                         .HasDatabaseName("ix_external_appointments_unit_id_at");
@@ -2545,6 +2583,16 @@ namespace UsmpCare.Web.Data.Migrations
                         .HasConstraintName("fk_consent_entries_patients_patient_id");
                 });
 
+            modelBuilder.Entity("UsmpCare.Domain.Continuity.EscortPlace", b =>
+                {
+                    b.HasOne("UsmpCare.Domain.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_escort_places_units_unit_id");
+                });
+
             modelBuilder.Entity("UsmpCare.Domain.Continuity.ExternalAppointment", b =>
                 {
                     b.HasOne("UsmpCare.Domain.Patients.Patient", null)
@@ -2553,6 +2601,13 @@ namespace UsmpCare.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_external_appointments_patients_patient_id");
+
+                    b.HasOne("UsmpCare.Domain.Continuity.EscortPlace", null)
+                        .WithMany()
+                        .HasForeignKey("PlaceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_external_appointments_escort_places_place_id");
                 });
 
             modelBuilder.Entity("UsmpCare.Domain.Continuity.RecordAccessRequest", b =>

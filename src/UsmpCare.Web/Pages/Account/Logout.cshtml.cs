@@ -3,12 +3,13 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using UsmpCare.Web.Accounts;
+using UsmpCare.Web.Auditing;
 using UsmpCare.Web.Authorization;
 
 namespace UsmpCare.Web.Pages.Account;
 
 [Authorize(Policy = PermissionPolicies.SignedIn)]
-public sealed class LogoutModel(SignInManager<User> signIn, UserManager<User> users) : PageModel
+public sealed class LogoutModel(SignInManager<User> signIn, UserManager<User> users, AuditTrail audit) : PageModel
 {
     public void OnGet()
     {
@@ -20,6 +21,8 @@ public sealed class LogoutModel(SignInManager<User> signIn, UserManager<User> us
         if (await users.GetUserAsync(User) is { } user)
         {
             await users.UpdateSecurityStampAsync(user);
+            // P16: the end of a session is in the trail as well as its start.
+            await audit.AppendAsync(AuditEvent.By(User, AuditAction.SignOut, "/Account/Logout", StatusCodes.Status200OK));
         }
         await signIn.SignOutAsync();
         return Redirect("/Account/Login");

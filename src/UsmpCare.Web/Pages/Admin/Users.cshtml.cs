@@ -43,6 +43,9 @@ public sealed class UsersModel(AppDbContext db, UserManager<User> users, IUserSt
             : await AccountCreation.CreateAsync(users, Input);
         if (problems.Count == 0)
         {
+            var codes = await db.Units.Where(u => Input.UnitIds.Contains(u.Id)).Select(u => u.Code).ToListAsync();
+            await AccountAudit.RecordAsync(audit, User, "/Admin/Users", (await users.FindByEmailAsync(Input.Email.Trim()))!,
+                AccountAudit.Opened(Input, codes));
             Message = $"Compte créé pour {Input.FirstName.Trim()} {Input.LastName.Trim()}.";
             return RedirectToPage();
         }
@@ -74,6 +77,7 @@ public sealed class UsersModel(AppDbContext db, UserManager<User> users, IUserSt
         await users.UpdateAsync(user);
         // Disabling ends the account's sessions: the cookie's security stamp no longer matches.
         await users.UpdateSecurityStampAsync(user);
+        await AccountAudit.RecordAsync(audit, User, "/Admin/Users", user, AccountAudit.Active(user.IsActive));
         Message = user.IsActive ? $"{user.DisplayName} est réactivé." : $"{user.DisplayName} est désactivé.";
         return RedirectToPage();
     }

@@ -53,9 +53,10 @@ public sealed class IndexModel(AppDbContext db, CurrentUnit currentUnit) : PageM
                 .Where(a => a.UnitId == unit.Id && a.At >= now && a.At < now.AddDays(7)
                             && a.Status != Domain.Continuity.EscortStatus.Cancelled && a.Status != Domain.Continuity.EscortStatus.Done)
                 .OrderBy(a => a.At)
-                .Join(db.Patients, a => a.PatientId, p => p.Id, (a, p) => new { a.At, a.Destination, a.EscortLevel, p.LastName, p.FirstName, p.Ecrou })
+                .Join(db.Patients, a => a.PatientId, p => p.Id, (a, p) => new { a.At, a.PlaceId, a.EscortLevel, p.LastName, p.FirstName, p.Ecrou })
+                .Join(db.EscortPlaces, x => x.PlaceId, p => p.Id, (x, p) => new { x.At, p.Kind, p.Name, x.EscortLevel, x.LastName, x.FirstName, x.Ecrou })
                 .ToListAsync();
-            Escorts = [.. escorts.Select(e => new EscortRow(e.At, e.Destination, e.EscortLevel, e.LastName.ToUpperInvariant() + " " + e.FirstName, e.Ecrou))];
+            Escorts = [.. escorts.Select(e => new EscortRow(e.At, $"{Domain.Continuity.EscortPlace.Label(e.Kind)} — {e.Name}", e.EscortLevel, e.LastName.ToUpperInvariant() + " " + e.FirstName, e.Ecrou))];
         }
         if (User.Can(Permission.ViewDocumentsForAp))
         {

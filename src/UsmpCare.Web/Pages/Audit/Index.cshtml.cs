@@ -38,6 +38,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUnit currentUnit, AuditCh
 
     public async Task OnGetAsync()
     {
+        await AuditReadAsync("");
         var paged = await Paged<AuditEvent>.FromAsync(await FilteredAsync(), PageNumber);
         Rows = paged.Items;
         Pager = Pager.For(paged, Request);
@@ -45,6 +46,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUnit currentUnit, AuditCh
 
     public async Task<IActionResult> OnGetCsvAsync()
     {
+        await AuditReadAsync("?handler=Csv");
         var rows = await (await FilteredAsync()).Take(100_000).ToListAsync();
         var csv = new StringBuilder("id;date_utc;utilisateur;roles;action;cible;patient;statut\n");
         foreach (var r in rows)
@@ -63,6 +65,30 @@ public sealed class IndexModel(AppDbContext db, CurrentUnit currentUnit, AuditCh
         Tail = await chain.TailAsync();
         Rows = await (await FilteredAsync()).Take(Paged<AuditEvent>.Size).ToListAsync();
         return Page();
+    }
+
+    /// <summary>
+    /// P16: reading the trail is itself in the trail, with the filters used — the écrou files the row under its patient
+    /// (by id, never by name), the other filters are written out; no query string is kept.
+    /// </summary>
+    private async Task AuditReadAsync(string handler)
+    {
+        var unitId = await currentUnit.IdAsync();
+        var ecrou = string.IsNullOrWhiteSpace(Ecrou) ? null : Patient.NormalizeEcrou(Ecrou);
+        var patientId = ecrou is null ? null
+            : await db.Patients.Where(p => p.UnitId == unitId && p.Ecrou == ecrou).Select(p => (Guid?)p.Id).FirstOrDefaultAsync();
+        string[] filters =
+        [
+            ecrou is null ? "" : $"écrou {ecrou}",
+            string.IsNullOrWhiteSpace(UserName) ? "" : $"utilisateur « {UserName.Trim()} »",
+            From is { } from ? $"du {from:dd/MM/yyyy}" : "",
+            To is { } to ? $"au {to:dd/MM/yyyy}" : "",
+            PageNumber > 1 ? $"page {PageNumber}" : "",
+        ];
+        var described = string.Join(", ", filters.Where(f => f.Length > 0)).Replace("?", "");
+        var target = $"/Audit{handler}{(described.Length > 0 ? " [" + described + "]" : "")}";
+        await trail.AppendAsync(AuditEvent.By(User, AuditAction.Read, target[..Math.Min(target.Length, 400)], StatusCodes.Status200OK,
+            patientId, unitId));
     }
 
     private async Task<IQueryable<AuditEvent>> FilteredAsync()

@@ -20,7 +20,7 @@ namespace UsmpCare.Web.Pages.Escorts;
 [RequirePermission(Permission.ManageEscorts)]
 public sealed class IndexModel(AppDbContext db, CurrentUnit currentUnit, TimeProvider clock) : PageModel
 {
-    public sealed record Row(ExternalAppointment Appointment, string Patient, string Ecrou);
+    public sealed record Row(ExternalAppointment Appointment, string Patient, string Ecrou, string Place);
 
     public sealed record MonthFigures(string Month, int Total, int Cancelled, int CancelledWithin24h, double? MedianDaysToDone)
     {
@@ -29,7 +29,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUnit currentUnit, TimePro
 
     [BindProperty] public string? Ecrou { get; set; }
     [BindProperty] public DateTime? At { get; set; }
-    [BindProperty] public string? Destination { get; set; }
+    [BindProperty] public Guid? PlaceId { get; set; }
     [BindProperty] public int EscortLevel { get; set; } = 2;
     [BindProperty] public string? MedicalReason { get; set; }
     [BindProperty] public Guid AppointmentId { get; set; }
@@ -42,6 +42,9 @@ public sealed class IndexModel(AppDbContext db, CurrentUnit currentUnit, TimePro
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public IReadOnlyList<MonthFigures> Figures { get; private set; } = [];
 
+    /// <summary>P05, P32: the unit's places an escort may go to; the destination is chosen, never typed.</summary>
+    public IReadOnlyList<EscortPlace> Places { get; private set; } = [];
+
     /// <summary>P30: the medical reason is read by the team of the clinician who asked for the appointment.</summary>
     public IReadOnlySet<Guid> ReadableReasons { get; private set; } = new HashSet<Guid>();
 
@@ -52,6 +55,8 @@ public sealed class IndexModel(AppDbContext db, CurrentUnit currentUnit, TimePro
         var unitId = await currentUnit.IdAsync();
         var ecrou = Patient.NormalizeEcrou(Ecrou ?? "");
         var patient = await db.Patients.AsNoTracking().FirstOrDefaultAsync(p => p.UnitId == unitId && p.Ecrou == ecrou);
+        // The posted id is checked against the unit's list: another unit's place, or none, is refused by the constructor.
+        var place = await db.EscortPlaces.AsNoTracking().FirstOrDefaultAsync(p => p.Id == PlaceId && p.UnitId == unitId);
         return await SaveAsync(() =>
         {
             if (patient is null)
@@ -64,7 +69,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUnit currentUnit, TimePro
             }
             var actor = Actor.Of(User);
             db.ExternalAppointments.Add(new ExternalAppointment(patient.Id, patient.UnitId, Fr.FromLocal(At.Value),
-                Destination ?? "", EscortLevel, MedicalReason ?? "", actor.Id, actor.Name, clock.GetUtcNow(), Kind));
+                place, EscortLevel, MedicalReason ?? "", actor.Id, actor.Name, clock.GetUtcNow(), Kind));
             return Task.FromResult("Consultation extérieure demandée.");
         });
     }
@@ -125,7 +130,10 @@ public sealed class IndexModel(AppDbContext db, CurrentUnit currentUnit, TimePro
             .OrderByDescending(a => a.At)
             .Join(db.Patients, a => a.PatientId, p => p.Id, (a, p) => new { a, p.LastName, p.FirstName, p.Ecrou })
             .ToListAsync();
-        Rows = [.. all.Select(x => new Row(x.a, x.LastName.ToUpperInvariant() + " " + x.FirstName, x.Ecrou))];
+        var places = await db.EscortPlaces.AsNoTracking().Where(p => p.UnitId == unitId).OrderBy(p => p.Name).ToListAsync();
+        Places = [.. places.Where(p => p.IsActive)];
+        var shown = places.ToDictionary(p => p.Id, p => p.Shown);
+        Rows = [.. all.Select(x => new Row(x.a, x.LastName.ToUpperInvariant() + " " + x.FirstName, x.Ecrou, shown.GetValueOrDefault(x.a.PlaceId, "")))];
         var requesters = all.Select(x => x.a.RequestedById).Distinct().ToList();
         var teams = await db.Users.AsNoTracking().Where(u => requesters.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Team);
         var myTeam = User.TeamOf();

@@ -69,9 +69,6 @@ public sealed class ChartModel(AppDbContext db, IAuthorizationService authorizat
         }
         ReadOnlyTransfer = transferUnit is not null;
         Banner = await PatientBanner.LoadAsync(db, patient, Fr.Today(clock));
-        // P02: the accounting of disclosures is part of the chart.
-        Disclosures = await db.Disclosures.AsNoTracking().Where(d => d.PatientId == id).OrderByDescending(d => d.At)
-            .Take(50).ToListAsync();
         var readable = new List<Team>();
         foreach (var ownScope in await RecordScopes.AllAsync(db, patient))
         {
@@ -93,6 +90,9 @@ public sealed class ChartModel(AppDbContext db, IAuthorizationService authorizat
             ReadOnlyTransfer = ReadOnlyTransfer || !inUnit;
         }
         ReadableTeams = readable;
+        // P02: the accounting of disclosures is part of the chart; P30: only the lines of the records this reader may read.
+        Disclosures = await RecordScopes.LedgerReadableBy(db, db.Disclosures.AsNoTracking().Where(d => d.PatientId == id), readable)
+            .OrderByDescending(d => d.At).Take(50).ToListAsync();
 
         // The timeline is paged by key (occurred_at), newest first: a patient with thousands of entries costs one page
         // of them, read backwards along (patient_id, occurred_at), not his whole history (issue #9).

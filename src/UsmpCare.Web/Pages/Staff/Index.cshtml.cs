@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using UsmpCare.Domain.Security;
 using UsmpCare.Web.Accounts;
+using UsmpCare.Web.Auditing;
 using UsmpCare.Web.Authorization;
 using UsmpCare.Web.Data;
 using UsmpCare.Web.Infrastructure;
@@ -16,7 +17,7 @@ namespace UsmpCare.Web.Pages.Staff;
 /// </summary>
 [RequirePermission(Permission.ManageUnitStaff)]
 public sealed class IndexModel(AppDbContext db, UserManager<User> users, CurrentUnit currentUnit,
-    RecentAuthentication reauth) : PageModel
+    RecentAuthentication reauth, AuditTrail audit) : PageModel
 {
     /// <summary>Roles a coordinator leads; never AP, SPIP, administrators or other coordinators.</summary>
     public static readonly Role[] LedRoles = [Role.Physician, Role.Psychiatrist, Role.Nurse, Role.Secretary];
@@ -61,6 +62,8 @@ public sealed class IndexModel(AppDbContext db, UserManager<User> users, Current
             var problems = await AccountCreation.CreateAsync(users, Input);
             if (problems.Count == 0)
             {
+                await AccountAudit.RecordAsync(audit, User, "/Staff", (await users.FindByEmailAsync(Input.Email.Trim()))!,
+                    AccountAudit.Opened(Input, [unit.Code]), unit.Id);
                 Message = $"Compte ouvert pour {Input.FirstName.Trim()} {Input.LastName.Trim()} dans l'unité.";
                 return RedirectToPage();
             }
@@ -88,6 +91,7 @@ public sealed class IndexModel(AppDbContext db, UserManager<User> users, Current
         await users.UpdateAsync(user);
         // The team is in the sign-in cookie: a new stamp makes the change take effect at the next request.
         await users.UpdateSecurityStampAsync(user);
+        await AccountAudit.RecordAsync(audit, User, "/Staff", user, $"équipe {team.Label().ToLowerInvariant()}", unitId);
         Message = $"{user.DisplayName} rejoint l'équipe {team.Label().ToLowerInvariant()}.";
         return RedirectToPage();
     }
@@ -115,6 +119,7 @@ public sealed class IndexModel(AppDbContext db, UserManager<User> users, Current
         await users.UpdateAsync(user);
         // A suspended account's open sessions end at their next request (security stamp).
         await users.UpdateSecurityStampAsync(user);
+        await AccountAudit.RecordAsync(audit, User, "/Staff", user, AccountAudit.Active(user.IsActive), unitId);
         Message = user.IsActive ? $"Le compte de {user.DisplayName} est rétabli." : $"Le compte de {user.DisplayName} est suspendu.";
         return RedirectToPage();
     }
