@@ -1,9 +1,18 @@
 #!/usr/bin/env bash
-# Builds and runs every test project. Integration tests start their own throwaway PostgreSQL cluster
-# (or use USMP_TEST_PG). Ends with one line: "N passed, N failed" (", N skipped" if any); non-zero on any failure.
+# Installs what it lacks (scripts/prereqs.sh), builds and runs every test project. Integration tests start their own
+# throwaway PostgreSQL cluster (or use USMP_TEST_PG). Ends with one line: "N passed, N failed" (", N skipped" if any);
+# non-zero on any failure.
 set -uo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+# PostgreSQL and Chromium, installed with apt-get when root; otherwise stop at once with the command to run.
+source scripts/prereqs.sh
+if ! usmp_prerequisites; then
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
 results=TestResults
 rm -rf "$results"
 # Browser tests drive Debian's Chromium (never a downloaded one); their screenshots are kept as artefacts.
