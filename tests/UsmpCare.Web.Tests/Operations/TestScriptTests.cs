@@ -84,6 +84,26 @@ public sealed class TestScriptTests : IDisposable
         output.Should().Contain("L'installation de chromium chromium-l10n a échoué. Lancez : apt-get update && apt-get install -y chromium chromium-l10n");
     }
 
+    [Fact]
+    public async Task The_closing_line_counts_a_skipped_test_which_the_trx_leaves_out_of_executed()
+    {
+        Install("usr/lib/postgresql/15/bin/initdb");
+        Install("usr/bin/chromium");
+        File.SetUnixFileMode(Path.Combine(Root, "usr/bin/chromium"), UnixFileMode.UserRead | UnixFileMode.UserExecute);
+        Install("usr/lib/chromium/locales/fr.pak");
+        // What `dotnet test` writes for a project with one skipped xunit test (notExecuted stays 0).
+        Fake("dotnet", """
+            [ "$1" = test ] || exit 0
+            mkdir -p "$SANDBOX/TestResults"
+            echo '<TestRun><ResultSummary outcome="Completed"><Counters total="20" executed="19" passed="19" failed="0" error="0" notExecuted="0" /></ResultSummary></TestRun>' > "$SANDBOX/TestResults/a.trx"
+            """);
+
+        var (exitCode, output) = await RunAsync("bash test.sh");
+
+        exitCode.Should().Be(0, output);
+        output.TrimEnd().Split('\n').Last().Should().Be("19 passed, 0 failed, 1 skipped");
+    }
+
     private const string Prerequisites = "source scripts/prereqs.sh && usmp_prerequisites";
 
     private void Install(string file)
