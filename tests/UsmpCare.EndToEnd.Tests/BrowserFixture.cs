@@ -14,6 +14,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 {
     private IPlaywright? _playwright;
 
+    /// <summary>The users' locale and time zone: a French unit's workstation, as the app's pages assume (Fr).</summary>
+    private const string Locale = "fr-FR", TimeZone = "Europe/Paris";
+
     public KestrelFactory App { get; } = new();
     public IBrowser Browser { get; private set; } = null!;
     public string BaseUrl { get; private set; } = "";
@@ -37,7 +40,23 @@ public sealed class BrowserFixture : IAsyncLifetime
             // This machine has no network: keep Chromium from trying to reach anything but the app.
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--no-first-run", "--disable-quic"],
+            Env = FrenchEnvironment(),
         });
+    }
+
+    /// <summary>
+    /// The test process's environment, with Chromium's own language and time zone French whatever the machine's: date
+    /// inputs draw their fields (jj/mm/aaaa hh:mm) in the browser's language, not in the context's locale, and on Linux
+    /// Chromium takes it from LANGUAGE/LANG (it ignores --lang), given Debian's chromium-l10n (scripts/prereqs.sh).
+    /// </summary>
+    private static Dictionary<string, string> FrenchEnvironment()
+    {
+        var environment = Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+            .ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? "");
+        environment["LANG"] = "fr_FR.UTF-8";
+        environment["LANGUAGE"] = "fr_FR:fr";
+        environment["TZ"] = TimeZone;
+        return environment;
     }
 
     public async Task DisposeAsync()
@@ -47,15 +66,22 @@ public sealed class BrowserFixture : IAsyncLifetime
         await App.DisposeAsync();
     }
 
+    /// <summary>A new page in its own browser context (no cookie), in French and in Paris time.</summary>
     /// <param name="bypassCsp">Only to inject axe-core for the accessibility check: the app's CSP forbids inline script.</param>
-    public async Task<IPage> SignInAsync(string email, bool bypassCsp = false)
+    public async Task<IPage> NewPageAsync(bool bypassCsp = false)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = BaseUrl, Locale = "fr-FR", ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            BaseURL = BaseUrl, Locale = Locale, TimezoneId = TimeZone, ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
             BypassCSP = bypassCsp,
         });
-        var page = await context.NewPageAsync();
+        return await context.NewPageAsync();
+    }
+
+    /// <param name="bypassCsp">Only to inject axe-core for the accessibility check: the app's CSP forbids inline script.</param>
+    public async Task<IPage> SignInAsync(string email, bool bypassCsp = false)
+    {
+        var page = await NewPageAsync(bypassCsp);
         // The user confirms irreversible actions (sign, issue, release) when the page asks.
         page.Dialog += (_, dialog) => _ = dialog.AcceptAsync();
         await page.GotoAsync("/Account/Login");
