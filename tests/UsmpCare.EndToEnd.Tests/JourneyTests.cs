@@ -5,7 +5,7 @@ using UsmpCare.Web.Data;
 
 namespace UsmpCare.EndToEnd.Tests;
 
-/// <summary>The journeys of product.md, in a real browser, by keyboard where the nurse and the physician would.</summary>
+/// <summary>The three journeys of docs/architecture.md « Tests », in a real browser, by keyboard where the nurse and the physician would.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class JourneyTests(BrowserFixture fixture)
 {

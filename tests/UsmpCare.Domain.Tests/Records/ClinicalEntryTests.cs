@@ -96,4 +96,129 @@ public sealed class ClinicalEntryTests
     {
         Consultation().Invoking(e => e.Amend("motif", Guid.NewGuid(), "Dr", Now)).Should().Throw<DomainException>();
     }
+
+    [Fact]
+    public void A_guard_with_a_stated_reason_does_not_stop_the_signature()
+    {
+        var entry = Consultation();
+        entry.GuardPresent = true;
+        entry.GuardReason = "Risque d'agression signalé";
+
+        entry.SignatureProblems(false).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void A_consultation_needs_its_type_and_a_note_or_findings()
+    {
+        var entry = Consultation();
+        entry.ConsultationType = null;
+        entry.Note = " ";
+
+        entry.SignatureProblems(false).Should().HaveCount(2)
+            .And.Contain(p => p.Contains("type de consultation")).And.Contain(p => p.Contains("note ou les constatations"));
+        entry.Findings = "Auscultation normale";
+        entry.ConsultationType = ConsultationType.FollowUp;
+        entry.SignatureProblems(false).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void A_refusal_is_signed_with_its_circumstances()
+    {
+        // P08: a refusal ends the consultation and is recorded as such.
+        var entry = Consultation();
+        entry.Consent = ConsentStatus.Refused;
+        entry.Note = null;
+
+        entry.SignatureProblems(false).Should().ContainSingle(p => p.Contains("circonstances du refus"));
+        entry.ConsentDetails = "Refuse l'examen, calme";
+        entry.Sign(Guid.NewGuid(), "Dr Test", Now, false);
+        entry.IsSigned.Should().BeTrue();
+    }
+
+    [Fact]
+    public void A_recommendation_without_consent_is_named_as_such()
+    {
+        // P10: consent before each préconisation.
+        var entry = Consultation();
+        entry.Prescriptions = [new PrescriptionLine { Text = "Matelas", Kind = PrescriptionKind.Recommendation }];
+
+        entry.SignatureProblems(false).Should().ContainSingle(p => p.Contains("préconisation") && p.Contains("P10"));
+        entry.Prescriptions[0].PatientConsented = true;
+        entry.SignatureProblems(false).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Nursing_notes_and_medication_rounds_have_their_own_requirements()
+    {
+        var note = ClinicalEntry.New(Team.Somatic, EntryKind.NursingNote, Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), "Inf.", Now);
+        note.SignatureProblems(false).Should().ContainSingle(p => p.Contains("Rédigez la note"));
+        note.Vitals.TemperatureC = 37.5m;
+        note.SignatureProblems(false).Should().BeEmpty("vital signs alone make a nursing note");
+
+        var round = ClinicalEntry.New(Team.Somatic, EntryKind.MedicationAdministration, Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), "Inf.", Now);
+        round.SignatureProblems(false).Should().HaveCount(2);
+        round.Medication = "Paracétamol";
+        round.MedicationOutcome = MedicationOutcome.Refused;
+        round.SignatureProblems(false).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Signing_records_who_and_when_and_drops_a_reason_the_rule_did_not_need()
+    {
+        var entry = Consultation();
+        entry.TreatingPhysicianReason = "sans objet";
+        var signer = Guid.NewGuid();
+
+        entry.Sign(signer, "Dr Signataire", Now.AddMinutes(5), signerHasTreatedPatient: false);
+
+        entry.Status.Should().Be(EntryStatus.Signed);
+        entry.SignedById.Should().Be(signer);
+        entry.SignedByName.Should().Be("Dr Signataire");
+        entry.SignedAt.Should().Be(Now.AddMinutes(5));
+        entry.TreatingPhysicianReason.Should().BeNull();
+        entry.Invoking(e => e.Sign(signer, "Dr Signataire", Now.AddMinutes(6), false)).Should().Throw<DomainException>().WithMessage("*P17*");
+        entry.SignedAt.Should().Be(Now.AddMinutes(5));
+    }
+
+    [Fact]
+    public void A_draft_is_edited_until_signed_or_abandoned_and_an_abandoned_draft_is_kept_not_deleted()
+    {
+        var entry = Consultation();
+        entry.Touch(Now.AddMinutes(1));
+        entry.UpdatedAt.Should().Be(Now.AddMinutes(1));
+
+        entry.Abandon(Now.AddMinutes(2));
+
+        entry.Status.Should().Be(EntryStatus.Abandoned);
+        entry.Invoking(e => e.EnsureEditable()).Should().Throw<DomainException>();
+        entry.Invoking(e => e.Sign(Guid.NewGuid(), "Dr", Now, false)).Should().Throw<DomainException>();
+        entry.Status.Should().Be(EntryStatus.Abandoned);
+    }
+
+    [Fact]
+    public void An_amendment_copies_the_whole_content_into_the_same_team_without_sharing_it()
+    {
+        var entry = Consultation(Team.Psychiatric);
+        entry.OccurredAt = Now.AddHours(-2);
+        entry.GuardPresent = true;
+        entry.GuardReason = "Risque";
+        entry.Findings = "Calme";
+        entry.Vitals.HeartRate = 80;
+        entry.Prescriptions = [new PrescriptionLine { Text = "Hydroxyzine", PatientConsented = true }];
+        entry.Sign(Guid.NewGuid(), "Dr Test", Now, false);
+
+        var amendment = entry.Amend(" Erreur de posologie ", Guid.NewGuid(), "Dr B", Now.AddHours(1));
+
+        amendment.Should().BeOfType<PsychiatricEntry>();
+        amendment.AmendmentReason.Should().Be("Erreur de posologie");
+        amendment.OccurredAt.Should().Be(entry.OccurredAt);
+        amendment.CreatedAt.Should().Be(Now.AddHours(1));
+        amendment.Should().BeEquivalentTo(entry, o => o
+            .Including(e => e.Consent).Including(e => e.GuardPresent).Including(e => e.GuardReason).Including(e => e.Note)
+            .Including(e => e.Findings).Including(e => e.ConsultationType).Including(e => e.Vitals).Including(e => e.Prescriptions));
+        amendment.Vitals.Should().NotBeSameAs(entry.Vitals);
+        amendment.Prescriptions[0].Should().NotBeSameAs(entry.Prescriptions[0]);
+        amendment.Prescriptions[0].Text = "changé";
+        entry.Prescriptions[0].Text.Should().Be("Hydroxyzine");
+    }
 }

@@ -18,7 +18,7 @@ public sealed class QueueTests(UsmpFactory app) : IClassFixture<UsmpFactory>
         var b = await app.NewPatientAsync("Filedeux");
         var c = await app.NewPatientAsync("Filetrois");
         var nurse = await app.LoginAsAsync(DemoData.Nurse(Team.Somatic));
-        var oldRound = await RoundTests.OpenRoundAsync(nurse, "Bâtiment Q", DateTime.Now.AddDays(-2));
+        var oldRound = await RoundTests.OpenRoundAsync(nurse, "Bâtiment Q", TestClock.Local(TimeSpan.FromDays(-2)));
         await RoundTests.LogAsync(nurse, oldRound, a.Ecrou, "ancienne non urgente");
         await RoundTests.LogAsync(nurse, oldRound, b.Ecrou, "ancienne urgente", urgency: "Urgent");
         var newRound = await RoundTests.OpenRoundAsync(nurse, "Bâtiment Q");
@@ -59,7 +59,7 @@ public sealed class QueueTests(UsmpFactory app) : IClassFixture<UsmpFactory>
     {
         var patient = await app.NewPatientAsync("Historique");
         var nurse = await app.LoginAsAsync(DemoData.Nurse(Team.Somatic));
-        var round = await RoundTests.OpenRoundAsync(nurse, "Bâtiment H", DateTime.Now.AddHours(-5));
+        var round = await RoundTests.OpenRoundAsync(nurse, "Bâtiment H", TestClock.Local(TimeSpan.FromHours(-5)));
         await RoundTests.LogAsync(nurse, round, patient.Ecrou, "Douleur à l'épaule");
         var id = await app.WithDbAsync(db => db.CareRequests.Where(r => r.PatientId == patient.Id).Select(r => r.Id).SingleAsync());
         var url = $"/CareRequests/Request/{id}";
@@ -68,7 +68,7 @@ public sealed class QueueTests(UsmpFactory app) : IClassFixture<UsmpFactory>
             .StatusCode.Should().Be(HttpStatusCode.Redirect);
         (await nurse.PostFormAsync(url + "?handler=Appointment", new Dictionary<string, string>
         {
-            ["AppointmentAt"] = DateTime.Now.AddDays(1).ToString("yyyy-MM-ddTHH:mm"),
+            ["AppointmentAt"] = TestClock.Form(TimeSpan.FromDays(1)),
         }, url)).StatusCode.Should().Be(HttpStatusCode.Redirect);
 
         var physician = await app.LoginAsAsync(DemoData.Account(Role.Physician));

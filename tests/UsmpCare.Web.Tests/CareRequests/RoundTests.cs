@@ -52,7 +52,7 @@ public sealed class RoundTests(UsmpFactory app) : IClassFixture<UsmpFactory>
         var future = await nurse.PostFormAsync("/CareRequests/Rounds", new Dictionary<string, string>
         {
             ["Wing"] = "Bâtiment D",
-            ["CollectedAt"] = DateTime.Now.AddHours(3).ToString("yyyy-MM-ddTHH:mm"),
+            ["CollectedAt"] = TestClock.Form(TimeSpan.FromHours(3)),
         });
         (await future.TextAsync()).Should().Contain("L'heure de relève ne peut pas être dans le futur").And.Contain("Bâtiment D");
 
@@ -106,7 +106,7 @@ public sealed class RoundTests(UsmpFactory app) : IClassFixture<UsmpFactory>
         {
             ["Wing"] = wing,
             ["Box"] = "RDC",
-            ["CollectedAt"] = (collectedAt ?? DateTime.Now.AddMinutes(-30)).ToString("yyyy-MM-ddTHH:mm"),
+            ["CollectedAt"] = TestClock.Form(collectedAt ?? TestClock.Local(TimeSpan.FromMinutes(-30))),
         });
         response.StatusCode.Should().Be(HttpStatusCode.Redirect, await response.TextAsync());
         return response.Headers.Location!.OriginalString;

@@ -37,7 +37,7 @@ public sealed class SpipShareTests(UsmpFactory app) : IClassFixture<UsmpFactory>
         (await afterObjection.TextAsync()).Should().Contain("s'est opposé au partage avec le SPIP");
         (await app.WithDbAsync(db => db.SpipShares.CountAsync(s => s.PatientId == patient.Id))).Should().Be(1);
         (await spip.GetDocumentAsync("/Spip")).Body!.TextContent.Should().NotContain("attestation transmise au JAP",
-            "SPIP reads shared items only while the patient does not object (product.md)");
+            "SPIP reads shared items only while the patient does not object (P03, docs/deontology.md)");
         (await app.WithDbAsync(db => db.Disclosures.CountAsync(d => d.PatientId == patient.Id))).Should().Be(1,
             "the ledger keeps what was sent");
         (await physician.GetDocumentAsync($"/Patients/Chart/{patient.Id}")).QuerySelector(".banner")!.TextContent

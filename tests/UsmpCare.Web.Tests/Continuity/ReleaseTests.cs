@@ -90,11 +90,11 @@ public sealed class ReleaseTests(UsmpFactory app) : IClassFixture<UsmpFactory>
         app.WithDbAsync(async db =>
         {
             var unitId = await db.Units.Where(u => u.Code == DemoData.UnitA).Select(u => u.Id).SingleAsync();
-            var patient = new Patient(unitId, "R" + Random.Shared.Next(100_000, 999_999), name, "Paul", new DateOnly(1980, 5, 5), Sex.Male,
+            var patient = new Patient(unitId, Unique.Ecrou('R'), name, "Paul", new DateOnly(1980, 5, 5), Sex.Male,
                 new DateOnly(2026, 1, 1))
             {
                 LegalStatus = status,
-                ExpectedReleaseDate = DateOnly.FromDateTime(DateTime.Today).AddDays(daysToRelease),
+                ExpectedReleaseDate = TestClock.Today.AddDays(daysToRelease),
             };
             patient.SetCourtOrderedCare(care, care == CourtOrderedCare.None ? null : new DateOnly(2026, 1, 1));
             db.Patients.Add(patient);

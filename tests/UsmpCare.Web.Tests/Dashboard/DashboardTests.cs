@@ -23,11 +23,12 @@ public sealed class DashboardTests(UsmpFactory app) : IClassFixture<UsmpFactory>
             await db.Patients.Where(p => p.UnitId == unitB.Id).ForEachAsync(p => p.ExpectedReleaseDate = null);
             var due = await db.Patients.SingleAsync(p => p.Id == patient.Id);
             due.LegalStatus = LegalStatus.Convicted;
-            due.ExpectedReleaseDate = DateOnly.FromDateTime(DateTime.Today).AddDays(10);
+            due.ExpectedReleaseDate = TestClock.Today.AddDays(10);
             var author = Guid.NewGuid();
             for (var i = 0; i < 3; i++)
             {
-                var entry = ClinicalEntry.New(Team.Somatic, EntryKind.Consultation, patient.Id, unitB.Id, author, "Dr Test", now.AddMinutes(-10 - i));
+                // At « now », not minutes before: on a Monday just after midnight, Paris time, they would fall in last week.
+                var entry = ClinicalEntry.New(Team.Somatic, EntryKind.Consultation, patient.Id, unitB.Id, author, "Dr Test", now);
                 entry.ConsultationType = ConsultationType.Consultation;
                 entry.Consent = ConsentStatus.Given;
                 entry.Note = "note";
@@ -38,7 +39,7 @@ public sealed class DashboardTests(UsmpFactory app) : IClassFixture<UsmpFactory>
             db.CollectionRounds.Add(round);
             db.CareRequests.Add(new CareRequest(round, patient.Id, null, RequestTeam.Somatic, "a", Urgency.NotUrgent, false, false, false, author, "Infirmière", now));
             db.CareRequests.Add(new CareRequest(round, patient.Id, null, RequestTeam.Dental, "b", Urgency.Urgent, false, false, false, author, "Infirmière", now));
-            db.HungerStrikes.Add(new HungerStrike(patient.Id, unitB.Id, DateOnly.FromDateTime(DateTime.Today), false, author, "Dr Test", now));
+            db.HungerStrikes.Add(new HungerStrike(patient.Id, unitB.Id, TestClock.Today, false, author, "Dr Test", now));
             return await db.SaveChangesAsync();
         });
         var physician = await app.LoginAsAsync(DemoData.Accounts.Single(a => a.Email == "medecin.sta@demo.usmp.fr"));

@@ -23,8 +23,8 @@ public static class Clinic
         app.WithDbAsync(async db =>
         {
             var unitId = await db.Units.Where(u => u.Code == unitCode).Select(u => u.Id).SingleAsync();
-            var patient = new Patient(unitId, "T" + Random.Shared.Next(100_000, 999_999), lastName, "Paul",
-                DateOnly.FromDateTime(DateTime.Today).AddYears(-ageYears), Sex.Male, DateOnly.FromDateTime(DateTime.Today).AddDays(-10));
+            var patient = new Patient(unitId, Unique.Ecrou('T'), lastName, "Paul",
+                TestClock.Today.AddYears(-ageYears), Sex.Male, TestClock.Today.AddDays(-10));
             db.Patients.Add(patient);
             await db.SaveChangesAsync();
             return patient;
@@ -36,7 +36,7 @@ public static class Clinic
         ["Input.PatientId"] = patientId.ToString(),
         ["Input.Version"] = "0",
         ["Input.Type"] = type.ToString(),
-        ["Input.OccurredAt"] = DateTime.Now.ToString("yyyy-MM-ddTHH:mm"),
+        ["Input.OccurredAt"] = TestClock.Form(TimeSpan.Zero),
         ["Input.Consent"] = consent.ToString(),
         ["Input.GuardPresent"] = "false",
         ["Input.Note"] = note,

@@ -21,5 +21,5 @@ public static class Uploads
 
     public static byte[] Utf8(string text) => System.Text.Encoding.UTF8.GetBytes(text);
 
-    public static string Ecrou() => "M" + Random.Shared.Next(10_000_000, 99_999_999);
+    public static string Ecrou() => Infrastructure.Unique.Ecrou('M');
 }

@@ -96,10 +96,22 @@ public sealed class DatabaseRestartTests(RestartableFactory app) : IClassFixture
             }
         });
 
-        await Task.Delay(1500);
+        // Conditions, not fixed sleeps: on a busy machine 1.5 s did not always see a green probe before the crash.
+        async Task UntilAsync(Func<bool> condition, string what)
+        {
+            var limit = clock.Elapsed + TimeSpan.FromSeconds(30);
+            while (!condition())
+            {
+                clock.Elapsed.Should().BeLessThan(limit, what);
+                await Task.Delay(50);
+            }
+        }
+
+        await UntilAsync(() => readiness.Any(s => s.Status == HttpStatusCode.OK) && outcomes.Count(o => o.Value == HttpStatusCode.Redirect) >= 3,
+            "readiness is green and slips are saved before the crash");
         var crashedAt = clock.Elapsed;
         await app.Database.CrashAsync();
-        await Task.Delay(3000);
+        await UntilAsync(() => readiness.Any(s => s.At > crashedAt && s.Status != HttpStatusCode.OK), "readiness turns red once the database is down");
         var restartedAt = clock.Elapsed;
         await app.Database.RestartAsync();
         // Recovered: readiness green again and writes acknowledged after the restart, within 30 s.

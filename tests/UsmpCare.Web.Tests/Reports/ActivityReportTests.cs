@@ -111,7 +111,7 @@ public sealed class ActivityReportTests(UsmpFactory app) : IClassFixture<UsmpFac
     {
         var coordinator = await app.LoginAsAsync(DemoData.Account(Role.Coordinator));
         var unitId = await app.UnitIdAsync(DemoData.UnitA);
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = TestClock.Today;
         var period = new ReportPeriod(today.AddDays(-90), today);
         var query = $"From={period.From:yyyy-MM-dd}&To={period.To:yyyy-MM-dd}";
         var figures = await app.WithDbAsync(db => ActivityReport.ComputeAsync(db, unitId, period));
@@ -164,7 +164,7 @@ public sealed class ActivityReportTests(UsmpFactory app) : IClassFixture<UsmpFac
             db.AdministrationRequests.Add(request);
             return await db.SaveChangesAsync();
         });
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = TestClock.Today;
         var query = $"From={today.AddDays(-30):yyyy-MM-dd}&To={today:yyyy-MM-dd}";
 
         var pdf = Words(await (await coordinator.GetAsync("/Reports/Partnership?handler=Pdf&" + query)).Content.ReadAsByteArrayAsync());
@@ -186,10 +186,10 @@ public sealed class ActivityReportTests(UsmpFactory app) : IClassFixture<UsmpFac
     {
         var physician = await app.LoginAsAsync(DemoData.Account(Role.Physician));
         var unitId = await app.UnitIdAsync(DemoData.UnitA);
-        var arrival = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-3);
+        var arrival = TestClock.Today.AddDays(-3);
         var newcomer = await app.WithDbAsync(async db =>
         {
-            var p = new Patient(unitId, "N" + Random.Shared.Next(100_000, 999_999), "Nouvelarrivant", "Luc", new DateOnly(1995, 1, 1), Sex.Male, arrival);
+            var p = new Patient(unitId, Unique.Ecrou('N'), "Nouvelarrivant", "Luc", new DateOnly(1995, 1, 1), Sex.Male, arrival);
             db.Patients.Add(p);
             await db.SaveChangesAsync();
             return p;

@@ -8,6 +8,7 @@ using UsmpCare.Domain.Security;
 using UsmpCare.Domain.Units;
 using UsmpCare.Web.Data;
 using UsmpCare.Web.Features;
+using UsmpCare.Web.Tests.Infrastructure;
 
 namespace UsmpCare.Web.Tests.Reports;
 
@@ -27,13 +28,13 @@ public static class KnownDataset
 
     public static async Task<Unit> SeedAsync(AppDbContext db)
     {
-        var unit = new Unit("KNOWN" + Random.Shared.Next(1000, 9999), "USMP de test du rapport", EstablishmentType.MA,
+        var unit = new Unit(Unique.UnitCode("KNOWN"), "USMP de test du rapport", EstablishmentType.MA,
             "CH de test", "01 00 00 00 00", "1 rue du Test, 75000 Paris");
         db.Units.Add(unit);
 
         Patient NewPatient(string name, DateOnly arrival)
         {
-            var p = new Patient(unit.Id, "K" + Random.Shared.Next(100_000, 999_999), name, "Jean", new DateOnly(1990, 5, 5), Sex.Male, arrival);
+            var p = new Patient(unit.Id, Unique.Ecrou('K'), name, "Jean", new DateOnly(1990, 5, 5), Sex.Male, arrival);
             db.Patients.Add(p);
             return p;
         }
