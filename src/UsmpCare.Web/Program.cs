@@ -113,6 +113,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.Configure<UsmpCare.Web.Features.CareRequestOptions>(builder.Configuration.GetSection("CareRequests"));
 builder.Services.AddSingleton<UsmpCare.Web.Features.CareRequestRules>();
 builder.Services.AddScoped<UsmpCare.Web.Features.OutgoingText>();
+builder.Services.AddScoped<UsmpCare.Web.Documents.DocumentIssuing>();
 builder.Services.AddSingleton<UsmpCare.Web.Auditing.AuditTrail>();
 builder.Services.AddScoped<UsmpCare.Web.Auditing.AuditPageFilter>();
 builder.Services.AddRazorPages().AddMvcOptions(options =>
