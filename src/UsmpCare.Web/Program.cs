@@ -129,6 +129,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.Configure<UsmpCare.Web.Features.CareRequestOptions>(builder.Configuration.GetSection("CareRequests"));
 builder.Services.AddSingleton<UsmpCare.Web.Features.CareRequestRules>();
 builder.Services.AddScoped<UsmpCare.Web.Features.OutgoingText>();
+builder.Services.AddScoped<UsmpCare.Web.Documents.DocumentIssuing>();
 builder.Services.AddSingleton<UsmpCare.Web.Auditing.AuditKey>();
 builder.Services.AddSingleton<UsmpCare.Web.Auditing.AuditChain>();
 builder.Services.AddSingleton<UsmpCare.Web.Auditing.AuditTrail>();

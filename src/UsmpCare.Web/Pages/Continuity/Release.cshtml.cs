@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using UsmpCare.Documents;
 using UsmpCare.Domain;
 using UsmpCare.Domain.Certificates;
 using UsmpCare.Domain.Continuity;
@@ -11,6 +10,7 @@ using UsmpCare.Domain.Records;
 using UsmpCare.Domain.Security;
 using UsmpCare.Web.Authorization;
 using UsmpCare.Web.Data;
+using UsmpCare.Web.Documents;
 using UsmpCare.Web.Features;
 using UsmpCare.Web.Infrastructure;
 
@@ -22,7 +22,7 @@ namespace UsmpCare.Web.Pages.Continuity;
 /// </summary>
 [RequirePermission(Permission.CoordinateReleases)]
 public sealed class ReleaseModel(AppDbContext db, IAuthorizationService authorization, TimeProvider clock,
-    RecentAuthentication reauth) : PatientPageModel(db, authorization, clock)
+    RecentAuthentication reauth, DocumentIssuing issuing) : PatientPageModel(db, authorization, clock)
 {
     private readonly IAuthorizationService _authorization = authorization;
 
@@ -52,11 +52,24 @@ public sealed class ReleaseModel(AppDbContext db, IAuthorizationService authoriz
         return Task.FromResult("Médecins de l'injonction de soins enregistrés.");
     });
 
-    public Task<IActionResult> OnPostPackAsync(Guid patientId) => ActAsync(patientId, async (plan, actor, now) =>
+    public Task<IActionResult> OnPostPackAsync(Guid patientId) => ActAsync(patientId, async (plan, _, _) =>
     {
-        var document = await BuildPackAsync(actor, now);
-        plan.PackIssued(document.Id);
-        return $"Dossier de sortie n° {document.Number} établi.";
+        var patient = Banner.Patient;
+        var by = await issuing.IssuerAsync(User, patient);
+        var (readable, entries) = await RecordScopes.ReadableAsync(Db, _authorization, User, patient);
+        var letter = ReleasePackBuilder.Build(patient, by.Unit, by.Signer, entries, Banner.Records, readable, FollowUp, by.Today);
+        var template = Catalogue.ReleasePack;
+        var issued = await issuing.IssueAsync(new DocumentRequest(by, patient, letter,
+            [LedgerLine.Of(template, patient.FullName, "Document remis au patient lui-même")])
+        {
+            Register = new Registration(template),
+            Keep = pack =>
+            {
+                plan.PackIssued(pack.Document!.Id);
+                return null;
+            },
+        });
+        return $"Dossier de sortie n° {issued.Document!.Number} établi.";
     }, sensitive: true);
 
     public Task<IActionResult> OnPostSendAsync(Guid patientId) => ActAsync(patientId, (plan, actor, now) =>
@@ -103,27 +116,6 @@ public sealed class ReleaseModel(AppDbContext db, IAuthorizationService authoriz
         patient.Status = PatientStatus.Released;
         return "Sortie enregistrée.";
     });
-
-    private async Task<IssuedDocument> BuildPackAsync(Actor actor, DateTimeOffset now)
-    {
-        var patient = Banner.Patient;
-        var unit = await Db.Units.AsNoTracking().SingleAsync(u => u.Id == patient.UnitId);
-        var (readable, entries) = await RecordScopes.ReadableAsync(Db, _authorization, User, patient);
-        var rpps = await Db.Users.AsNoTracking().Where(u => u.Id == actor.Id).Select(u => u.Rpps).SingleAsync();
-        var letter = ReleasePackBuilder.Build(patient, unit, new Signer(actor.Name, rpps), entries, Banner.Records, readable,
-            FollowUp, Fr.Today(Clock));
-        var number = $"{unit.Code}-{Fr.Local(now).Year}-{await DocumentNumbers.NextAsync(Db):D6}";
-        var text = HtmlPreview.PlainText(letter);
-        var template = Catalogue.ReleasePack;
-        var disclosure = new Disclosure(patient.Id, patient.UnitId, RecipientCategory.Patient, patient.FullName,
-            $"{template.Title} n° {number}", template.LegalBasis, null, "Document remis au patient lui-même", actor.Id, actor.Name, now);
-        var document = new IssuedDocument(number, patient.Id, patient.UnitId, DocumentKind.ReleasePack, template.Title,
-            RecipientCategory.Patient, template.RecipientLine, text, PdfRenderer.Render(letter), actor.Id, actor.Name, rpps,
-            now, null, null, false, null, disclosure.Id);
-        Db.Disclosures.Add(disclosure);
-        Db.IssuedDocuments.Add(document);
-        return document;
-    }
 
     /// <param name="sensitive">The pack and its sending leave the unit: ASVS V3.7.1 re-authentication first.</param>
     private async Task<IActionResult> ActAsync(Guid patientId, Func<ReleasePlan, Actor, DateTimeOffset, Task<string>> action,

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using UsmpCare.Documents;
 using UsmpCare.Domain;
 using UsmpCare.Domain.Continuity;
 using UsmpCare.Domain.Disclosures;
@@ -11,6 +10,7 @@ using UsmpCare.Domain.Security;
 using UsmpCare.Domain.Units;
 using UsmpCare.Web.Authorization;
 using UsmpCare.Web.Data;
+using UsmpCare.Web.Documents;
 using UsmpCare.Web.Features;
 using UsmpCare.Web.Infrastructure;
 
@@ -23,7 +23,7 @@ namespace UsmpCare.Web.Pages.Continuity;
 /// </summary>
 [RequirePermission(Permission.CoordinateReleases)]
 public sealed class TransferModel(AppDbContext db, IAuthorizationService authorization, TimeProvider clock,
-    RecentAuthentication reauth) : PatientPageModel(db, authorization, clock)
+    RecentAuthentication reauth, DocumentIssuing issuing) : PatientPageModel(db, authorization, clock)
 {
     private readonly IAuthorizationService _authorization = authorization;
 
@@ -60,15 +60,10 @@ public sealed class TransferModel(AppDbContext db, IAuthorizationService authori
             ModelState.AddModelError("", reauthProblem);
             return Page();
         }
-        var actor = Actor.Of(User);
-        var now = Clock.GetUtcNow();
-        var today = Fr.Today(Clock);
-        var unit = await Db.Units.AsNoTracking().SingleAsync(u => u.Id == patient.UnitId);
+        var by = await issuing.IssuerAsync(User, patient);
         var (readable, entries) = await RecordScopes.ReadableAsync(Db, _authorization, User, patient);
-        var rpps = await Db.Users.AsNoTracking().Where(u => u.Id == actor.Id).Select(u => u.Rpps).SingleAsync();
-        var pack = PdfRenderer.Render(ReleasePackBuilder.Build(patient, unit, new Signer(actor.Name, rpps), entries,
-            Banner.Records, readable, FollowUp, today, "Dossier de transfert"));
-        var cover = PdfRenderer.Render(ReleasePackBuilder.Cover(patient, unit, destination, today));
+        var pack = ReleasePackBuilder.Build(patient, by.Unit, by.Signer, entries, Banner.Records, readable, FollowUp, by.Today,
+            "Dossier de transfert");
 
         Guid? receivingPatientId = null;
         if (toUnit is not null)
@@ -80,7 +75,7 @@ public sealed class TransferModel(AppDbContext db, IAuthorizationService authori
             }
             // The patient appears in the receiving unit's roster; the sending unit keeps his record (P17).
             var arriving = new Patient(toUnit.Id, patient.Ecrou, patient.LastName, patient.FirstName, patient.BirthDate,
-                patient.Sex, today)
+                patient.Sex, by.Today)
             {
                 BirthName = patient.BirthName, Ins = patient.Ins, InsStatus = patient.InsStatus, LegalStatus = patient.LegalStatus,
                 ExpectedReleaseDate = patient.ExpectedReleaseDate, DesignatedPhysician = patient.DesignatedPhysician,
@@ -89,15 +84,24 @@ public sealed class TransferModel(AppDbContext db, IAuthorizationService authori
             Db.Patients.Add(arriving);
             receivingPatientId = arriving.Id;
         }
-        Db.TransferPacks.Add(new TransferPack(patient.Id, patient.UnitId, toUnit?.Id, receivingPatientId, destination, pack,
-            cover, actor.Id, actor.Name, now));
-        Db.Disclosures.Add(new Disclosure(patient.Id, patient.UnitId,
-            toUnit is null ? RecipientCategory.OutsideProfessional : RecipientCategory.OtherUnit, destination,
-            "Dossier de transfert sous pli confidentiel", "Continuité des soins lors d'un transfert (P13, P21)", null,
-            "Transmission au service de santé qui prend le patient en charge", actor.Id, actor.Name, now));
         var sending = await Db.Patients.SingleAsync(p => p.Id == patient.Id);
         sending.Status = PatientStatus.Transferred;
-        await Db.SaveChangesAsync();
+        await issuing.IssueAsync(new DocumentRequest(by, patient, pack,
+        [
+            new(toUnit is null ? RecipientCategory.OutsideProfessional : RecipientCategory.OtherUnit, destination,
+                _ => "Dossier de transfert sous pli confidentiel", "Continuité des soins lors d'un transfert (P13, P21)", null,
+                "Transmission au service de santé qui prend le patient en charge"),
+        ])
+        {
+            Cover = ReleasePackBuilder.Cover(patient, by.Unit, destination, by.Today),
+            Keep = issued =>
+            {
+                var transfer = new TransferPack(patient.Id, patient.UnitId, toUnit?.Id, receivingPatientId, destination,
+                    issued.Pdf, issued.Cover!, by.Actor.Id, by.Actor.Name, issued.At);
+                Db.TransferPacks.Add(transfer);
+                return transfer.Id;
+            },
+        });
         TempData["Message"] = $"Transfert vers {destination} enregistré ; le dossier de transfert et sa couverture sont prêts.";
         return Redirect("/Continuity/Transfers");
     }

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using UsmpCare.Documents;
 using UsmpCare.Domain;
 using UsmpCare.Domain.Certificates;
 using UsmpCare.Domain.Disclosures;
@@ -10,6 +9,7 @@ using UsmpCare.Domain.Records;
 using UsmpCare.Domain.Security;
 using UsmpCare.Web.Authorization;
 using UsmpCare.Web.Data;
+using UsmpCare.Web.Documents;
 using UsmpCare.Web.Features;
 using UsmpCare.Web.Infrastructure;
 
@@ -21,7 +21,7 @@ namespace UsmpCare.Web.Pages.Documents;
 /// the AP and the JAP carry no diagnosis and their free text is checked; the issued PDF is stored and immutable.
 /// </summary>
 [RequirePermission(Permission.IssueDocument)]
-public sealed class NewModel(AppDbContext db, IAuthorizationService authorization, OutgoingText outgoing,
+public sealed class NewModel(AppDbContext db, IAuthorizationService authorization, DocumentIssuing issuing,
     RecentAuthentication reauth, TimeProvider clock) : PageModel
 {
     [BindProperty] public CertificateInput Input { get; set; } = new();
@@ -55,7 +55,10 @@ public sealed class NewModel(AppDbContext db, IAuthorizationService authorizatio
         {
             return refused;
         }
-        await BuildAsync();
+        if (await RequestAsync() is { } request)
+        {
+            await PreviewAsync(request);
+        }
         return Page();
     }
 
@@ -65,8 +68,7 @@ public sealed class NewModel(AppDbContext db, IAuthorizationService authorizatio
         {
             return refused;
         }
-        var built = await BuildAsync();
-        if (built is null)
+        if (await RequestAsync() is not { } request || !await PreviewAsync(request))
         {
             return Page();
         }
@@ -77,47 +79,29 @@ public sealed class NewModel(AppDbContext db, IAuthorizationService authorizatio
             ModelState.AddModelError("", reauthProblem);
             return Page();
         }
-        var template = Catalogue.Of(Input.Kind);
-        var actor = Actor.Of(User);
-        var now = clock.GetUtcNow();
-        var patient = Banner.Patient;
-        var unit = await db.Units.AsNoTracking().SingleAsync(u => u.Id == patient.UnitId);
-        var number = $"{unit.Code}-{Fr.Local(now).Year}-{await DocumentNumbers.NextAsync(db):D6}";
-        var pdf = PdfRenderer.Render(built.Letter);
-        var text = HtmlPreview.PlainText(built.Letter);
-        var disclosure = new Disclosure(patient.Id, patient.UnitId, template.Recipient, template.RecipientLine,
-            // The ledger names the document; what it says is kept with the document itself (register, P30).
-            $"{template.Title} n° {number}", template.LegalBasis, null,
-            template.Recipient == RecipientCategory.Patient ? "Document remis au patient lui-même"
-            : template.Accessory ? "Certificat demandé par le patient, dans son intérêt (P24)"
-            : "Document prévu par les textes, sans élément de diagnostic (P23, P25)",
-            actor.Id, actor.Name, now);
-        var signer = await db.Users.AsNoTracking().Where(u => u.Id == actor.Id).Select(u => u.Rpps).SingleAsync();
-        var document = new IssuedDocument(number, patient.Id, patient.UnitId, Input.Kind, template.Title, template.Recipient,
-            template.RecipientLine, text, pdf, actor.Id, actor.Name, signer, now, Replaces?.Id,
-            template.StatesFindings ? Input.SourceEntryId : null, Input.RequestedByPatient, AdminRequest?.Id, disclosure.Id);
-        db.Disclosures.Add(disclosure);
-        db.IssuedDocuments.Add(document);
-        if (AdminRequest is not null)
+        var answering = AdminRequest is null ? null : await db.AdministrationRequests.SingleAsync(r => r.Id == AdminRequest.Id);
+        try
         {
-            var tracked = await db.AdministrationRequests.SingleAsync(r => r.Id == AdminRequest.Id);
-            try
+            var issued = await issuing.IssueAsync(request with
             {
-                tracked.Answer(document.Id, actor.Name, now);
-            }
-            catch (DomainException e)
-            {
-                ModelState.AddModelError("", e.Message);
-                return Page();
-            }
+                Keep = answering is null ? null : letter =>
+                {
+                    answering.Answer(letter.Document!.Id, request.By.Actor.Name, letter.At);
+                    return null;
+                },
+            });
+            TempData["Message"] = $"Document n° {issued.Document!.Number} émis.";
+            return Redirect($"/Documents/View/{issued.Document.Id}");
         }
-        await db.SaveChangesAsync();
-        TempData["Message"] = $"Document n° {number} émis.";
-        return Redirect($"/Documents/View/{document.Id}");
+        catch (DomainException e)
+        {
+            e.Problems.ToList().ForEach(p => ModelState.AddModelError("", p));
+            return Page();
+        }
     }
 
-    /// <summary>Builds the letter, checks it, and fills the preview; null when something stops the issue.</summary>
-    private async Task<CertificateBuilder.Result?> BuildAsync()
+    /// <summary>Builds the letter from the form and the recorded facts; null when this form does not issue the kind.</summary>
+    private async Task<DocumentRequest?> RequestAsync()
     {
         var patient = Banner.Patient;
         if (Catalogue.All.All(t => t.Kind != Input.Kind))
@@ -126,31 +110,36 @@ public sealed class NewModel(AppDbContext db, IAuthorizationService authorizatio
             ModelState.AddModelError("", "Ce document ne s'établit pas ici.");
             return null;
         }
-        var unit = await db.Units.AsNoTracking().SingleAsync(u => u.Id == patient.UnitId);
-        var rpps = await db.Users.AsNoTracking().Where(u => u.Id == User.UserId()).Select(u => u.Rpps).SingleAsync();
+        var by = await issuing.IssuerAsync(User, patient);
+        var template = Catalogue.Of(Input.Kind);
         var source = Consultations.FirstOrDefault(c => c.Id == Input.SourceEntryId);
         var signed = Consultations.Where(c => c.IsSigned).ToList();
         (DateTimeOffset, DateTimeOffset)? followUp = signed.Count == 0 ? null
             : (signed.Min(c => c.OccurredAt), signed.Max(c => c.OccurredAt));
-        var built = CertificateBuilder.Build(Input, patient, unit, new Signer(Actor.Of(User).Name, rpps), source, followUp,
-            Replaces, Fr.Today(clock));
-        foreach (var problem in built.Problems)
+        var built = CertificateBuilder.Build(Input, patient, by.Unit, by.Signer, source, followUp, Replaces, by.Today);
+        var exception = template.Recipient == RecipientCategory.Patient ? "Document remis au patient lui-même"
+            : template.Accessory ? "Certificat demandé par le patient, dans son intérêt (P24)"
+            : "Document prévu par les textes, sans élément de diagnostic (P23, P25)";
+        // The ledger names the document; what it says is kept with the document itself (register, P30).
+        return new DocumentRequest(by, patient, built.Letter, [LedgerLine.Of(template, template.RecipientLine, exception)])
         {
-            ModelState.AddModelError("", problem);
-        }
-        if (Catalogue.Of(Input.Kind).NoDiagnosis)
-        {
+            Register = new Registration(template, Replaces?.Id, template.StatesFindings ? Input.SourceEntryId : null,
+                Input.RequestedByPatient, AdminRequest?.Id),
+            Problems = built.Problems,
             // P25: the free text of what goes to the AP or the JAP is checked against this patient's diagnoses,
             // treatments and medical words; a hit blocks the issue and is highlighted in the preview.
-            var (refusal, words) = await outgoing.CheckAsync(User, patient, [.. built.FreeTexts]);
-            if (refusal is not null)
-            {
-                ModelState.AddModelError("", refusal);
-                Blocked = words;
-            }
-        }
-        PreviewHtml = HtmlPreview.Render(built.Letter, Blocked);
-        return ModelState.IsValid ? built : null;
+            OutgoingTexts = template.NoDiagnosis ? built.FreeTexts : [],
+        };
+    }
+
+    /// <summary>Fills the preview and the problems; false when something stops the issue.</summary>
+    private async Task<bool> PreviewAsync(DocumentRequest request)
+    {
+        var preview = await issuing.PreviewAsync(request);
+        preview.Problems.ToList().ForEach(p => ModelState.AddModelError("", p));
+        Blocked = preview.Blocked;
+        PreviewHtml = preview.Html;
+        return ModelState.IsValid;
     }
 
     private async Task<IActionResult?> LoadAsync(Guid patientId)

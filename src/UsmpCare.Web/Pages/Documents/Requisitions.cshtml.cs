@@ -10,6 +10,7 @@ using UsmpCare.Domain.Records;
 using UsmpCare.Domain.Security;
 using UsmpCare.Web.Authorization;
 using UsmpCare.Web.Data;
+using UsmpCare.Web.Documents;
 using UsmpCare.Web.Features;
 using UsmpCare.Web.Infrastructure;
 
@@ -20,7 +21,7 @@ namespace UsmpCare.Web.Pages.Documents;
 /// either record), the expertise is blocked and the reasoned refusal letter citing art. R.4127-105 CSP is produced.
 /// </summary>
 [RequirePermission(Permission.IssueDocument)]
-public sealed class RequisitionsModel(AppDbContext db, CurrentUnit currentUnit, TimeProvider clock) : PageModel
+public sealed class RequisitionsModel(AppDbContext db, CurrentUnit currentUnit, DocumentIssuing issuing, TimeProvider clock) : PageModel
 {
     public sealed record Row(Requisition Requisition, string Patient, string Ecrou);
 
@@ -64,38 +65,46 @@ public sealed class RequisitionsModel(AppDbContext db, CurrentUnit currentUnit, 
         // P26: any entry this physician signed for this patient, in either record, makes him the treating physician.
         var treated = await db.SomaticEntries.AnyAsync(e => e.PatientId == patient.Id && e.SignedById == physician.Id)
                       || await db.PsychiatricEntries.AnyAsync(e => e.PatientId == patient.Id && e.SignedById == physician.Id);
-        var actor = Actor.Of(User);
-        var now = clock.GetUtcNow();
-        byte[]? letter = null;
-        if (treated)
-        {
-            letter = PdfRenderer.Render(new Letter(
-                new Letterhead(unit!.Name, unit.ReferenceHospital, unit.Address, unit.Phone),
-                "Refus de réquisition",
-                [Authority ?? ""],
-                $"Le {Fr.LongDate(Fr.Today(clock))}",
-                $"Réquisition reçue le {Fr.Date(ReceivedOn ?? Fr.Today(clock))} concernant {patient.FullName}, écrou {patient.Ecrou}",
-                [
-                    LetterBlock.Paragraph($"Je soussigné(e), Dr {physician.Name}, ai bien reçu votre réquisition me demandant : « {WhatAsked?.Trim()} »."),
-                    LetterBlock.Paragraph("Je suis le médecin traitant de cette personne. Or, selon l'article R.4127-105 du code de la santé publique, « nul ne peut être à la fois médecin expert et médecin traitant d'un même malade ». Je ne peux donc pas déférer à cette réquisition, et vous invite à désigner un autre médecin."),
-                    LetterBlock.Paragraph("Je vous prie d'agréer l'expression de ma considération distinguée."),
-                ],
-                [$"Dr {physician.Name}", physician.Rpps is null ? "" : $"RPPS {physician.Rpps}", unit.Name],
-                Confidentiality: null));
-        }
+        var by = await issuing.IssuerAsync(User, patient);
+        Requisition Record(byte[]? letter, DateTimeOffset at) => new(patient.Id, patient.UnitId, Authority ?? "",
+            ReceivedOn ?? by.Today, physician.Id, physician.Name, WhatAsked ?? "", treated, letter, by.Actor.Id, by.Actor.Name, at);
         try
         {
-            var requisition = new Requisition(patient.Id, patient.UnitId, Authority ?? "", ReceivedOn ?? Fr.Today(clock),
-                physician.Id, physician.Name, WhatAsked ?? "", treated, letter, actor.Id, actor.Name, now);
-            db.Requisitions.Add(requisition);
-            if (treated)
+            if (!treated)
             {
-                db.Disclosures.Add(new Disclosure(patient.Id, patient.UnitId, RecipientCategory.Procureur, Authority!.Trim(),
-                    "Refus motivé de réquisition (médecin traitant), sans information médicale",
-                    "Art. R.4127-105 du code de la santé publique (P26)", null,
-                    "Réponse à une autorité judiciaire, sans élément médical", actor.Id, actor.Name, now));
+                db.Requisitions.Add(Record(null, clock.GetUtcNow()));
+                await db.SaveChangesAsync();
             }
-            await db.SaveChangesAsync();
+            else
+            {
+                var letter = new Letter(by.Letterhead,
+                    "Refus de réquisition",
+                    [Authority ?? ""],
+                    $"Le {Fr.LongDate(by.Today)}",
+                    $"Réquisition reçue le {Fr.Date(ReceivedOn ?? by.Today)} concernant {patient.FullName}, écrou {patient.Ecrou}",
+                    [
+                        LetterBlock.Paragraph($"Je soussigné(e), Dr {physician.Name}, ai bien reçu votre réquisition me demandant : « {WhatAsked?.Trim()} »."),
+                        LetterBlock.Paragraph("Je suis le médecin traitant de cette personne. Or, selon l'article R.4127-105 du code de la santé publique, « nul ne peut être à la fois médecin expert et médecin traitant d'un même malade ». Je ne peux donc pas déférer à cette réquisition, et vous invite à désigner un autre médecin."),
+                        LetterBlock.Paragraph("Je vous prie d'agréer l'expression de ma considération distinguée."),
+                    ],
+                    [$"Dr {physician.Name}", physician.Rpps is null ? "" : $"RPPS {physician.Rpps}", by.Unit.Name],
+                    Confidentiality: null);
+                await issuing.IssueAsync(new DocumentRequest(by, patient, letter,
+                [
+                    new(RecipientCategory.Procureur, Authority?.Trim() ?? "",
+                        _ => "Refus motivé de réquisition (médecin traitant), sans information médicale",
+                        "Art. R.4127-105 du code de la santé publique (P26)", null,
+                        "Réponse à une autorité judiciaire, sans élément médical"),
+                ])
+                {
+                    Keep = issued =>
+                    {
+                        var requisition = Record(issued.Pdf, issued.At);
+                        db.Requisitions.Add(requisition);
+                        return requisition.Id;
+                    },
+                });
+            }
         }
         catch (DomainException e)
         {

@@ -7,6 +7,7 @@ using UsmpCare.Domain.Disclosures;
 using UsmpCare.Domain.Security;
 using UsmpCare.Web.Authorization;
 using UsmpCare.Web.Data;
+using UsmpCare.Web.Documents;
 using UsmpCare.Web.Features;
 using UsmpCare.Web.Infrastructure;
 
@@ -19,7 +20,7 @@ namespace UsmpCare.Web.Pages.Signalements;
 /// </summary>
 [RequirePermission(Permission.WriteSignalement)]
 public sealed class AbuseModel(AppDbContext db, IAuthorizationService authorization, TimeProvider clock,
-    RecentAuthentication reauth) : PatientPageModel(db, authorization, clock)
+    RecentAuthentication reauth, DocumentIssuing issuing) : PatientPageModel(db, authorization, clock)
 {
     public IReadOnlyList<AbuseSignalement> Previous { get; private set; } = [];
 
@@ -62,52 +63,53 @@ public sealed class AbuseModel(AppDbContext db, IAuthorizationService authorizat
             ModelState.AddModelError("", reauthProblem);
             return Page();
         }
-        var actor = Actor.Of(User);
-        var now = Clock.GetUtcNow();
-        var author = await Db.Users.AsNoTracking().SingleAsync(u => u.Id == actor.Id);
-        var unit = await Db.Units.AsNoTracking().SingleAsync(u => u.Id == patient.UnitId);
+        var by = await issuing.IssuerAsync(User, patient);
         var groundText = ground switch
         {
             AbuseReportGround.PatientAgreement => "avec l'accord du patient",
             AbuseReportGround.Minor => "sans qu'un accord soit requis, le patient étant mineur (article 226-14 du code pénal)",
             _ => $"sans qu'un accord soit requis, la personne n'étant pas en mesure de se protéger ({patient.VulnerabilityReason})",
         };
-        var pdf = PdfRenderer.Render(new Letter(
-            new Letterhead(unit.Name, unit.ReferenceHospital, unit.Address, unit.Phone),
+        var letter = new Letter(by.Letterhead,
             "Signalement de sévices ou de mauvais traitements",
             ["Monsieur ou Madame le procureur de la République"],
-            $"Le {Fr.LongDate(Fr.Today(Clock))}",
+            $"Le {Fr.LongDate(by.Today)}",
             $"{patient.FullName}, né(e) le {Fr.Date(patient.BirthDate)}, écrou {patient.Ecrou}",
             [
-                LetterBlock.Paragraph($"Je soussigné(e), {actor.Name}, médecin à l'{unit.Name}, vous signale, {groundText}, les constatations suivantes, faites dans l'exercice de mes fonctions :"),
+                LetterBlock.Paragraph($"Je soussigné(e), {by.Actor.Name}, médecin à l'{by.Unit.Name}, vous signale, {groundText}, les constatations suivantes, faites dans l'exercice de mes fonctions :"),
                 LetterBlock.Heading("Constatations"),
                 LetterBlock.Paragraph(Findings!.Trim()),
                 LetterBlock.Paragraph("Le patient a été informé de ce signalement." + (CopyGiven ? " Une copie lui a été remise." : "")),
             ],
-            [actor.Name, author.Rpps is null ? "" : $"RPPS {author.Rpps}", unit.Name]));
-        var agreementId = consents.AbuseReportAgreement?.Id;
+            by.Signature);
         var exception = ground == AbuseReportGround.PatientAgreement ? null
             : ground == AbuseReportGround.Minor ? "Patient mineur : accord non requis (P07, P36)" : "Personne hors d'état de se protéger : accord non requis (P07)";
-        var signalement = new AbuseSignalement(patient.Id, patient.UnitId, Findings!, ground, PatientInformed, CopyGiven,
-            InformDirector, pdf, actor.Id, actor.Name, now);
-        Db.AbuseSignalements.Add(signalement);
-        Db.Disclosures.Add(new Disclosure(patient.Id, patient.UnitId, RecipientCategory.Procureur, "Procureur de la République",
-            $"Signalement de sévices (document {signalement.Id})", "Article 226-14 du code pénal (P07)", agreementId, exception,
-            actor.Id, actor.Name, now));
+        var ledger = new List<LedgerLine>
+        {
+            new(RecipientCategory.Procureur, "Procureur de la République", id => $"Signalement de sévices (document {id})",
+                "Article 226-14 du code pénal (P07)", consents.AbuseReportAgreement?.Id, exception),
+        };
         if (CopyGiven)
         {
-            Db.Disclosures.Add(new Disclosure(patient.Id, patient.UnitId, RecipientCategory.Patient, patient.FullName,
-                $"Copie du signalement (document {signalement.Id})", "Information du patient (P07)", null,
-                "Remise au patient de la copie de son signalement", actor.Id, actor.Name, now));
+            ledger.Add(new(RecipientCategory.Patient, patient.FullName, id => $"Copie du signalement (document {id})",
+                "Information du patient (P07)", null, "Remise au patient de la copie de son signalement"));
         }
         if (InformDirector)
         {
-            Db.Disclosures.Add(new Disclosure(patient.Id, patient.UnitId, RecipientCategory.PrisonAdministration,
-                "Chef d'établissement", "Information qu'un signalement a été adressé au procureur, sans son contenu",
-                "Information du chef d'établissement avec l'accord du patient (P07)",
-                consents.DirectorInformationAgreement!.Id, null, actor.Id, actor.Name, now));
+            ledger.Add(new(RecipientCategory.PrisonAdministration, "Chef d'établissement",
+                _ => "Information qu'un signalement a été adressé au procureur, sans son contenu",
+                "Information du chef d'établissement avec l'accord du patient (P07)", consents.DirectorInformationAgreement!.Id, null));
         }
-        await Db.SaveChangesAsync();
+        await issuing.IssueAsync(new DocumentRequest(by, patient, letter, ledger)
+        {
+            Keep = issued =>
+            {
+                var signalement = new AbuseSignalement(patient.Id, patient.UnitId, Findings!, ground, PatientInformed, CopyGiven,
+                    InformDirector, issued.Pdf, by.Actor.Id, by.Actor.Name, issued.At);
+                Db.AbuseSignalements.Add(signalement);
+                return signalement.Id;
+            },
+        });
         TempData["Message"] = "Signalement enregistré ; la lettre au procureur est prête à imprimer.";
         return RedirectToPage(new { patientId });
     }
