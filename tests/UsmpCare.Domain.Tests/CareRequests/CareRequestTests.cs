@@ -220,15 +220,15 @@ public sealed class CareRequestTests
     }
 
     [Theory]
-    [InlineData(new byte[] { 0xFF, 0xD8, 0xFF, 0xE0 }, "image/jpeg")]
-    [InlineData(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0 }, "image/png")]
-    [InlineData(new byte[] { 0x25, 0x50, 0x44, 0x46, 0x2D, 0x31 }, "application/pdf")]
-    public void A_scan_is_typed_from_its_first_bytes_and_keeps_only_its_file_name(byte[] content, string type)
+    [InlineData(new byte[] { 0xFF, 0xD8, 0xFF, 0xE0 }, "image/jpeg", "billet.jpg")]
+    [InlineData(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0 }, "image/png", "billet.png")]
+    [InlineData(new byte[] { 0x25, 0x50, 0x44, 0x46, 0x2D, 0x31 }, "application/pdf", "billet.pdf")]
+    public void A_scan_is_typed_from_its_first_bytes_and_keeps_only_its_base_name_with_that_types_extension(byte[] content, string type, string stored)
     {
         var scan = new CareRequestScan(Guid.NewGuid(), "../../etc/billet.bin", content, Nurse, Monday);
 
         scan.ContentType.Should().Be(type);
-        scan.FileName.Should().Be("billet.bin");
+        scan.FileName.Should().Be(stored);
     }
 
     [Fact]

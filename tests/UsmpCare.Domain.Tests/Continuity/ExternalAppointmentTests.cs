@@ -7,17 +7,20 @@ public sealed class ExternalAppointmentTests
 {
     private static readonly DateTimeOffset At = Monday.AddDays(7);
 
+    private static readonly Guid Unit = Guid.NewGuid();
+    private static readonly EscortPlace Chu = new(Unit, PlaceKind.Hospital, "CHU de Villeneuve");
+
     private static ExternalAppointment Appointment(AppointmentKind kind = AppointmentKind.Consultation) =>
-        new(Guid.NewGuid(), Guid.NewGuid(), At, " CHU, cardiologie ", 2, " Échographie ", Author, "Secrétariat", Monday, kind);
+        new(Guid.NewGuid(), Unit, At, Chu, 2, " Échographie ", Author, "Secrétariat", Monday, kind);
 
     [Theory]
-    [InlineData(" ", 2, 1)]
-    [InlineData("CHU", 0, 1)]
-    [InlineData("CHU", 5, 1)]
-    [InlineData("CHU", 2, -1)]
-    public void An_appointment_needs_a_destination_an_escort_level_from_1_to_4_and_a_date_ahead(string destination, int level, int daysAhead)
+    [InlineData(false, 2, 1)]
+    [InlineData(true, 0, 1)]
+    [InlineData(true, 5, 1)]
+    [InlineData(true, 2, -1)]
+    public void An_appointment_needs_a_place_an_escort_level_from_1_to_4_and_a_date_ahead(bool withPlace, int level, int daysAhead)
     {
-        var book = () => new ExternalAppointment(Guid.NewGuid(), Guid.NewGuid(), Monday.AddDays(daysAhead), destination, level, "x", Author, "S", Monday);
+        var book = () => new ExternalAppointment(Guid.NewGuid(), Unit, Monday.AddDays(daysAhead), withPlace ? Chu : null, level, "x", Author, "S", Monday);
 
         book.Should().Throw<DomainException>();
     }
@@ -27,7 +30,7 @@ public sealed class ExternalAppointmentTests
     [InlineData(4)]
     public void Escort_levels_1_and_4_are_accepted(int level)
     {
-        new ExternalAppointment(Guid.NewGuid(), Guid.NewGuid(), Monday, "CHU", level, "x", Author, "S", Monday).EscortLevel.Should().Be(level);
+        new ExternalAppointment(Guid.NewGuid(), Unit, Monday, Chu, level, "x", Author, "S", Monday).EscortLevel.Should().Be(level);
     }
 
     [Fact]
@@ -36,7 +39,7 @@ public sealed class ExternalAppointmentTests
         var appointment = Appointment();
 
         appointment.Status.Should().Be(EscortStatus.Requested);
-        appointment.Destination.Should().Be("CHU, cardiologie");
+        appointment.PlaceId.Should().Be(Chu.Id);
         appointment.MedicalReason.Should().Be("Échographie");
         appointment.IsHospitalisation.Should().BeFalse();
         Appointment(AppointmentKind.HospitalisationUhsa).IsHospitalisation.Should().BeTrue();

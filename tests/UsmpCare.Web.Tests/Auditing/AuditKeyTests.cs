@@ -83,7 +83,7 @@ public sealed class AuditKeyTests(UsmpFactory app) : IClassFixture<UsmpFactory>
 
     private async Task ExecuteAsync(string sql)
     {
-        await using var connection = new NpgsqlConnection(app.ConnectionString);
+        await using var connection = new NpgsqlConnection(app.AdminConnectionString);
         await connection.OpenAsync();
         await new NpgsqlCommand(sql, connection).ExecuteNonQueryAsync();
     }

@@ -155,7 +155,7 @@ public sealed class DocumentIssuingTests(UsmpFactory app) : IClassFixture<UsmpFa
 
     private async Task<(long, bool)> SequenceAsync()
     {
-        await using var connection = new Npgsql.NpgsqlConnection(app.ConnectionString);
+        await using var connection = new Npgsql.NpgsqlConnection(app.AdminConnectionString);
         await connection.OpenAsync();
         await using var reader = await new Npgsql.NpgsqlCommand(
             "SELECT last_value, is_called FROM documents.document_number_seq", connection).ExecuteReaderAsync();

@@ -17,7 +17,7 @@ namespace UsmpCare.Web.Pages.Audit;
 /// checks the chain's integrity (an altered, deleted or inserted row is named).
 /// </summary>
 [RequirePermission(Permission.ViewUnitAudit)]
-public sealed class IndexModel(AppDbContext db, CurrentUnit currentUnit, AuditChain chain) : PageModel
+public sealed class IndexModel(AppDbContext db, CurrentUnit currentUnit, AuditChain chain, AuditTrail trail) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Ecrou { get; set; }
     [BindProperty(SupportsGet = true)] public string? UserName { get; set; }
