@@ -108,13 +108,30 @@ public sealed class PostgresServer
         var data = Path.Combine(dir, "data");
         await RunAsPostgresAsync(asRoot, Path.Combine(bin, "initdb"),
             ["-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"]);
-        var port = FreePort();
-        // Durability is pointless for a throwaway cluster: turn it off so tests run fast. A cluster the fault tests
-        // crash keeps synchronous commits (a process crash keeps what reached the OS, fsync or not).
-        var options = $"-p {port} -c listen_addresses=127.0.0.1 -k {dir} -c fsync=off -c full_page_writes=off " +
+        var log = Path.Combine(dir, "server.log");
+        Task PgCtl(string[] args) => RunAsPostgresAsync(asRoot, Path.Combine(bin, "pg_ctl"), ["-D", data, "-l", log, .. args]);
+        int port;
+        string options;
+        // The free port is found by binding port 0, then released for PostgreSQL: another process (a parallel test
+        // run, a browser) may take it in between. The server then fails to bind and says so in its log: take another.
+        for (var attempt = 1; ; attempt++)
+        {
+            port = FreePort();
+            // Durability is pointless for a throwaway cluster: turn it off so tests run fast. A cluster the fault tests
+            // crash keeps synchronous commits (a process crash keeps what reached the OS, fsync or not).
+            options = $"-p {port} -c listen_addresses=127.0.0.1 -k {dir} -c fsync=off -c full_page_writes=off " +
                       (durable ? "-c max_connections=100" : "-c synchronous_commit=off -c max_connections=300");
-        Task PgCtl(string[] args) => RunAsPostgresAsync(asRoot, Path.Combine(bin, "pg_ctl"), ["-D", data, "-l", Path.Combine(dir, "server.log"), .. args]);
-        await PgCtl(["-w", "-o", options, "start"]);
+            try
+            {
+                await PgCtl(["-w", "-o", options, "start"]);
+                break;
+            }
+            catch (InvalidOperationException) when (attempt < 5 && File.Exists(log)
+                && File.ReadAllText(log).Contains("could not bind", StringComparison.Ordinal))
+            {
+                File.Delete(log);
+            }
+        }
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
             try
