@@ -238,9 +238,7 @@ public sealed class ConsultationModel(AppDbContext db, IAuthorizationService aut
         Banner = await PatientBanner.LoadAsync(db, patient, Fr.Today(clock));
         var requestTeams = CareRequest.RequestTeamsOf(team.Value).ToList();
         OpenRequests = await db.CareRequests.AsNoTracking()
-            .Where(r => r.PatientId == patient.Id && requestTeams.Contains(r.Team)
-                        && (r.Status == CareRequestStatus.New || r.Status == CareRequestStatus.Triaged
-                            || r.Status == CareRequestStatus.AppointmentSet))
+            .Where(CareRequest.Open).Where(r => r.PatientId == patient.Id && requestTeams.Contains(r.Team))
             .OrderBy(r => r.CollectedAt).ToListAsync();
         var userId = User.UserId();
         // P28: has this physician treated the patient (any signed consultation other than a prevention visit)?
