@@ -88,7 +88,8 @@ builder.Services.ConfigureApplicationCookie(options =>
     var absolute = TimeSpan.FromMinutes(builder.Configuration.GetValue("Security:AbsoluteSessionMinutes", 12 * 60));
     options.Events.OnSigningIn = context =>
     {
-        context.Properties.Items.TryAdd(RecentAuthentication.SignedInItem, DateTimeOffset.UtcNow.ToString("O"));
+        var now = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+        context.Properties.Items.TryAdd(RecentAuthentication.SignedInItem, now.ToString("O"));
         return Task.CompletedTask;
     };
     options.Events.OnValidatePrincipal = async context =>
@@ -97,7 +98,7 @@ builder.Services.ConfigureApplicationCookie(options =>
         if (context.Principal is not null
             && context.Properties.Items.TryGetValue(RecentAuthentication.SignedInItem, out var signedIn)
             && DateTimeOffset.TryParse(signedIn, out var at)
-            && DateTimeOffset.UtcNow - at >= absolute)
+            && context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow() - at >= absolute)
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);

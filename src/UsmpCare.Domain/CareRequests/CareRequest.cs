@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using UsmpCare.Domain.Security;
 
 namespace UsmpCare.Domain.CareRequests;
@@ -125,7 +126,17 @@ public sealed class CareRequest : IUnitScoped
         ? [RequestTeam.Psychiatric]
         : [RequestTeam.Somatic, RequestTeam.Dental, RequestTeam.Other];
 
-    public bool IsOpen => Status is CareRequestStatus.New or CareRequestStatus.Triaged or CareRequestStatus.AppointmentSet;
+    /// <summary>
+    /// « Open »: still waiting for the care team (new, triaged or with an appointment). Written once, as an expression
+    /// that EF Core translates (<c>.Where(CareRequest.Open)</c>) and that <see cref="IsOpen"/> compiles, so a query and
+    /// the state machine cannot disagree.
+    /// </summary>
+    public static readonly Expression<Func<CareRequest, bool>> Open = r =>
+        r.Status == CareRequestStatus.New || r.Status == CareRequestStatus.Triaged || r.Status == CareRequestStatus.AppointmentSet;
+
+    private static readonly Func<CareRequest, bool> IsOpenCompiled = Open.Compile();
+
+    public bool IsOpen => IsOpenCompiled(this);
 
     public TimeSpan AgeAt(DateTimeOffset now) => (AnsweredAt ?? now) - CollectedAt;
 

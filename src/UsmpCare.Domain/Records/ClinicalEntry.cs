@@ -70,7 +70,7 @@ public abstract class ClinicalEntry : IUnitScoped
     public string AuthorName { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
-    public DateTimeOffset OccurredAt { get; set; }
+    public DateTimeOffset OccurredAt { get; set => field = Editable(value); }
 
     public DateTimeOffset? SignedAt { get; private set; }
     public Guid? SignedById { get; private set; }
@@ -80,38 +80,38 @@ public abstract class ClinicalEntry : IUnitScoped
     public Guid? AmendsId { get; private set; }
     public string? AmendmentReason { get; private set; }
 
-    public ConsultationType? ConsultationType { get; set; }
+    public ConsultationType? ConsultationType { get; set => field = Editable(value); }
 
     /// <summary>P08.</summary>
-    public ConsentStatus Consent { get; set; }
+    public ConsentStatus Consent { get; set => field = Editable(value); }
 
     /// <summary>How consent was expressed, or the words of the refusal; with a minor, who holds parental authority (P36).</summary>
-    public string? ConsentDetails { get; set; }
+    public string? ConsentDetails { get; set => field = Editable(value); }
 
     /// <summary>P09: the information given on state, investigations and proposed care.</summary>
-    public string? InformationGiven { get; set; }
+    public string? InformationGiven { get; set => field = Editable(value); }
 
     /// <summary>P01: a guard in the room is the physician's decision, for a stated security reason.</summary>
-    public bool GuardPresent { get; set; }
-    public string? GuardReason { get; set; }
+    public bool GuardPresent { get; set => field = Editable(value); }
+    public string? GuardReason { get; set => field = Editable(value); }
 
-    public string? Note { get; set; }
+    public string? Note { get; set => field = Editable(value); }
 
     /// <summary>Constatations: the findings that certificates are built from (P22).</summary>
-    public string? Findings { get; set; }
+    public string? Findings { get; set => field = Editable(value); }
 
-    public VitalSigns Vitals { get; set; } = new();
-    public List<Diagnosis> Diagnoses { get; set; } = [];
-    public List<PrescriptionLine> Prescriptions { get; set; } = [];
+    public VitalSigns Vitals { get; set => field = Editable(value); } = new();
+    public List<Diagnosis> Diagnoses { get; set => field = Editable(value); } = [];
+    public List<PrescriptionLine> Prescriptions { get; set => field = Editable(value); } = [];
 
     /// <summary>P28: why the physician who treats the patient does the work-prevention visit anyway.</summary>
-    public string? TreatingPhysicianReason { get; set; }
+    public string? TreatingPhysicianReason { get; set => field = Editable(value); }
 
-    public string? Medication { get; set; }
-    public string? Dose { get; set; }
-    public MedicationOutcome? MedicationOutcome { get; set; }
+    public string? Medication { get; set => field = Editable(value); }
+    public string? Dose { get; set => field = Editable(value); }
+    public MedicationOutcome? MedicationOutcome { get; set => field = Editable(value); }
 
-    public Guid? HungerStrikeId { get; set; }
+    public Guid? HungerStrikeId { get; set => field = Editable(value); }
 
     /// <summary>PostgreSQL xmin: two people saving the same draft get a conflict, not a silent overwrite.</summary>
     public uint Version { get; private set; }
@@ -167,6 +167,16 @@ public abstract class ClinicalEntry : IUnitScoped
         amendment.MedicationOutcome = MedicationOutcome;
         amendment.HungerStrikeId = HungerStrikeId;
         return amendment;
+    }
+
+    /// <summary>
+    /// Every content setter goes through here (P17): a draft is filled field by field, a signed or abandoned entry
+    /// refuses the change. EF Core loads the backing fields directly, so reading a signed entry never trips it.
+    /// </summary>
+    private T Editable<T>(T value)
+    {
+        EnsureEditable();
+        return value;
     }
 
     /// <summary>Refuses any change once signed: the application's half of P17 (the database holds the other).</summary>

@@ -90,7 +90,7 @@ public static partial class DemoData
                 Check(await users.SetTwoFactorEnabledAsync(user, true));
             }
         }
-        await SeedClinicalAsync(db, units);
+        await SeedClinicalAsync(db, units, services.GetRequiredService<TimeProvider>().GetUtcNow());
         return true;
     }
 

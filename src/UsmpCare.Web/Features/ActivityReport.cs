@@ -151,8 +151,8 @@ public static class ActivityReport
         list.Add(new("DEM-02", Requests, "Demandes vues en consultation", waits.Count, IndicatorUnit.Count));
         list.Add(new("DEM-03", Requests, "Attente médiane dépôt → consultation", Median(waits), IndicatorUnit.Hours, waits.Count));
         list.Add(new("DEM-04", Requests, "Attente au 90e centile dépôt → consultation", Percentile(waits, 0.9), IndicatorUnit.Hours, waits.Count));
-        var open = await db.CareRequests.AsNoTracking().CountAsync(r => r.UnitId == unitId && r.CollectedAt < end
-            && (r.Status == CareRequestStatus.New || r.Status == CareRequestStatus.Triaged || r.Status == CareRequestStatus.AppointmentSet));
+        var open = await db.CareRequests.AsNoTracking().Where(CareRequest.Open)
+            .CountAsync(r => r.UnitId == unitId && r.CollectedAt < end);
         list.Add(new("DEM-05", Requests, "Demandes encore ouvertes (reçues avant la fin de la période)", open, IndicatorUnit.Count));
 
         // Extractions (P32) and hospitalisations.

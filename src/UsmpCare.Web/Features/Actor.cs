@@ -4,9 +4,14 @@ using UsmpCare.Web.Authorization;
 
 namespace UsmpCare.Web.Features;
 
-/// <summary>Who is acting, as written in histories and on documents.</summary>
+/// <summary>
+/// Who is acting, as written in histories, clinical entries and documents: the one way to name an author (« Dr » before
+/// a physician's name), so an entry's author, its signer and its amendments read the same.
+/// </summary>
 public sealed record Actor(Guid Id, string Name)
 {
     public static Actor Of(ClaimsPrincipal user) => new(user.UserId()!.Value,
-        (user.Roles().Any(r => r.IsPhysician()) ? "Dr " : "") + (user.FindFirst(UsmpClaims.DisplayName)?.Value ?? ""));
+        NameOf(user.FindFirst(UsmpClaims.DisplayName)?.Value ?? "", user.Roles().Any(r => r.IsPhysician())));
+
+    public static string NameOf(string displayName, bool physician) => (physician ? "Dr " : "") + displayName;
 }

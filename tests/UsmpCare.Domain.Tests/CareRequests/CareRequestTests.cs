@@ -65,6 +65,18 @@ public sealed class CareRequestTests
     }
 
     [Fact]
+    public void The_query_expression_selects_exactly_the_open_requests_on_every_status()
+    {
+        // The pages filter with CareRequest.Open (translated to SQL); the state machine asks IsOpen: one rule, so a
+        // status added later is open or not in both at once.
+        var requests = Enum.GetValues<CareRequestStatus>().Select(In).ToList();
+
+        requests.AsQueryable().Where(CareRequest.Open).Select(r => r.Status).Should().BeEquivalentTo(
+            [CareRequestStatus.New, CareRequestStatus.Triaged, CareRequestStatus.AppointmentSet]);
+        requests.Should().OnlyContain(r => r.IsOpen == CareRequest.Open.Compile()(r));
+    }
+
+    [Fact]
     public void Each_transition_appends_one_event_from_the_old_status_to_the_new()
     {
         var request = Slip();

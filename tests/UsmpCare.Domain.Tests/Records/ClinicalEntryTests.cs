@@ -195,6 +195,35 @@ public sealed class ClinicalEntryTests
         entry.Status.Should().Be(EntryStatus.Abandoned);
     }
 
+    [Theory]
+    [InlineData(EntryStatus.Signed)]
+    [InlineData(EntryStatus.Abandoned)]
+    public void No_public_setter_changes_a_signed_or_abandoned_entry(EntryStatus status)
+    {
+        // P17: every public setter of the entry, found by reflection so that a new field is held to it too.
+        var entry = Consultation();
+        if (status == EntryStatus.Signed)
+        {
+            entry.Sign(Guid.NewGuid(), "Dr Test", Now, false);
+        }
+        else
+        {
+            entry.Abandon(Now);
+        }
+        var setters = typeof(ClinicalEntry).GetProperties().Where(p => p.SetMethod?.IsPublic == true).ToList();
+
+        setters.Should().HaveCountGreaterThan(10);
+        foreach (var property in setters)
+        {
+            var before = property.GetValue(entry);
+            var set = () => property.SetValue(entry, property.PropertyType.IsValueType ? Activator.CreateInstance(property.PropertyType) : null);
+            set.Should().Throw<System.Reflection.TargetInvocationException>(property.Name)
+                .WithInnerException<DomainException>().Which.Message.Should().Contain("P17");
+            property.GetValue(entry).Should().Be(before, property.Name);
+        }
+        entry.Note.Should().Be("Note");
+    }
+
     [Fact]
     public void An_amendment_copies_the_whole_content_into_the_same_team_without_sharing_it()
     {

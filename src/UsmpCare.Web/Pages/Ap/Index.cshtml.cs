@@ -10,7 +10,7 @@ namespace UsmpCare.Web.Pages.Ap;
 
 /// <summary>AP home: the roster's identity fields, projected so no other column is even read (P05).</summary>
 [RequirePermission(Permission.ViewRoster)]
-public sealed class IndexModel(AppDbContext db, CurrentUnit currentUnit) : PageModel
+public sealed class IndexModel(AppDbContext db, CurrentUnit currentUnit, TimeProvider clock) : PageModel
 {
     public sealed record RosterRow(string Ecrou, string LastName, string FirstName, string? Cell);
 
@@ -48,7 +48,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUnit currentUnit) : PageM
             .ToListAsync();
         if (User.Can(Permission.ViewEscortNeeds))
         {
-            var now = DateTimeOffset.UtcNow;
+            var now = clock.GetUtcNow();
             var escorts = await db.ExternalAppointments.AsNoTracking()
                 .Where(a => a.UnitId == unit.Id && a.At >= now && a.At < now.AddDays(7)
                             && a.Status != Domain.Continuity.EscortStatus.Cancelled && a.Status != Domain.Continuity.EscortStatus.Done)

@@ -43,8 +43,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUnit currentUnit, CareReq
         var query = db.CareRequests.AsNoTracking().Where(r => r.UnitId == unitId && teams.Contains(r.Team));
         query = Status is { } status
             ? query.Where(r => r.Status == status)
-            : query.Where(r => r.Status == CareRequestStatus.New || r.Status == CareRequestStatus.Triaged
-                               || r.Status == CareRequestStatus.AppointmentSet);
+            : query.Where(CareRequest.Open);
         if (!string.IsNullOrWhiteSpace(Wing))
         {
             query = query.Where(r => r.Wing == Wing);

@@ -36,6 +36,8 @@ public sealed class RequestModel(AppDbContext db, IAuthorizationService authoriz
     [BindProperty] public uint? Version { get; set; }
     [TempData] public string? Message { get; set; }
 
+    public DateTimeOffset Now => clock.GetUtcNow();
+
     public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ?? Page();
 
     public Task<IActionResult> OnPostTriageAsync(Guid id) => ActAsync(id, (r, who, now) =>
@@ -117,7 +119,8 @@ public sealed class RequestModel(AppDbContext db, IAuthorizationService authoriz
         }
         try
         {
-            Message = action(tracked, (User.UserId()!.Value, User.FindFirst(UsmpClaims.DisplayName)?.Value ?? ""), clock.GetUtcNow());
+            var actor = Actor.Of(User);
+            Message = action(tracked, (actor.Id, actor.Name), clock.GetUtcNow());
             await db.SaveChangesAsync();
         }
         catch (DomainException e)

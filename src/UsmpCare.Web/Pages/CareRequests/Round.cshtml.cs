@@ -80,9 +80,10 @@ public sealed class RoundModel(AppDbContext db, IAuthorizationService authorizat
         }
         try
         {
+            var actor = Actor.Of(User);
             var request = new CareRequest(Round, patient?.Id, patient is null ? Input.Patient : null, Input.Team,
                 Input.Summary ?? "", Input.Urgency, Input.Illegible, Input.Anonymous, Input.SeveralRequests,
-                User.UserId()!.Value, User.FindFirst(UsmpClaims.DisplayName)?.Value ?? "", clock.GetUtcNow());
+                actor.Id, actor.Name, clock.GetUtcNow());
             db.CareRequests.Add(request);
             await db.SaveChangesAsync();
             Message = $"Billet n° {Slips.Count + 1} enregistré{(patient is null ? "" : " pour " + patient.FullName)}.";

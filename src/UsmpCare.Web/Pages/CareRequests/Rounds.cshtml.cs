@@ -6,6 +6,7 @@ using UsmpCare.Domain.CareRequests;
 using UsmpCare.Domain.Security;
 using UsmpCare.Web.Authorization;
 using UsmpCare.Web.Data;
+using UsmpCare.Web.Features;
 using UsmpCare.Web.Infrastructure;
 
 namespace UsmpCare.Web.Pages.CareRequests;
@@ -44,8 +45,8 @@ public sealed class RoundsModel(AppDbContext db, CurrentUnit currentUnit, TimePr
             {
                 throw new DomainException("Indiquez l'heure de relève de la boîte.");
             }
-            var round = new CollectionRound(unitId.Value, Wing ?? "", Box, Fr.FromLocal(CollectedAt.Value), User.UserId()!.Value,
-                User.FindFirst(UsmpClaims.DisplayName)?.Value ?? "", now);
+            var actor = Actor.Of(User);
+            var round = new CollectionRound(unitId.Value, Wing ?? "", Box, Fr.FromLocal(CollectedAt.Value), actor.Id, actor.Name, now);
             db.CollectionRounds.Add(round);
             await db.SaveChangesAsync();
             return Redirect($"/CareRequests/Round/{round.Id}");

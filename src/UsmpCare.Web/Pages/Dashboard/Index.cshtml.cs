@@ -49,8 +49,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUnit currentUnit, TimePro
         var since = Fr.FromLocal(firstWeek.ToDateTime(TimeOnly.MinValue));
 
         var open = await db.CareRequests.AsNoTracking()
-            .Where(r => r.UnitId == unit.Id && (r.Status == CareRequestStatus.New || r.Status == CareRequestStatus.Triaged
-                                                || r.Status == CareRequestStatus.AppointmentSet))
+            .Where(CareRequest.Open).Where(r => r.UnitId == unit.Id)
             .Select(r => new { r.Team, r.CollectedAt }).ToListAsync();
         // Each row is placed once (band, week: a time-zone conversion each), then counted: not once per cell.
         var openCounts = open.GroupBy(r => (r.Team, Band: Band(now - r.CollectedAt))).ToDictionary(g => g.Key, g => g.Count());

@@ -102,8 +102,8 @@ public sealed class FollowModel(AppDbContext db, IAuthorizationService authoriza
         var tracked = Strike is null ? null : await db.HungerStrikes.FindAsync(Strike.Id);
         try
         {
-            Message = action(tracked, (User.UserId()!.Value, User.FindFirst(UsmpClaims.DisplayName)?.Value ?? ""),
-                clock.GetUtcNow());
+            var actor = Actor.Of(User);
+            Message = action(tracked, (actor.Id, actor.Name), clock.GetUtcNow());
         }
         catch (DomainException e)
         {

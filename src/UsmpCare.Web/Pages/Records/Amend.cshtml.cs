@@ -44,8 +44,7 @@ public sealed class AmendModel(AppDbContext db, IAuthorizationService authorizat
             return refused;
         }
         var now = clock.GetUtcNow();
-        var userId = User.UserId()!.Value;
-        var name = User.FindFirst(UsmpClaims.DisplayName)?.Value ?? "";
+        var (userId, name) = Actor.Of(User);
         try
         {
             var amendment = Original.Amend(Reason ?? "", userId, name, now);

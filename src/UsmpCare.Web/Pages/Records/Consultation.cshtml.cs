@@ -100,7 +100,7 @@ public sealed class ConsultationModel(AppDbContext db, IAuthorizationService aut
             return loaded;
         }
         var now = clock.GetUtcNow();
-        var user = await CurrentUserAsync();
+        var user = Actor.Of(User);
         var entry = Entry;
         if (entry is null)
         {
@@ -164,7 +164,7 @@ public sealed class ConsultationModel(AppDbContext db, IAuthorizationService aut
         return sign ? Redirect($"/Patients/Chart/{entry.PatientId}") : Redirect($"/Records/Consultation/{entry.Id}");
     }
 
-    private async Task AnswerRequestsAsync(ClinicalEntry entry, (Guid Id, string Name) user, DateTimeOffset now)
+    private async Task AnswerRequestsAsync(ClinicalEntry entry, Actor user, DateTimeOffset now)
     {
         // A request is answered only by a consultation held after the slip was collected.
         var ids = Input.AnsweredRequestIds.Intersect(OpenRequests.Where(r => r.CollectedAt <= entry.OccurredAt).Select(r => r.Id)).ToList();
@@ -238,9 +238,7 @@ public sealed class ConsultationModel(AppDbContext db, IAuthorizationService aut
         Banner = await PatientBanner.LoadAsync(db, patient, Fr.Today(clock));
         var requestTeams = CareRequest.RequestTeamsOf(team.Value).ToList();
         OpenRequests = await db.CareRequests.AsNoTracking()
-            .Where(r => r.PatientId == patient.Id && requestTeams.Contains(r.Team)
-                        && (r.Status == CareRequestStatus.New || r.Status == CareRequestStatus.Triaged
-                            || r.Status == CareRequestStatus.AppointmentSet))
+            .Where(CareRequest.Open).Where(r => r.PatientId == patient.Id && requestTeams.Contains(r.Team))
             .OrderBy(r => r.CollectedAt).ToListAsync();
         var userId = User.UserId();
         // P28: has this physician treated the patient (any signed consultation other than a prevention visit)?
@@ -248,12 +246,5 @@ public sealed class ConsultationModel(AppDbContext db, IAuthorizationService aut
             && e.SignedById == userId && e.Kind == EntryKind.Consultation
             && e.ConsultationType != ConsultationType.WorkPrevention);
         return null;
-    }
-
-    private async Task<(Guid Id, string Name)> CurrentUserAsync()
-    {
-        var id = User.UserId()!.Value;
-        var user = await db.Users.AsNoTracking().SingleAsync(u => u.Id == id);
-        return (id, (User.Roles().Any(r => r.IsPhysician()) ? "Dr " : "") + user.DisplayName);
     }
 }

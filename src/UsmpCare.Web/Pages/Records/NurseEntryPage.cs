@@ -44,8 +44,8 @@ public abstract class NurseEntryPage(AppDbContext db, IAuthorizationService auth
     {
         var now = clock.GetUtcNow();
         var patient = Banner.Patient;
-        var entry = ClinicalEntry.New(User.TeamOf()!.Value, kind, patient.Id, patient.UnitId, User.UserId()!.Value,
-            User.FindFirst(UsmpClaims.DisplayName)?.Value ?? "", now);
+        var actor = Actor.Of(User);
+        var entry = ClinicalEntry.New(User.TeamOf()!.Value, kind, patient.Id, patient.UnitId, actor.Id, actor.Name, now);
         fill(entry);
         try
         {
