@@ -125,6 +125,7 @@ builder.Services.AddSingleton<IAuthorizationHandler, RecordScopeHandler>();
 
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<CurrentUnit>();
+builder.Services.AddScoped<UsmpCare.Web.Patients.PatientAccess>();
 builder.Services.AddScoped<RecentAuthentication>();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.Configure<UsmpCare.Web.Features.CareRequestOptions>(builder.Configuration.GetSection("CareRequests"));

@@ -9,8 +9,6 @@ namespace UsmpCare.Web.Features;
 /// <summary>Whether the user holds a live emergency grant on this patient (ONC (d)(6)).</summary>
 public static class BreakGlass
 {
-    public const string ItemKey = "usmp.breakglass";
-
     public static async Task<BreakGlassGrant?> ActiveAsync(AppDbContext db, ClaimsPrincipal user, Guid patientId, DateTimeOffset now)
     {
         var userId = user.UserId();

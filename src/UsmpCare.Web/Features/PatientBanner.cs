@@ -10,12 +10,12 @@ namespace UsmpCare.Web.Features;
 public sealed record PatientBanner(Patient Patient, DateOnly Today, IReadOnlyList<MedicalRecord> Records,
     HungerStrike? HungerStrike, ConsentState Consents)
 {
-    public static async Task<PatientBanner> LoadAsync(AppDbContext db, Patient patient, DateOnly today)
+    public static async Task<PatientBanner> LoadAsync(AppDbContext db, Patient patient, DateOnly today, ConsentState consents)
     {
         var records = await db.MedicalRecords.AsNoTracking().Where(r => r.PatientId == patient.Id)
             .OrderBy(r => r.Team).ToListAsync();
         var strike = await db.HungerStrikes.AsNoTracking()
             .Where(h => h.PatientId == patient.Id && h.EndedOn == null).FirstOrDefaultAsync();
-        return new PatientBanner(patient, today, records, strike, await RecordScopes.ConsentsAsync(db, patient.Id));
+        return new PatientBanner(patient, today, records, strike, consents);
     }
 }

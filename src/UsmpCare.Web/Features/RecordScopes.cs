@@ -12,23 +12,16 @@ namespace UsmpCare.Web.Features;
 /// <summary>The one place that says whether the two teams of a patient share their records (P30).</summary>
 public static class RecordScopes
 {
-    /// <summary>P30: the teams read each other's record only while the patient's latest word on it is « accord ».</summary>
-    public static async Task<RecordScope> ForAsync(AppDbContext db, Patient patient, Team team) =>
-        new(patient.UnitId, team, SharingAgreed: await SharingAgreedAsync(db, patient.Id));
-
     /// <summary>Every team's scope with one read of the consent: the pages that walk both records ask for both.</summary>
-    public static async Task<IReadOnlyList<RecordScope>> AllAsync(AppDbContext db, Patient patient)
-    {
-        var agreed = await SharingAgreedAsync(db, patient.Id);
-        return [.. Teams.Select(team => new RecordScope(patient.UnitId, team, agreed))];
-    }
+    public static async Task<IReadOnlyList<RecordScope>> AllAsync(AppDbContext db, Patient patient) =>
+        Of(patient, await ConsentsAsync(db, patient.Id));
 
-    private static async Task<bool> SharingAgreedAsync(AppDbContext db, Guid patientId) =>
-        await db.ConsentEntries.AsNoTracking()
-            .Where(e => e.PatientId == patientId && e.Topic == ConsentTopic.TeamSharing)
-            .OrderByDescending(e => e.RecordedAt)
-            .Select(e => (ConsentDecision?)e.Decision)
-            .FirstOrDefaultAsync() == ConsentDecision.Agreed;
+    /// <summary>
+    /// Every team's scope from consents already read. P30: the teams read each other's record only while the patient's
+    /// latest word on it is « accord » — <see cref="ConsentState.TeamsShare"/>, the one rule.
+    /// </summary>
+    public static IReadOnlyList<RecordScope> Of(Patient patient, ConsentState consents) =>
+        [.. Teams.Select(team => new RecordScope(patient.UnitId, team, consents.TeamsShare))];
 
     /// <summary>The patients among these whose latest word on sharing between the teams is « accord » (one query for a list).</summary>
     public static async Task<IReadOnlySet<Guid>> SharingAgreedAmongAsync(AppDbContext db, IReadOnlyCollection<Guid> patientIds) =>
@@ -54,32 +47,26 @@ public static class RecordScopes
     /// patient agreed to sharing; authors with no team (secretariat) write nothing medical.
     /// </summary>
     public static async Task<bool> CanReadWorkOfAsync(AppDbContext db, System.Security.Claims.ClaimsPrincipal user,
-        Patient patient, Guid authorId)
+        Guid patientId, Guid authorId)
     {
         var authorTeam = await db.Users.AsNoTracking().Where(u => u.Id == authorId).Select(u => u.Team).SingleOrDefaultAsync();
         if (authorTeam is null || authorTeam == user.TeamOf())
         {
             return true;
         }
-        return (await ForAsync(db, patient, authorTeam.Value)).SharingAgreed;
+        return (await ConsentsAsync(db, patientId)).TeamsShare;
     }
 
-    /// <summary>The teams whose record this user may read for the patient (P30), with their entries: what a pack may summarise.</summary>
+    /// <summary>The records the opened patient's reader may read (P30), with their entries: what a pack may summarise.</summary>
     public static async Task<(IReadOnlyList<Team> Teams, IReadOnlyList<UsmpCare.Domain.Records.ClinicalEntry> Entries)> ReadableAsync(
-        AppDbContext db, IAuthorizationService authorization,
-        System.Security.Claims.ClaimsPrincipal user, Patient patient)
+        AppDbContext db, Patients.OpenedPatient opened)
     {
-        var teams = new List<Team>();
         var entries = new List<UsmpCare.Domain.Records.ClinicalEntry>();
-        foreach (var scope in await AllAsync(db, patient))
+        foreach (var team in opened.ReadableTeams)
         {
-            if ((await authorization.AuthorizeAsync(user, scope, ScopeRequirements.ReadRecord)).Succeeded)
-            {
-                teams.Add(scope.Team);
-                entries.AddRange(await db.Entries(scope.Team).AsNoTracking().Where(e => e.PatientId == patient.Id).ToListAsync());
-            }
+            entries.AddRange(await db.Entries(team).AsNoTracking().Where(e => e.PatientId == opened.Patient.Id).ToListAsync());
         }
-        return (teams, entries);
+        return (opened.ReadableTeams, entries);
     }
 
     public static async Task<ConsentState> ConsentsAsync(AppDbContext db, Guid patientId) =>

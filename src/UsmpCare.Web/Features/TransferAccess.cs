@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using UsmpCare.Domain.Consents;
 using UsmpCare.Domain.Patients;
 using UsmpCare.Web.Authorization;
 using UsmpCare.Web.Data;
@@ -13,7 +14,7 @@ namespace UsmpCare.Web.Features;
 public static class TransferAccess
 {
     /// <summary>The receiving unit through which the user may read this (sending unit's) patient, or null.</summary>
-    public static async Task<Guid?> ReadingUnitAsync(AppDbContext db, ClaimsPrincipal user, Patient patient)
+    public static async Task<Guid?> ReadingUnitAsync(AppDbContext db, ClaimsPrincipal user, Patient patient, ConsentState consents)
     {
         var units = user.UnitIds().ToList();
         var receivingUnit = await db.TransferPacks.AsNoTracking()
@@ -23,7 +24,6 @@ public static class TransferAccess
         {
             return null;
         }
-        var consents = await RecordScopes.ConsentsAsync(db, patient.Id);
         return consents.TransferredRecordReadable ? receivingUnit : null;
     }
 }

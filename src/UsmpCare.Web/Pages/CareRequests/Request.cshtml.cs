@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -11,13 +10,14 @@ using UsmpCare.Web.Authorization;
 using UsmpCare.Web.Data;
 using UsmpCare.Web.Features;
 using UsmpCare.Web.Infrastructure;
+using UsmpCare.Web.Patients;
 
 namespace UsmpCare.Web.Pages.CareRequests;
 
 /// <summary>One care request: triage, appointment, the consultation that answered it, closing, reconciling, the scan.
 /// Every status change goes to its history with who and when.</summary>
 [RequirePermission(Permission.HandleCareRequests)]
-public sealed class RequestModel(AppDbContext db, IAuthorizationService authorization, TimeProvider clock) : PageModel
+public sealed class RequestModel(AppDbContext db, PatientAccess access, TimeProvider clock) : PageModel
 {
     public CareRequest Item { get; private set; } = null!;
     public Patient? Patient { get; private set; }
@@ -139,20 +139,15 @@ public sealed class RequestModel(AppDbContext db, IAuthorizationService authoriz
 
     private async Task<IActionResult?> LoadAsync(Guid id)
     {
-        var request = await db.CareRequests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id);
-        if (request is null)
-        {
-            return NotFound();
-        }
         // P30: a psychiatric request is read by the psychiatric team only, and every request only in its unit.
-        if (!(await authorization.AuthorizeAsync(User, new RecordScope(request.UnitId, request.RecordTeam, SharingAgreed: false),
-                ScopeRequirements.ReadRecord)).Succeeded)
+        var opening = await access.OpenCareRequestAsync(id);
+        if (opening.Refusal is { } refused)
         {
-            return Forbid();
+            return refused;
         }
-        Item = request;
+        var request = Item = opening.CareRequest!;
         Urgency = request.Urgency;
-        Patient = request.PatientId is null ? null : await db.Patients.AsNoTracking().SingleAsync(p => p.Id == request.PatientId);
+        Patient = opening.Opened?.Patient;
         History = await db.CareRequestEvents.AsNoTracking().Where(e => e.RequestId == id).OrderBy(e => e.At).ToListAsync();
         ScanList = await db.CareRequestScans.AsNoTracking().Where(s => s.RequestId == id)
             .Select(s => new ScanInfo(s.Id, s.FileName, s.ContentType, s.UploadedAt)).ToListAsync();

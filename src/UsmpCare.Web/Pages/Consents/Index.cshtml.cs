@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -9,6 +8,7 @@ using UsmpCare.Web.Authorization;
 using UsmpCare.Web.Data;
 using UsmpCare.Web.Features;
 using UsmpCare.Web.Infrastructure;
+using UsmpCare.Web.Patients;
 
 namespace UsmpCare.Web.Pages.Consents;
 
@@ -17,8 +17,8 @@ namespace UsmpCare.Web.Pages.Consents;
 /// overwritten (P02, P03, P11, P20, P30, P07). The current state is read from the history.
 /// </summary>
 [RequirePermission(Permission.RecordConsent)]
-public sealed class IndexModel(AppDbContext db, IAuthorizationService authorization, TimeProvider clock)
-    : PatientPageModel(db, authorization, clock)
+public sealed class IndexModel(AppDbContext db, PatientAccess access, TimeProvider clock)
+    : PatientPageModel(db, access, clock)
 {
     public ConsentState State { get; private set; } = new([]);
 

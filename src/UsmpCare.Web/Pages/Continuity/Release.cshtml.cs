@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using UsmpCare.Domain;
@@ -13,6 +12,7 @@ using UsmpCare.Web.Data;
 using UsmpCare.Web.Documents;
 using UsmpCare.Web.Features;
 using UsmpCare.Web.Infrastructure;
+using UsmpCare.Web.Patients;
 
 namespace UsmpCare.Web.Pages.Continuity;
 
@@ -21,10 +21,9 @@ namespace UsmpCare.Web.Pages.Continuity;
 /// one action (P12–P15, P18), its sending to the designated physician (P14), and the release itself.
 /// </summary>
 [RequirePermission(Permission.CoordinateReleases)]
-public sealed class ReleaseModel(AppDbContext db, IAuthorizationService authorization, TimeProvider clock,
-    RecentAuthentication reauth, DocumentIssuing issuing) : PatientPageModel(db, authorization, clock)
+public sealed class ReleaseModel(AppDbContext db, PatientAccess access, TimeProvider clock,
+    RecentAuthentication reauth, DocumentIssuing issuing) : PatientPageModel(db, access, clock)
 {
-    private readonly IAuthorizationService _authorization = authorization;
 
     public ReleasePlan Plan { get; private set; } = null!;
     public IssuedDocument? Pack { get; private set; }
@@ -56,7 +55,7 @@ public sealed class ReleaseModel(AppDbContext db, IAuthorizationService authoriz
     {
         var patient = Banner.Patient;
         var by = await issuing.IssuerAsync(User, patient);
-        var (readable, entries) = await RecordScopes.ReadableAsync(Db, _authorization, User, patient);
+        var (readable, entries) = await RecordScopes.ReadableAsync(Db, Opened);
         var letter = ReleasePackBuilder.Build(patient, by.Unit, by.Signer, entries, Banner.Records, readable, FollowUp, by.Today);
         var template = Catalogue.ReleasePack;
         var issued = await issuing.IssueAsync(new DocumentRequest(by, patient, letter,
@@ -102,7 +101,7 @@ public sealed class ReleaseModel(AppDbContext db, IAuthorizationService authoriz
             return refused;
         }
         var actor = Actor.Of(User);
-        var (teams, _) = await RecordScopes.ReadableAsync(Db, _authorization, User, Banner.Patient);
+        var (teams, _) = await RecordScopes.ReadableAsync(Db, Opened);
         var result = await Features.Interop.FhirExport.ExportAsync(Db, Banner.Patient, Features.Interop.FhirPurpose.NextPhysician,
             [.. teams], actor.Id, actor.Name, Clock.GetUtcNow());
         await Db.SaveChangesAsync();

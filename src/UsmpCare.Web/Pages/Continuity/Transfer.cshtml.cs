@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using UsmpCare.Domain;
@@ -13,6 +12,7 @@ using UsmpCare.Web.Data;
 using UsmpCare.Web.Documents;
 using UsmpCare.Web.Features;
 using UsmpCare.Web.Infrastructure;
+using UsmpCare.Web.Patients;
 
 namespace UsmpCare.Web.Pages.Continuity;
 
@@ -22,10 +22,9 @@ namespace UsmpCare.Web.Pages.Continuity;
 /// cover sheet. Both are disclosures.
 /// </summary>
 [RequirePermission(Permission.CoordinateReleases)]
-public sealed class TransferModel(AppDbContext db, IAuthorizationService authorization, TimeProvider clock,
-    RecentAuthentication reauth, DocumentIssuing issuing) : PatientPageModel(db, authorization, clock)
+public sealed class TransferModel(AppDbContext db, PatientAccess access, TimeProvider clock,
+    RecentAuthentication reauth, DocumentIssuing issuing) : PatientPageModel(db, access, clock)
 {
-    private readonly IAuthorizationService _authorization = authorization;
 
     public IReadOnlyList<Unit> OtherUnits { get; private set; } = [];
 
@@ -61,7 +60,7 @@ public sealed class TransferModel(AppDbContext db, IAuthorizationService authori
             return Page();
         }
         var by = await issuing.IssuerAsync(User, patient);
-        var (readable, entries) = await RecordScopes.ReadableAsync(Db, _authorization, User, patient);
+        var (readable, entries) = await RecordScopes.ReadableAsync(Db, Opened);
         var pack = ReleasePackBuilder.Build(patient, by.Unit, by.Signer, entries, Banner.Records, readable, FollowUp, by.Today,
             "Dossier de transfert");
 

@@ -33,8 +33,7 @@ public sealed class TransfersModel(AppDbContext db, TimeProvider clock) : PageMo
             return NotFound();
         }
         // The cover carries nothing medical; the pack is read within its author's team, or with sharing (P30).
-        if (part != "cover" && !await RecordScopes.CanReadWorkOfAsync(db, User,
-                await db.Patients.AsNoTracking().SingleAsync(p => p.Id == pack.PatientId), pack.SentById))
+        if (part != "cover" && !await RecordScopes.CanReadWorkOfAsync(db, User, pack.PatientId, pack.SentById))
         {
             return Forbid();
         }

@@ -1,6 +1,4 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using UsmpCare.Domain;
 using UsmpCare.Domain.Certificates;
@@ -12,6 +10,7 @@ using UsmpCare.Web.Data;
 using UsmpCare.Web.Documents;
 using UsmpCare.Web.Features;
 using UsmpCare.Web.Infrastructure;
+using UsmpCare.Web.Patients;
 
 namespace UsmpCare.Web.Pages.Documents;
 
@@ -21,11 +20,10 @@ namespace UsmpCare.Web.Pages.Documents;
 /// the AP and the JAP carry no diagnosis and their free text is checked; the issued PDF is stored and immutable.
 /// </summary>
 [RequirePermission(Permission.IssueDocument)]
-public sealed class NewModel(AppDbContext db, IAuthorizationService authorization, DocumentIssuing issuing,
-    RecentAuthentication reauth, TimeProvider clock) : PageModel
+public sealed class NewModel(AppDbContext db, PatientAccess access, DocumentIssuing issuing,
+    RecentAuthentication reauth, TimeProvider clock) : PatientPageModel(db, access, clock)
 {
     [BindProperty] public CertificateInput Input { get; set; } = new();
-    public PatientBanner Banner { get; private set; } = null!;
     public IReadOnlyList<ClinicalEntry> Consultations { get; private set; } = [];
     public AdministrationRequest? AdminRequest { get; private set; }
     public IssuedDocument? Replaces { get; private set; }
@@ -34,7 +32,7 @@ public sealed class NewModel(AppDbContext db, IAuthorizationService authorizatio
 
     public async Task<IActionResult> OnGetAsync(Guid patientId, DocumentKind kind, Guid? requestId, Guid? replaces)
     {
-        Input = new CertificateInput { Kind = kind, RequestId = requestId, ReplacesId = replaces, From = Fr.Today(clock) };
+        Input = new CertificateInput { Kind = kind, RequestId = requestId, ReplacesId = replaces, From = Fr.Today(Clock) };
         if (await LoadAsync(patientId) is { } refused)
         {
             return refused;
@@ -79,7 +77,7 @@ public sealed class NewModel(AppDbContext db, IAuthorizationService authorizatio
             ModelState.AddModelError("", reauthProblem);
             return Page();
         }
-        var answering = AdminRequest is null ? null : await db.AdministrationRequests.SingleAsync(r => r.Id == AdminRequest.Id);
+        var answering = AdminRequest is null ? null : await Db.AdministrationRequests.SingleAsync(r => r.Id == AdminRequest.Id);
         try
         {
             var issued = await issuing.IssueAsync(request with
@@ -144,29 +142,21 @@ public sealed class NewModel(AppDbContext db, IAuthorizationService authorizatio
 
     private async Task<IActionResult?> LoadAsync(Guid patientId)
     {
-        var patient = await db.Patients.AsNoTracking().FirstOrDefaultAsync(p => p.Id == patientId);
-        if (patient is null)
+        if (await OpenAsync(patientId, PatientNeed.WriteRecord) is { } refused)
         {
-            return NotFound();
+            return refused;
         }
-        var team = User.TeamOf();
-        if (team is null || !(await authorization.AuthorizeAsync(User, await RecordScopes.ForAsync(db, patient, team.Value),
-                ScopeRequirements.WriteRecord)).Succeeded)
-        {
-            return Forbid();
-        }
-        Banner = await PatientBanner.LoadAsync(db, patient, Fr.Today(clock));
-        Consultations = await db.Entries(team.Value).AsNoTracking()
+        Consultations = await Db.Entries(User.TeamOf()!.Value).AsNoTracking()
             .Where(e => e.PatientId == patientId && e.Kind == EntryKind.Consultation && e.Status == EntryStatus.Signed)
             .OrderByDescending(e => e.OccurredAt).Take(50).ToListAsync();
         if (Input.RequestId is { } requestId)
         {
-            AdminRequest = await db.AdministrationRequests.AsNoTracking()
+            AdminRequest = await Db.AdministrationRequests.AsNoTracking()
                 .FirstOrDefaultAsync(r => r.Id == requestId && r.PatientId == patientId && r.Status == RequestStatus.Pending);
         }
         if (Input.ReplacesId is { } replacesId)
         {
-            Replaces = await db.IssuedDocuments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == replacesId && d.PatientId == patientId);
+            Replaces = await Db.IssuedDocuments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == replacesId && d.PatientId == patientId);
         }
         return null;
     }

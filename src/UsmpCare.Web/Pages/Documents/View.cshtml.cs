@@ -48,8 +48,7 @@ public sealed class ViewModel(AppDbContext db, Auditing.AuditTrail audit) : Page
         {
             return Forbid();
         }
-        if (careTeam && !addressedToAp && !await RecordScopes.CanReadWorkOfAsync(db, User,
-                await db.Patients.AsNoTracking().SingleAsync(p => p.Id == document.PatientId), document.AuthorId))
+        if (careTeam && !addressedToAp && !await RecordScopes.CanReadWorkOfAsync(db, User, document.PatientId, document.AuthorId))
         {
             return Forbid();
         }

@@ -1,6 +1,4 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using UsmpCare.Domain;
 using UsmpCare.Domain.Records;
@@ -9,6 +7,7 @@ using UsmpCare.Web.Authorization;
 using UsmpCare.Web.Data;
 using UsmpCare.Web.Features;
 using UsmpCare.Web.Infrastructure;
+using UsmpCare.Web.Patients;
 
 namespace UsmpCare.Web.Pages.HungerStrikes;
 
@@ -17,9 +16,9 @@ namespace UsmpCare.Web.Pages.HungerStrikes;
 /// examination are recorded as such, never overridden. The psychiatric team sees that a strike is under way.
 /// </summary>
 [RequirePermission(Permission.FollowHungerStrike)]
-public sealed class FollowModel(AppDbContext db, IAuthorizationService authorization, TimeProvider clock) : PageModel
+public sealed class FollowModel(AppDbContext db, PatientAccess access, TimeProvider clock)
+    : PatientPageModel(db, access, clock)
 {
-    public PatientBanner Banner { get; private set; } = null!;
     public HungerStrike? Strike { get; private set; }
     public IReadOnlyList<ClinicalEntry> Checks { get; private set; } = [];
     public bool CanWrite { get; private set; }
@@ -43,13 +42,13 @@ public sealed class FollowModel(AppDbContext db, IAuthorizationService authoriza
         {
             throw new DomainException("Une grève de la faim est déjà en cours pour ce patient.");
         }
-        var today = Fr.Today(clock);
+        var today = Fr.Today(Clock);
         var start = StartedOn ?? today;
         if (start > today)
         {
             throw new DomainException("La date de début ne peut pas être dans le futur.");
         }
-        db.HungerStrikes.Add(new HungerStrike(Banner.Patient.Id, Banner.Patient.UnitId, start, RefusesFluids, user.Id, user.Name, now));
+        Db.HungerStrikes.Add(new HungerStrike(Banner.Patient.Id, Banner.Patient.UnitId, start, RefusesFluids, user.Id, user.Name, now));
         return "Grève de la faim enregistrée : le suivi quotidien commence.";
     });
 
@@ -71,17 +70,17 @@ public sealed class FollowModel(AppDbContext db, IAuthorizationService authoriza
             ? "Examen refusé par le patient, refus respecté." + (string.IsNullOrWhiteSpace(CheckNote) ? "" : " " + CheckNote.Trim())
             : string.IsNullOrWhiteSpace(CheckNote) ? null : CheckNote.Trim();
         entry.Sign(user.Id, user.Name, now, signerHasTreatedPatient: false);
-        db.Add(entry);
+        Db.Add(entry);
         if (!Banner.Records.Any(r => r.Team == Team.Somatic))
         {
-            db.MedicalRecords.Add(new MedicalRecord(Banner.Patient.Id, Team.Somatic, now));
+            Db.MedicalRecords.Add(new MedicalRecord(Banner.Patient.Id, Team.Somatic, now));
         }
         return "Contrôle enregistré.";
     });
 
     public Task<IActionResult> OnPostEndAsync(Guid patientId) => WriteAsync(patientId, (strike, _, _) =>
     {
-        Required(strike).End(EndedOn ?? Fr.Today(clock), EndReason ?? "");
+        Required(strike).End(EndedOn ?? Fr.Today(Clock), EndReason ?? "");
         return "Fin de la grève de la faim enregistrée.";
     });
 
@@ -99,11 +98,11 @@ public sealed class FollowModel(AppDbContext db, IAuthorizationService authoriza
         {
             return Forbid();
         }
-        var tracked = Strike is null ? null : await db.HungerStrikes.FindAsync(Strike.Id);
+        var tracked = Strike is null ? null : await Db.HungerStrikes.FindAsync(Strike.Id);
         try
         {
             var actor = Actor.Of(User);
-            Message = action(tracked, (actor.Id, actor.Name), clock.GetUtcNow());
+            Message = action(tracked, (actor.Id, actor.Name), Clock.GetUtcNow());
         }
         catch (DomainException e)
         {
@@ -113,29 +112,23 @@ public sealed class FollowModel(AppDbContext db, IAuthorizationService authoriza
             }
             return Page();
         }
-        await db.SaveChangesAsync();
+        await Db.SaveChangesAsync();
         return RedirectToPage(new { patientId });
     }
 
     private async Task<IActionResult?> LoadAsync(Guid patientId)
     {
-        var patient = await db.Patients.AsNoTracking().FirstOrDefaultAsync(p => p.Id == patientId);
-        if (patient is null)
+        if (await LoadPatientAsync(patientId) is { } refused)
         {
-            return NotFound();
+            return refused;
         }
-        if (!(await authorization.AuthorizeAsync(User, patient, ScopeRequirements.ViewChart)).Succeeded)
-        {
-            return Forbid();
-        }
-        Banner = await PatientBanner.LoadAsync(db, patient, Fr.Today(clock));
         Strike = Banner.HungerStrike;
-        var somatic = await RecordScopes.ForAsync(db, patient, Team.Somatic);
-        CanWrite = (await authorization.AuthorizeAsync(User, somatic, ScopeRequirements.WriteRecord)).Succeeded;
-        CanReadChecks = (await authorization.AuthorizeAsync(User, somatic, ScopeRequirements.ReadRecord)).Succeeded;
+        // The checks are written in the somatic record (P30).
+        CanWrite = Opened.CanWrite(Team.Somatic);
+        CanReadChecks = Opened.CanRead(Team.Somatic);
         if (Strike is not null && CanReadChecks)
         {
-            Checks = await db.SomaticEntries.AsNoTracking()
+            Checks = await Db.SomaticEntries.AsNoTracking()
                 .Where(e => e.HungerStrikeId == Strike.Id && e.Status == EntryStatus.Signed)
                 .OrderByDescending(e => e.OccurredAt).ToListAsync();
         }

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using UsmpCare.Domain;
 using UsmpCare.Domain.Security;
@@ -6,6 +5,7 @@ using UsmpCare.Web.Authorization;
 using UsmpCare.Web.Data;
 using UsmpCare.Web.Features;
 using UsmpCare.Web.Features.Interop;
+using UsmpCare.Web.Patients;
 
 namespace UsmpCare.Web.Pages.Interop;
 
@@ -14,10 +14,9 @@ namespace UsmpCare.Web.Pages.Interop;
 /// on it is an agreement; each export is a disclosure in the ledger (P02). Physicians issue it, as they issue documents.
 /// </summary>
 [RequirePermission(Permission.IssueDocument)]
-public sealed class MonEspaceSanteModel(AppDbContext db, IAuthorizationService authorization, TimeProvider clock)
-    : PatientPageModel(db, authorization, clock)
+public sealed class MonEspaceSanteModel(AppDbContext db, PatientAccess access, TimeProvider clock)
+    : PatientPageModel(db, access, clock)
 {
-    private readonly IAuthorizationService _authorization = authorization;
 
     public string? Refusal { get; private set; }
 
@@ -38,7 +37,7 @@ public sealed class MonEspaceSanteModel(AppDbContext db, IAuthorizationService a
             return refused;
         }
         var actor = Actor.Of(User);
-        var (teams, _) = await RecordScopes.ReadableAsync(Db, _authorization, User, Banner.Patient);
+        var (teams, _) = await RecordScopes.ReadableAsync(Db, Opened);
         try
         {
             var result = await FhirExport.ExportAsync(Db, Banner.Patient, FhirPurpose.MonEspaceSante, [.. teams], actor.Id,

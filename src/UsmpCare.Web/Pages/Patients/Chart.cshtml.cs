@@ -10,24 +10,26 @@ using UsmpCare.Web.Authorization;
 using UsmpCare.Web.Data;
 using UsmpCare.Web.Features;
 using UsmpCare.Web.Infrastructure;
+using UsmpCare.Web.Patients;
 
 namespace UsmpCare.Web.Pages.Patients;
 
 /// <summary>The patient chart: banner, the records the user's team may read (P30), problems, treatments, timeline.</summary>
 [RequirePermission(Permission.ViewPatientChart)]
-public sealed class ChartModel(AppDbContext db, IAuthorizationService authorization, TimeProvider clock) : PageModel
+public sealed class ChartModel(AppDbContext db, PatientAccess access, TimeProvider clock)
+    : PatientPageModel(db, access, clock)
 {
     public sealed record Problem(string Code, string Label, DateTimeOffset Since, DateTimeOffset Last);
 
-    public PatientBanner Banner { get; private set; } = null!;
-    public IReadOnlyList<Team> ReadableTeams { get; private set; } = [];
-    public Team? WritableTeam { get; private set; }
+    public IReadOnlyList<Team> ReadableTeams => Opened.ReadableTeams;
+    public Team? WritableTeam => Opened.WritableTeams.Cast<Team?>().FirstOrDefault();
 
-    /// <summary>Opened by the unit that received the patient after a transfer: nothing can be written here.</summary>
-    public bool ReadOnlyTransfer { get; private set; }
+    /// <summary>Opened by the unit that received the patient after a transfer, or under an emergency grant from outside
+    /// his unit: nothing can be written here.</summary>
+    public bool ReadOnlyTransfer => Opened.ReadOnly;
 
     /// <summary>The live emergency grant this chart is opened under, if any.</summary>
-    public Auditing.BreakGlassGrant? Emergency { get; private set; }
+    public Auditing.BreakGlassGrant? Emergency => Opened.Emergency;
     public IReadOnlyList<ClinicalEntry> Timeline { get; private set; } = [];
     public IReadOnlyList<Problem> Problems { get; private set; } = [];
     public IReadOnlyList<(PrescriptionLine Line, DateTimeOffset At)> Treatments { get; private set; } = [];
@@ -49,49 +51,15 @@ public sealed class ChartModel(AppDbContext db, IAuthorizationService authorizat
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
-        var patient = await db.Patients.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id);
-        if (patient is null)
+        // P13: a receiving unit may read a transferred patient's original record, read-only, with his agreement;
+        // ONC (d)(6): a physician under an emergency grant reads both records, read-only outside his unit.
+        if (await OpenAsync(id, PatientNeed.ReadChart) is { } refused)
         {
-            return NotFound();
+            return refused;
         }
-        // P13: a receiving unit may read a transferred patient's original record, read-only, with his agreement.
-        var inUnit = (await authorization.AuthorizeAsync(User, patient, ScopeRequirements.ViewChart)).Succeeded;
-        var transferUnit = inUnit ? null : await TransferAccess.ReadingUnitAsync(db, User, patient);
-        var emergency = User.Can(Permission.WriteConsultation) ? await BreakGlass.ActiveAsync(db, User, patient.Id, clock.GetUtcNow()) : null;
-        if (!inUnit && emergency is null && (transferUnit is null || !User.Can(Permission.ViewPatientChart)))
-        {
-            return Forbid();
-        }
-        Emergency = emergency;
-        if (emergency is not null)
-        {
-            HttpContext.Items[BreakGlass.ItemKey] = true;
-        }
-        ReadOnlyTransfer = transferUnit is not null;
-        Banner = await PatientBanner.LoadAsync(db, patient, Fr.Today(clock));
-        var readable = new List<Team>();
-        foreach (var ownScope in await RecordScopes.AllAsync(db, patient))
-        {
-            var team = ownScope.Team;
-            var scope = transferUnit is { } receiving ? ownScope with { UnitId = receiving } : ownScope;
-            if ((await authorization.AuthorizeAsync(User, scope, ScopeRequirements.ReadRecord)).Succeeded)
-            {
-                readable.Add(team);
-            }
-            if (!ReadOnlyTransfer && WritableTeam is null && (await authorization.AuthorizeAsync(User, scope, ScopeRequirements.WriteRecord)).Succeeded)
-            {
-                WritableTeam = team;
-            }
-        }
-        if (Emergency is not null)
-        {
-            // Break-the-glass: both records, read-only outside the user's own team and unit.
-            readable = [.. RecordScopes.Teams];
-            ReadOnlyTransfer = ReadOnlyTransfer || !inUnit;
-        }
-        ReadableTeams = readable;
+        var readable = ReadableTeams;
         // P02: the accounting of disclosures is part of the chart; P30: only the lines of the records this reader may read.
-        Disclosures = await RecordScopes.LedgerReadableBy(db, db.Disclosures.AsNoTracking().Where(d => d.PatientId == id), readable)
+        Disclosures = await RecordScopes.LedgerReadableBy(Db, Db.Disclosures.AsNoTracking().Where(d => d.PatientId == id), readable)
             .OrderByDescending(d => d.At).Take(50).ToListAsync();
 
         // The timeline is paged by key (occurred_at), newest first: a patient with thousands of entries costs one page
@@ -101,7 +69,7 @@ public sealed class ChartModel(AppDbContext db, IAuthorizationService authorizat
         var consultations = new List<(Guid Id, DateTimeOffset At, List<Diagnosis> Diagnoses, List<PrescriptionLine> Prescriptions)>();
         foreach (var team in readable)
         {
-            var query = db.Entries(team).AsNoTracking().Where(e => e.PatientId == id && e.Status != EntryStatus.Abandoned);
+            var query = Db.Entries(team).AsNoTracking().Where(e => e.PatientId == id && e.Status != EntryStatus.Abandoned);
             if (Kind is { } kind)
             {
                 query = query.Where(e => e.Kind == kind);
@@ -111,12 +79,12 @@ public sealed class ChartModel(AppDbContext db, IAuthorizationService authorizat
                 query = query.Where(e => e.OccurredAt < before);
             }
             entries.AddRange(await query.OrderByDescending(e => e.OccurredAt).Take(TimelinePage + 1).ToListAsync());
-            amendments.AddRange((await db.Entries(team).AsNoTracking()
+            amendments.AddRange((await Db.Entries(team).AsNoTracking()
                     .Where(e => e.PatientId == id && e.AmendsId != null && e.Status == EntryStatus.Signed)
                     .Select(e => new { Amends = e.AmendsId!.Value, e.Id, e.SignedAt }).ToListAsync())
                 .Select(a => (a.Amends, a.Id, a.SignedAt)));
             // Problems and treatments come from every signed consultation, projected to what they show.
-            consultations.AddRange((await db.Entries(team).AsNoTracking()
+            consultations.AddRange((await Db.Entries(team).AsNoTracking()
                     .Where(e => e.PatientId == id && e.Kind == EntryKind.Consultation && e.Status == EntryStatus.Signed)
                     .Select(e => new { e.Id, e.OccurredAt, e.Diagnoses, e.Prescriptions }).ToListAsync())
                 .Select(c => (c.Id, c.OccurredAt, c.Diagnoses, c.Prescriptions)));
@@ -136,7 +104,7 @@ public sealed class ChartModel(AppDbContext db, IAuthorizationService authorizat
             .GroupBy(x => x.d.Code)
             .Select(g => new Problem(g.Key, g.First().d.Label, g.Min(x => x.At), g.Max(x => x.At)))
             .OrderByDescending(p => p.Last)];
-        var since = clock.GetUtcNow().AddMonths(-3);
+        var since = Clock.GetUtcNow().AddMonths(-3);
         Treatments = [.. current.Where(c => c.At >= since).OrderByDescending(c => c.At)
             .SelectMany(c => c.Prescriptions.Where(p => p.Kind == PrescriptionKind.Prescription).Select(p => (p, c.At)))];
         return Page();
@@ -145,25 +113,19 @@ public sealed class ChartModel(AppDbContext db, IAuthorizationService authorizat
     /// <summary>P16: where the paper record of the user's team is kept.</summary>
     public async Task<IActionResult> OnPostPaperAsync(Guid id)
     {
-        var patient = await db.Patients.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id);
-        if (patient is null)
+        if (await OpenAsync(id, PatientNeed.WriteRecord) is { } refused)
         {
-            return NotFound();
+            return refused;
         }
-        var team = User.TeamOf();
-        if (team is null || !(await authorization.AuthorizeAsync(User, await RecordScopes.ForAsync(db, patient, team.Value),
-                ScopeRequirements.WriteRecord)).Succeeded)
-        {
-            return Forbid();
-        }
-        var record = await db.MedicalRecords.FindAsync(id, team.Value);
+        var team = User.TeamOf()!.Value;
+        var record = await Db.MedicalRecords.FindAsync(id, team);
         if (record is null)
         {
-            record = new MedicalRecord(id, team.Value, clock.GetUtcNow());
-            db.MedicalRecords.Add(record);
+            record = new MedicalRecord(id, team, Clock.GetUtcNow());
+            Db.MedicalRecords.Add(record);
         }
         record.PaperRecordLocation = string.IsNullOrWhiteSpace(PaperLocation) ? null : PaperLocation.Trim();
-        await db.SaveChangesAsync();
+        await Db.SaveChangesAsync();
         Message = record.PaperRecordLocation is null
             ? "Aucun dossier papier n'est plus signalé."
             : $"Dossier papier signalé : {record.PaperRecordLocation}.";

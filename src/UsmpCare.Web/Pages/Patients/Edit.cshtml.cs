@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -9,6 +8,7 @@ using UsmpCare.Domain.Security;
 using UsmpCare.Web.Authorization;
 using UsmpCare.Web.Data;
 using UsmpCare.Web.Infrastructure;
+using UsmpCare.Web.Patients;
 
 namespace UsmpCare.Web.Pages.Patients;
 
@@ -19,7 +19,7 @@ namespace UsmpCare.Web.Pages.Patients;
 [UsmpCare.Web.Auditing.Audited]
 [ShowsInputErrors]
 [RequirePermission(Permission.ManagePatientIdentity)]
-public sealed class EditModel(AppDbContext db, IAuthorizationService authorization, CurrentUnit currentUnit,
+public sealed class EditModel(AppDbContext db, PatientAccess access, CurrentUnit currentUnit,
     TimeProvider clock) : PageModel
 {
     public sealed class IdentityInput
@@ -64,15 +64,12 @@ public sealed class EditModel(AppDbContext db, IAuthorizationService authorizati
             Input.ArrivalDate = Fr.Today(clock);
             return Page();
         }
-        var patient = await db.Patients.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id);
-        if (patient is null)
+        var opening = await access.OpenAsync(id, PatientNeed.ManageIdentity);
+        if (opening.Refusal is { } refused)
         {
-            return NotFound();
+            return refused;
         }
-        if (!(await authorization.AuthorizeAsync(User, patient, ScopeRequirements.ManageIdentity)).Succeeded)
-        {
-            return Forbid();
-        }
+        var patient = opening.Opened!.Patient;
         PatientId = id;
         Input = !ClinicalFields ? IdentityOnly(patient) : new IdentityInput
         {
@@ -110,15 +107,12 @@ public sealed class EditModel(AppDbContext db, IAuthorizationService authorizati
         }
         else
         {
-            patient = await db.Patients.FirstOrDefaultAsync(p => p.Id == id);
-            if (patient is null)
+            if ((await access.OpenAsync(id, PatientNeed.ManageIdentity)).Refusal is { } refused)
             {
-                return NotFound();
+                return refused;
             }
-            if (!(await authorization.AuthorizeAsync(User, patient, ScopeRequirements.ManageIdentity)).Succeeded)
-            {
-                return Forbid();
-            }
+            // The identity is changed on a tracked copy, under its version (two secretaries editing get a conflict).
+            patient = await db.Patients.SingleAsync(p => p.Id == id);
             Validate();
             if (!ModelState.IsValid)
             {

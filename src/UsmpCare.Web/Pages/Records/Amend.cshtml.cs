@@ -1,14 +1,11 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using UsmpCare.Domain;
 using UsmpCare.Domain.Records;
 using UsmpCare.Domain.Security;
 using UsmpCare.Web.Authorization;
 using UsmpCare.Web.Data;
 using UsmpCare.Web.Features;
-using UsmpCare.Web.Infrastructure;
+using UsmpCare.Web.Patients;
 
 namespace UsmpCare.Web.Pages.Records;
 
@@ -17,10 +14,10 @@ namespace UsmpCare.Web.Pages.Records;
 /// consultation editor; a nurse's note or round is amended and signed here at once.
 /// </summary>
 [RequirePermission(Permission.ReadRecord)]
-public sealed class AmendModel(AppDbContext db, IAuthorizationService authorization, TimeProvider clock) : PageModel
+public sealed class AmendModel(AppDbContext db, PatientAccess access, TimeProvider clock)
+    : PatientPageModel(db, access, clock)
 {
     public ClinicalEntry Original { get; private set; } = null!;
-    public PatientBanner Banner { get; private set; } = null!;
 
     [BindProperty] public string? Reason { get; set; }
     [BindProperty] public string? Note { get; set; }
@@ -43,7 +40,7 @@ public sealed class AmendModel(AppDbContext db, IAuthorizationService authorizat
         {
             return refused;
         }
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         var (userId, name) = Actor.Of(User);
         try
         {
@@ -53,8 +50,8 @@ public sealed class AmendModel(AppDbContext db, IAuthorizationService authorizat
                 amendment.Note = string.IsNullOrWhiteSpace(Note) ? null : Note.Trim();
                 amendment.Sign(userId, name, now, signerHasTreatedPatient: false);
             }
-            db.Add(amendment);
-            await db.SaveChangesAsync();
+            Db.Add(amendment);
+            await Db.SaveChangesAsync();
             return amendment.Kind == EntryKind.Consultation
                 ? Redirect($"/Records/Consultation/{amendment.Id}")
                 : Redirect($"/Records/Entry/{team}/{Original.Id}");
@@ -69,21 +66,18 @@ public sealed class AmendModel(AppDbContext db, IAuthorizationService authorizat
         }
     }
 
+    /// <summary>P17, P30: only the entry's own team amends it, with the permission its kind asks for.</summary>
     private async Task<IActionResult?> LoadAsync(Team team, Guid id)
     {
-        var entry = await db.Entries(team).AsNoTracking().FirstOrDefaultAsync(e => e.Id == id);
-        if (entry is null)
+        if (await OpenEntryAsync(team, id, PatientNeed.WriteRecord) is { } refused)
         {
-            return NotFound();
+            return refused;
         }
-        var patient = await db.Patients.AsNoTracking().SingleAsync(p => p.Id == entry.PatientId);
-        if (EntryModel.AmendPermission(entry.Kind) is not { } permission || !User.Can(permission)
-            || !(await authorization.AuthorizeAsync(User, await RecordScopes.ForAsync(db, patient, team), ScopeRequirements.WriteRecord)).Succeeded)
+        if (EntryModel.AmendPermission(OpenedEntry.Kind) is not { } permission || !User.Can(permission))
         {
             return Forbid();
         }
-        Original = entry;
-        Banner = await PatientBanner.LoadAsync(db, patient, Fr.Today(clock));
+        Original = OpenedEntry;
         return null;
     }
 }

@@ -1,6 +1,4 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using UsmpCare.Domain;
 using UsmpCare.Domain.CareRequests;
@@ -11,6 +9,7 @@ using UsmpCare.Web.Authorization;
 using UsmpCare.Web.Data;
 using UsmpCare.Web.Features;
 using UsmpCare.Web.Infrastructure;
+using UsmpCare.Web.Patients;
 
 namespace UsmpCare.Web.Pages.Records;
 
@@ -19,13 +18,12 @@ namespace UsmpCare.Web.Pages.Records;
 /// prescriptions with consent (P10), vital signs; saved as a draft or signed. Signed is final (P17).
 /// </summary>
 [RequirePermission(Permission.WriteConsultation)]
-public sealed class ConsultationModel(AppDbContext db, IAuthorizationService authorization, TimeProvider clock)
-    : PageModel
+public sealed class ConsultationModel(AppDbContext db, PatientAccess access, TimeProvider clock)
+    : PatientPageModel(db, access, clock)
 {
     public const int BlankRows = 3;
 
     [BindProperty] public ConsultationInput Input { get; set; } = new();
-    public PatientBanner Banner { get; private set; } = null!;
     public ClinicalEntry? Entry { get; private set; }
     public ClinicalEntry? Original { get; private set; }
     public bool SignerHasTreatedPatient { get; private set; }
@@ -52,7 +50,7 @@ public sealed class ConsultationModel(AppDbContext db, IAuthorizationService aut
         }
         else
         {
-            Input = new ConsultationInput { PatientId = Banner.Patient.Id, OccurredAt = Fr.Local(clock.GetUtcNow()) };
+            Input = new ConsultationInput { PatientId = Banner.Patient.Id, OccurredAt = Fr.Local(Clock.GetUtcNow()) };
         }
         Input.Pad(BlankRows);
         return Page();
@@ -79,11 +77,11 @@ public sealed class ConsultationModel(AppDbContext db, IAuthorizationService aut
         {
             return await ConflictAsync();
         }
-        Entry.Abandon(clock.GetUtcNow());
-        db.Entry(Entry).Property(e => e.Version).OriginalValue = Input.Version;
+        Entry.Abandon(Clock.GetUtcNow());
+        Db.Entry(Entry).Property(e => e.Version).OriginalValue = Input.Version;
         try
         {
-            await db.SaveChangesAsync();
+            await Db.SaveChangesAsync();
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -99,14 +97,14 @@ public sealed class ConsultationModel(AppDbContext db, IAuthorizationService aut
         {
             return loaded;
         }
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         var user = Actor.Of(User);
         var entry = Entry;
         if (entry is null)
         {
             entry = ClinicalEntry.New(User.TeamOf()!.Value, EntryKind.Consultation, Banner.Patient.Id,
                 Banner.Patient.UnitId, user.Id, user.Name, now);
-            db.Add(entry);
+            Db.Add(entry);
             Entry = entry;
         }
         else
@@ -116,7 +114,7 @@ public sealed class ConsultationModel(AppDbContext db, IAuthorizationService aut
                 ModelState.AddModelError("", "Cette entrée est signée : elle ne peut plus être modifiée. Rédigez un amendement, l'original restera visible (P17).");
                 return await RedisplayAsync();
             }
-            db.Entry(entry).Property(e => e.Version).OriginalValue = Input.Version;
+            Db.Entry(entry).Property(e => e.Version).OriginalValue = Input.Version;
             entry.Touch(now);
         }
         var inputProblems = Input.ApplyTo(entry);
@@ -141,7 +139,7 @@ public sealed class ConsultationModel(AppDbContext db, IAuthorizationService aut
         }
         try
         {
-            await db.SaveChangesAsync();
+            await Db.SaveChangesAsync();
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -168,7 +166,7 @@ public sealed class ConsultationModel(AppDbContext db, IAuthorizationService aut
     {
         // A request is answered only by a consultation held after the slip was collected.
         var ids = Input.AnsweredRequestIds.Intersect(OpenRequests.Where(r => r.CollectedAt <= entry.OccurredAt).Select(r => r.Id)).ToList();
-        var requests = await db.CareRequests.Include(r => r.Events).Where(r => ids.Contains(r.Id)).ToListAsync();
+        var requests = await Db.CareRequests.Include(r => r.Events).Where(r => ids.Contains(r.Id)).ToListAsync();
         foreach (var request in requests)
         {
             request.AnsweredBy(entry.Id, entry.OccurredAt, user.Id, user.Name, now);
@@ -177,16 +175,16 @@ public sealed class ConsultationModel(AppDbContext db, IAuthorizationService aut
 
     private async Task EnsureRecordOpenAsync(ClinicalEntry entry, DateTimeOffset now)
     {
-        if (await db.MedicalRecords.FindAsync(entry.PatientId, entry.Team) is null)
+        if (await Db.MedicalRecords.FindAsync(entry.PatientId, entry.Team) is null)
         {
-            db.MedicalRecords.Add(new MedicalRecord(entry.PatientId, entry.Team, now));
+            Db.MedicalRecords.Add(new MedicalRecord(entry.PatientId, entry.Team, now));
         }
     }
 
     private async Task<IActionResult> ConflictAsync()
     {
-        db.ChangeTracker.Clear();
-        Conflicting = await db.Entries(User.TeamOf()!.Value).AsNoTracking().FirstOrDefaultAsync(e => e.Id == Entry!.Id);
+        Db.ChangeTracker.Clear();
+        Conflicting = await Db.Entries(User.TeamOf()!.Value).AsNoTracking().FirstOrDefaultAsync(e => e.Id == Entry!.Id);
         ModelState.AddModelError("", Conflicting?.Status == EntryStatus.Draft
             ? $"Ce brouillon a été modifié par quelqu'un d'autre (enregistré le {Fr.DateTime(Conflicting.UpdatedAt)}) pendant que vous écriviez. Votre saisie n'a pas été enregistrée mais reste ci-dessous ; la version enregistrée est affichée en dessous pour que vous reportiez vos ajouts, puis enregistrez de nouveau."
             : "Cette consultation a été signée ou abandonnée entre-temps : votre saisie n'a pas été enregistrée mais reste ci-dessous. Rédigez un amendement si une correction est nécessaire.");
@@ -215,7 +213,7 @@ public sealed class ConsultationModel(AppDbContext db, IAuthorizationService aut
         }
         if (id is not null)
         {
-            Entry = await db.Entries(team.Value).FirstOrDefaultAsync(e => e.Id == id && e.Kind == EntryKind.Consultation);
+            Entry = await Db.Entries(team.Value).FirstOrDefaultAsync(e => e.Id == id && e.Kind == EntryKind.Consultation);
             if (Entry is null)
             {
                 return NotFound();
@@ -223,26 +221,21 @@ public sealed class ConsultationModel(AppDbContext db, IAuthorizationService aut
             patientId = Entry.PatientId;
             if (Entry.AmendsId is { } originalId)
             {
-                Original = await db.Entries(team.Value).AsNoTracking().FirstOrDefaultAsync(e => e.Id == originalId);
+                Original = await Db.Entries(team.Value).AsNoTracking().FirstOrDefaultAsync(e => e.Id == originalId);
             }
         }
-        var patient = patientId is null ? null : await db.Patients.AsNoTracking().FirstOrDefaultAsync(p => p.Id == patientId);
-        if (patient is null)
+        if (await OpenAsync(patientId, PatientNeed.WriteRecord, team) is { } refused)
         {
-            return NotFound();
+            return refused;
         }
-        if (!(await authorization.AuthorizeAsync(User, await RecordScopes.ForAsync(db, patient, team.Value), ScopeRequirements.WriteRecord)).Succeeded)
-        {
-            return Forbid();
-        }
-        Banner = await PatientBanner.LoadAsync(db, patient, Fr.Today(clock));
+        var patient = Banner.Patient;
         var requestTeams = CareRequest.RequestTeamsOf(team.Value).ToList();
-        OpenRequests = await db.CareRequests.AsNoTracking()
+        OpenRequests = await Db.CareRequests.AsNoTracking()
             .Where(CareRequest.Open).Where(r => r.PatientId == patient.Id && requestTeams.Contains(r.Team))
             .OrderBy(r => r.CollectedAt).ToListAsync();
         var userId = User.UserId();
         // P28: has this physician treated the patient (any signed consultation other than a prevention visit)?
-        SignerHasTreatedPatient = await db.Entries(team.Value).AnyAsync(e => e.PatientId == patient.Id
+        SignerHasTreatedPatient = await Db.Entries(team.Value).AnyAsync(e => e.PatientId == patient.Id
             && e.SignedById == userId && e.Kind == EntryKind.Consultation
             && e.ConsultationType != ConsultationType.WorkPrevention);
         return null;

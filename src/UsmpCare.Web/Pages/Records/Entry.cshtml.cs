@@ -1,62 +1,38 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using UsmpCare.Domain.Records;
 using UsmpCare.Domain.Security;
 using UsmpCare.Web.Authorization;
 using UsmpCare.Web.Data;
-using UsmpCare.Web.Features;
-using UsmpCare.Web.Infrastructure;
+using UsmpCare.Web.Patients;
 
 namespace UsmpCare.Web.Pages.Records;
 
 /// <summary>One entry of one team's record, with the amendments that correct it (P17) — read scope checked (P30).</summary>
 [RequirePermission(Permission.ReadRecord)]
-public sealed class EntryModel(AppDbContext db, IAuthorizationService authorization, TimeProvider clock) : PageModel
+public sealed class EntryModel(AppDbContext db, PatientAccess access, TimeProvider clock)
+    : PatientPageModel(db, access, clock)
 {
     public ClinicalEntry Item { get; private set; } = null!;
     public ClinicalEntry? Original { get; private set; }
     public IReadOnlyList<ClinicalEntry> Amendments { get; private set; } = [];
-    public PatientBanner Banner { get; private set; } = null!;
     public bool CanAmend { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Team team, Guid id)
     {
-        var entry = await db.Entries(team).AsNoTracking().FirstOrDefaultAsync(e => e.Id == id);
-        if (entry is null)
+        // P30, P13: the team's record, through the receiving unit after a transfer, else under an emergency grant.
+        if (await OpenEntryAsync(team, id, PatientNeed.ReadRecord) is { } refused)
         {
-            return NotFound();
+            return refused;
         }
-        var patient = await db.Patients.AsNoTracking().SingleAsync(p => p.Id == entry.PatientId);
-        var scope = await RecordScopes.ForAsync(db, patient, team);
-        var transferUnit = User.UnitIds().Contains(patient.UnitId) ? null : await TransferAccess.ReadingUnitAsync(db, User, patient);
-        if (transferUnit is { } receiving)
-        {
-            // P13: read-only through the receiving unit, with the patient's agreement.
-            scope = scope with { UnitId = receiving };
-        }
-        var emergency = false;
-        if (!(await authorization.AuthorizeAsync(User, scope, ScopeRequirements.ReadRecord)).Succeeded)
-        {
-            emergency = User.Can(Permission.WriteConsultation)
-                        && await BreakGlass.ActiveAsync(db, User, patient.Id, clock.GetUtcNow()) is not null;
-            if (!emergency)
-            {
-                return Forbid();
-            }
-            HttpContext.Items[BreakGlass.ItemKey] = true;
-        }
-        Item = entry;
-        Banner = await PatientBanner.LoadAsync(db, patient, Fr.Today(clock));
+        var entry = Item = OpenedEntry;
         Original = entry.AmendsId is { } originalId
-            ? await db.Entries(team).AsNoTracking().FirstOrDefaultAsync(e => e.Id == originalId)
+            ? await Db.Entries(team).AsNoTracking().FirstOrDefaultAsync(e => e.Id == originalId)
             : null;
-        Amendments = await db.Entries(team).AsNoTracking()
+        Amendments = await Db.Entries(team).AsNoTracking()
             .Where(e => e.AmendsId == id && e.Status != EntryStatus.Abandoned)
             .OrderBy(e => e.CreatedAt).ToListAsync();
-        CanAmend = transferUnit is null && !emergency && entry.IsSigned && AmendPermission(entry.Kind) is { } permission && User.Can(permission)
-            && (await authorization.AuthorizeAsync(User, scope, ScopeRequirements.WriteRecord)).Succeeded;
+        CanAmend = entry.IsSigned && AmendPermission(entry.Kind) is { } permission && User.Can(permission) && Opened.CanWrite(team);
         return Page();
     }
 

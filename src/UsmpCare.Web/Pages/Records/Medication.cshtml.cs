@@ -1,16 +1,16 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using UsmpCare.Domain.Records;
 using UsmpCare.Domain.Security;
 using UsmpCare.Web.Authorization;
 using UsmpCare.Web.Data;
+using UsmpCare.Web.Patients;
 
 namespace UsmpCare.Web.Pages.Records;
 
 /// <summary>Medication round: given, refused (the refusal is respected and recorded), or patient not present.</summary>
 [RequirePermission(Permission.RecordMedicationAdministration)]
-public sealed class MedicationModel(AppDbContext db, IAuthorizationService authorization, TimeProvider clock)
-    : NurseEntryPage(db, authorization, clock)
+public sealed class MedicationModel(AppDbContext db, PatientAccess access, TimeProvider clock)
+    : NurseEntryPage(db, access, clock)
 {
     [BindProperty] public string? Medication { get; set; }
     [BindProperty] public string? Dose { get; set; }

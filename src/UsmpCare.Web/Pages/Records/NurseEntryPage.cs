@@ -1,13 +1,10 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using UsmpCare.Domain;
 using UsmpCare.Domain.Records;
 using UsmpCare.Web.Authorization;
 using UsmpCare.Web.Data;
 using UsmpCare.Web.Features;
-using UsmpCare.Web.Infrastructure;
+using UsmpCare.Web.Patients;
 
 namespace UsmpCare.Web.Pages.Records;
 
@@ -15,34 +12,16 @@ namespace UsmpCare.Web.Pages.Records;
 /// Nurses' short entries (notes, medication rounds): written in the nurse's own team record and signed at once,
 /// then final like any signed entry (P17).
 /// </summary>
-public abstract class NurseEntryPage(AppDbContext db, IAuthorizationService authorization, TimeProvider clock)
-    : PageModel
+public abstract class NurseEntryPage(AppDbContext db, PatientAccess access, TimeProvider clock)
+    : PatientPageModel(db, access, clock)
 {
-    public PatientBanner Banner { get; private set; } = null!;
-
-    protected AppDbContext Db => db;
-
-    protected async Task<IActionResult?> LoadAsync(Guid patientId)
-    {
-        var team = User.TeamOf();
-        var patient = await db.Patients.AsNoTracking().FirstOrDefaultAsync(p => p.Id == patientId);
-        if (patient is null)
-        {
-            return NotFound();
-        }
-        if (team is null || !(await authorization.AuthorizeAsync(User, await RecordScopes.ForAsync(db, patient, team.Value),
-                ScopeRequirements.WriteRecord)).Succeeded)
-        {
-            return Forbid();
-        }
-        Banner = await PatientBanner.LoadAsync(db, patient, Fr.Today(clock));
-        return null;
-    }
+    /// <summary>The patient, opened for writing in the nurse's own team record (P30).</summary>
+    protected Task<IActionResult?> LoadAsync(Guid patientId) => OpenAsync(patientId, PatientNeed.WriteRecord);
 
     /// <summary>Creates, fills and signs the entry; on a refused rule, says why and keeps the input.</summary>
     protected async Task<IActionResult> SignNewAsync(EntryKind kind, Action<ClinicalEntry> fill, string done)
     {
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         var patient = Banner.Patient;
         var actor = Actor.Of(User);
         var entry = ClinicalEntry.New(User.TeamOf()!.Value, kind, patient.Id, patient.UnitId, actor.Id, actor.Name, now);
@@ -59,12 +38,12 @@ public abstract class NurseEntryPage(AppDbContext db, IAuthorizationService auth
             }
             return Page();
         }
-        db.Add(entry);
-        if (await db.MedicalRecords.FindAsync(patient.Id, entry.Team) is null)
+        Db.Add(entry);
+        if (await Db.MedicalRecords.FindAsync(patient.Id, entry.Team) is null)
         {
-            db.MedicalRecords.Add(new MedicalRecord(patient.Id, entry.Team, now));
+            Db.MedicalRecords.Add(new MedicalRecord(patient.Id, entry.Team, now));
         }
-        await db.SaveChangesAsync();
+        await Db.SaveChangesAsync();
         TempData["Message"] = done;
         return Redirect($"/Patients/Chart/{patient.Id}");
     }

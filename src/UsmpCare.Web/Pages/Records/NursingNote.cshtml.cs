@@ -1,16 +1,16 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using UsmpCare.Domain.Records;
 using UsmpCare.Domain.Security;
 using UsmpCare.Web.Authorization;
 using UsmpCare.Web.Data;
+using UsmpCare.Web.Patients;
 
 namespace UsmpCare.Web.Pages.Records;
 
 [Infrastructure.ShowsInputErrors]
 [RequirePermission(Permission.WriteNursingNote)]
-public sealed class NursingNoteModel(AppDbContext db, IAuthorizationService authorization, TimeProvider clock)
-    : NurseEntryPage(db, authorization, clock)
+public sealed class NursingNoteModel(AppDbContext db, PatientAccess access, TimeProvider clock)
+    : NurseEntryPage(db, access, clock)
 {
     [BindProperty] public string? Note { get; set; }
     [BindProperty] public VitalSigns Vitals { get; set; } = new();

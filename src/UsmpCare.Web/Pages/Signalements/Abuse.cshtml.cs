@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -10,6 +9,7 @@ using UsmpCare.Web.Data;
 using UsmpCare.Web.Documents;
 using UsmpCare.Web.Features;
 using UsmpCare.Web.Infrastructure;
+using UsmpCare.Web.Patients;
 
 namespace UsmpCare.Web.Pages.Signalements;
 
@@ -19,8 +19,8 @@ namespace UsmpCare.Web.Pages.Signalements;
 /// informed only with his agreement. Produces the PDF letter; every recipient is written to the ledger.
 /// </summary>
 [RequirePermission(Permission.WriteSignalement)]
-public sealed class AbuseModel(AppDbContext db, IAuthorizationService authorization, TimeProvider clock,
-    RecentAuthentication reauth, DocumentIssuing issuing) : PatientPageModel(db, authorization, clock)
+public sealed class AbuseModel(AppDbContext db, PatientAccess access, TimeProvider clock,
+    RecentAuthentication reauth, DocumentIssuing issuing) : PatientPageModel(db, access, clock)
 {
     public IReadOnlyList<AbuseSignalement> Previous { get; private set; } = [];
 
@@ -126,7 +126,7 @@ public sealed class AbuseModel(AppDbContext db, IAuthorizationService authorizat
         var readable = new List<AbuseSignalement>();
         foreach (var s in all)
         {
-            if (await RecordScopes.CanReadWorkOfAsync(Db, User, Banner.Patient, s.AuthorId))
+            if (await RecordScopes.CanReadWorkOfAsync(Db, User, Banner.Patient.Id, s.AuthorId))
             {
                 readable.Add(s);
             }

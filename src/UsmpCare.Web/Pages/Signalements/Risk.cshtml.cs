@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -9,6 +8,7 @@ using UsmpCare.Web.Authorization;
 using UsmpCare.Web.Data;
 using UsmpCare.Web.Features;
 using UsmpCare.Web.Infrastructure;
+using UsmpCare.Web.Patients;
 
 namespace UsmpCare.Web.Pages.Signalements;
 
@@ -17,8 +17,8 @@ namespace UsmpCare.Web.Pages.Signalements;
 /// with no diagnosis and no medical history; visible to the establishment's AP; written to the ledger.
 /// </summary>
 [RequirePermission(Permission.WriteSignalement)]
-public sealed class RiskModel(AppDbContext db, IAuthorizationService authorization, OutgoingText outgoing,
-    TimeProvider clock) : PatientPageModel(db, authorization, clock)
+public sealed class RiskModel(AppDbContext db, PatientAccess access, OutgoingText outgoing,
+    TimeProvider clock) : PatientPageModel(db, access, clock)
 {
 
     [BindProperty] public List<string> Measures { get; set; } = [];

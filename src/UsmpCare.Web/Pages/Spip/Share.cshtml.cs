@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -8,6 +7,7 @@ using UsmpCare.Web.Authorization;
 using UsmpCare.Web.Data;
 using UsmpCare.Web.Features;
 using UsmpCare.Web.Infrastructure;
+using UsmpCare.Web.Patients;
 
 namespace UsmpCare.Web.Pages.Spip;
 
@@ -16,8 +16,8 @@ namespace UsmpCare.Web.Pages.Spip;
 /// right to object, never while he objects; checked for medical content; written to the disclosure ledger.
 /// </summary>
 [RequirePermission(Permission.ShareWithSpip)]
-public sealed class ShareModel(AppDbContext db, IAuthorizationService authorization, OutgoingText outgoing,
-    TimeProvider clock) : PatientPageModel(db, authorization, clock)
+public sealed class ShareModel(AppDbContext db, PatientAccess access, OutgoingText outgoing,
+    TimeProvider clock) : PatientPageModel(db, access, clock)
 {
     public string? Blocked { get; private set; }
 
