@@ -120,12 +120,6 @@ public sealed class RequestModel(AppDbContext db, IAuthorizationService authoriz
             Message = action(tracked, (User.UserId()!.Value, User.FindFirst(UsmpClaims.DisplayName)?.Value ?? ""), clock.GetUtcNow());
             await db.SaveChangesAsync();
         }
-        catch (DomainException e)
-        {
-            e.Problems.ToList().ForEach(p => ModelState.AddModelError("", p));
-            db.ChangeTracker.Clear();
-            return Page();
-        }
         catch (DbUpdateConcurrencyException)
         {
             ModelState.AddModelError("", "Cette demande vient d'être modifiée par quelqu'un d'autre : rechargez la page.");

@@ -38,19 +38,11 @@ public sealed class IndexModel(AppDbContext db, IAuthorizationService authorizat
             return refused;
         }
         var actor = Actor.Of(User);
-        try
-        {
-            var entry = new ConsentEntry(patientId, Topic, Decision, Category, RecipientName, Expression ?? "", actor.Id,
-                actor.Name, Clock.GetUtcNow());
-            Db.ConsentEntries.Add(entry);
-            await Db.SaveChangesAsync();
-            Message = $"Enregistré : {Topic.Label()} — {Decision.Label()}.";
-        }
-        catch (DomainException e)
-        {
-            e.Problems.ToList().ForEach(p => ModelState.AddModelError("", p));
-            return Page();
-        }
+        var entry = new ConsentEntry(patientId, Topic, Decision, Category, RecipientName, Expression ?? "", actor.Id,
+            actor.Name, Clock.GetUtcNow());
+        Db.ConsentEntries.Add(entry);
+        await Db.SaveChangesAsync();
+        Message = $"Enregistré : {Topic.Label()} — {Decision.Label()}.";
         return RedirectToPage(new { patientId });
     }
 

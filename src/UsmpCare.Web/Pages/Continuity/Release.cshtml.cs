@@ -136,17 +136,8 @@ public sealed class ReleaseModel(AppDbContext db, IAuthorizationService authoriz
             plan = new ReleasePlan(patientId, Banner.Patient.UnitId);
             Db.ReleasePlans.Add(plan);
         }
-        try
-        {
-            Message = await action(plan, Actor.Of(User), Clock.GetUtcNow());
-            await Db.SaveChangesAsync();
-        }
-        catch (DomainException e)
-        {
-            e.Problems.ToList().ForEach(p => ModelState.AddModelError("", p));
-            Db.ChangeTracker.Clear();
-            return Page();
-        }
+        Message = await action(plan, Actor.Of(User), Clock.GetUtcNow());
+        await Db.SaveChangesAsync();
         return RedirectToPage(new { patientId });
     }
 

@@ -80,24 +80,16 @@ public sealed class NewModel(AppDbContext db, IAuthorizationService authorizatio
             return Page();
         }
         var answering = AdminRequest is null ? null : await db.AdministrationRequests.SingleAsync(r => r.Id == AdminRequest.Id);
-        try
+        var issued = await issuing.IssueAsync(request with
         {
-            var issued = await issuing.IssueAsync(request with
+            Keep = answering is null ? null : letter =>
             {
-                Keep = answering is null ? null : letter =>
-                {
-                    answering.Answer(letter.Document!.Id, request.By.Actor.Name, letter.At);
-                    return null;
-                },
-            });
-            TempData["Message"] = $"Document n° {issued.Document!.Number} émis.";
-            return Redirect($"/Documents/View/{issued.Document.Id}");
-        }
-        catch (DomainException e)
-        {
-            e.Problems.ToList().ForEach(p => ModelState.AddModelError("", p));
-            return Page();
-        }
+                answering.Answer(letter.Document!.Id, request.By.Actor.Name, letter.At);
+                return null;
+            },
+        });
+        TempData["Message"] = $"Document n° {issued.Document!.Number} émis.";
+        return Redirect($"/Documents/View/{issued.Document.Id}");
     }
 
     /// <summary>Builds the letter from the form and the recorded facts; null when this form does not issue the kind.</summary>

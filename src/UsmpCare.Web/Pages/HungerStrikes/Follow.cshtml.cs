@@ -100,19 +100,8 @@ public sealed class FollowModel(AppDbContext db, IAuthorizationService authoriza
             return Forbid();
         }
         var tracked = Strike is null ? null : await db.HungerStrikes.FindAsync(Strike.Id);
-        try
-        {
-            Message = action(tracked, (User.UserId()!.Value, User.FindFirst(UsmpClaims.DisplayName)?.Value ?? ""),
-                clock.GetUtcNow());
-        }
-        catch (DomainException e)
-        {
-            foreach (var problem in e.Problems)
-            {
-                ModelState.AddModelError("", problem);
-            }
-            return Page();
-        }
+        Message = action(tracked, (User.UserId()!.Value, User.FindFirst(UsmpClaims.DisplayName)?.Value ?? ""),
+            clock.GetUtcNow());
         await db.SaveChangesAsync();
         return RedirectToPage(new { patientId });
     }

@@ -39,19 +39,9 @@ public sealed class MonEspaceSanteModel(AppDbContext db, IAuthorizationService a
         }
         var actor = Actor.Of(User);
         var (teams, _) = await RecordScopes.ReadableAsync(Db, _authorization, User, Banner.Patient);
-        try
-        {
-            var result = await FhirExport.ExportAsync(Db, Banner.Patient, FhirPurpose.MonEspaceSante, [.. teams], actor.Id,
-                actor.Name, Clock.GetUtcNow());
-            await Db.SaveChangesAsync();
-            return File(System.Text.Encoding.UTF8.GetBytes(result.Json), "application/fhir+json", result.FileName);
-        }
-        catch (DomainException e)
-        {
-            Db.ChangeTracker.Clear();
-            Refusal = e.Message;
-            ModelState.AddModelError("", e.Message);
-            return Page();
-        }
+        var result = await FhirExport.ExportAsync(Db, Banner.Patient, FhirPurpose.MonEspaceSante, [.. teams], actor.Id,
+            actor.Name, Clock.GetUtcNow());
+        await Db.SaveChangesAsync();
+        return File(System.Text.Encoding.UTF8.GetBytes(result.Json), "application/fhir+json", result.FileName);
     }
 }

@@ -53,15 +53,8 @@ public sealed class MovementsModel(AppDbContext db, AuditTrail trail, CurrentUni
         using var buffer = new MemoryStream((int)Upload.Length);
         await Upload.CopyToAsync(buffer, cancel);
         var actor = Actor.Of(User);
-        try
-        {
-            Report = await MovementImport.RunAsync(db, trail, unit.Id, Path.GetFileName(Upload.FileName), buffer.ToArray(),
-                AuditEvent.By(User, AuditAction.Write, "", 200), actor.Name, clock.GetUtcNow(), cancel);
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddModelError("", e.Message);
-        }
+        Report = await MovementImport.RunAsync(db, trail, unit.Id, Path.GetFileName(Upload.FileName), buffer.ToArray(),
+            AuditEvent.By(User, AuditAction.Write, "", 200), actor.Name, clock.GetUtcNow(), cancel);
         return Page();
     }
 }

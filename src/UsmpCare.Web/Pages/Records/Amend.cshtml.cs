@@ -46,28 +46,17 @@ public sealed class AmendModel(AppDbContext db, IAuthorizationService authorizat
         var now = clock.GetUtcNow();
         var userId = User.UserId()!.Value;
         var name = User.FindFirst(UsmpClaims.DisplayName)?.Value ?? "";
-        try
+        var amendment = Original.Amend(Reason ?? "", userId, name, now);
+        if (Original.Kind != EntryKind.Consultation)
         {
-            var amendment = Original.Amend(Reason ?? "", userId, name, now);
-            if (Original.Kind != EntryKind.Consultation)
-            {
-                amendment.Note = string.IsNullOrWhiteSpace(Note) ? null : Note.Trim();
-                amendment.Sign(userId, name, now, signerHasTreatedPatient: false);
-            }
-            db.Add(amendment);
-            await db.SaveChangesAsync();
-            return amendment.Kind == EntryKind.Consultation
-                ? Redirect($"/Records/Consultation/{amendment.Id}")
-                : Redirect($"/Records/Entry/{team}/{Original.Id}");
+            amendment.Note = string.IsNullOrWhiteSpace(Note) ? null : Note.Trim();
+            amendment.Sign(userId, name, now, signerHasTreatedPatient: false);
         }
-        catch (DomainException e)
-        {
-            foreach (var problem in e.Problems)
-            {
-                ModelState.AddModelError("", problem);
-            }
-            return Page();
-        }
+        db.Add(amendment);
+        await db.SaveChangesAsync();
+        return amendment.Kind == EntryKind.Consultation
+            ? Redirect($"/Records/Consultation/{amendment.Id}")
+            : Redirect($"/Records/Entry/{team}/{Original.Id}");
     }
 
     private async Task<IActionResult?> LoadAsync(Team team, Guid id)

@@ -47,18 +47,7 @@ public abstract class NurseEntryPage(AppDbContext db, IAuthorizationService auth
         var entry = ClinicalEntry.New(User.TeamOf()!.Value, kind, patient.Id, patient.UnitId, User.UserId()!.Value,
             User.FindFirst(UsmpClaims.DisplayName)?.Value ?? "", now);
         fill(entry);
-        try
-        {
-            entry.Sign(entry.AuthorId, entry.AuthorName, now, signerHasTreatedPatient: false);
-        }
-        catch (DomainException e)
-        {
-            foreach (var problem in e.Problems)
-            {
-                ModelState.AddModelError("", problem);
-            }
-            return Page();
-        }
+        entry.Sign(entry.AuthorId, entry.AuthorName, now, signerHasTreatedPatient: false);
         db.Add(entry);
         if (await db.MedicalRecords.FindAsync(patient.Id, entry.Team) is null)
         {
