@@ -42,7 +42,7 @@ public sealed class AuditPageFilter(AuditTrail trail, CurrentUnit currentUnit, A
         await trail.AppendAsync(AuditEvent.By(http.User,
             HttpMethods.IsGet(http.Request.Method) ? AuditAction.Read : AuditAction.Write,
             // Reads under an emergency grant are flagged for the coordinator's review.
-            (http.Items.ContainsKey(Features.BreakGlass.ItemKey) ? "[urgence] " : "") + http.Request.Path + handler,
+            (http.Items.ContainsKey(Records.BreakGlass.ItemKey) ? "[urgence] " : "") + http.Request.Path + handler,
             status, patientId, unitId ?? await currentUnit.IdAsync()), http.RequestAborted);
     }
 

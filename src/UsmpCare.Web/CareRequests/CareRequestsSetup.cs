@@ -1,4 +1,3 @@
-using UsmpCare.Web.Features;
 
 namespace UsmpCare.Web.CareRequests;
 

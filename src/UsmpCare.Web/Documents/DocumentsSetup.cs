@@ -1,4 +1,4 @@
-using UsmpCare.Web.Features;
+using UsmpCare.Web.Disclosures;
 
 namespace UsmpCare.Web.Documents;
 

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using UsmpCare.Web.Authorization;
 using UsmpCare.Web.Data;
-using UsmpCare.Web.Features;
+using UsmpCare.Web.Patients;
 using UsmpCare.Web.Infrastructure;
 
 namespace UsmpCare.Web.Pages;

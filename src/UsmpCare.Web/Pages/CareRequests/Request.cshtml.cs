@@ -9,7 +9,6 @@ using UsmpCare.Domain.Records;
 using UsmpCare.Domain.Security;
 using UsmpCare.Web.Authorization;
 using UsmpCare.Web.Data;
-using UsmpCare.Web.Features;
 using UsmpCare.Web.Infrastructure;
 
 namespace UsmpCare.Web.Pages.CareRequests;

@@ -11,8 +11,9 @@ using UsmpCare.Domain.Security;
 using UsmpCare.Web.Authorization;
 using UsmpCare.Web.Data;
 using UsmpCare.Web.Documents;
-using UsmpCare.Web.Features;
+using UsmpCare.Web.Records;
 using UsmpCare.Web.Infrastructure;
+using UsmpCare.Web.Interop;
 
 namespace UsmpCare.Web.Pages.Continuity;
 
@@ -103,7 +104,7 @@ public sealed class ReleaseModel(AppDbContext db, IAuthorizationService authoriz
         }
         var actor = Actor.Of(User);
         var (teams, _) = await RecordScopes.ReadableAsync(Db, _authorization, User, Banner.Patient);
-        var result = await Features.Interop.FhirExport.ExportAsync(Db, Banner.Patient, Features.Interop.FhirPurpose.NextPhysician,
+        var result = await FhirExport.ExportAsync(Db, Banner.Patient, FhirPurpose.NextPhysician,
             [.. teams], actor.Id, actor.Name, Clock.GetUtcNow());
         await Db.SaveChangesAsync();
         return File(System.Text.Encoding.UTF8.GetBytes(result.Json), "application/fhir+json", result.FileName);

@@ -11,7 +11,7 @@ using UsmpCare.Domain.Units;
 using UsmpCare.Web.Authorization;
 using UsmpCare.Web.Data;
 using UsmpCare.Web.Documents;
-using UsmpCare.Web.Features;
+using UsmpCare.Web.Records;
 using UsmpCare.Web.Infrastructure;
 
 namespace UsmpCare.Web.Pages.Continuity;

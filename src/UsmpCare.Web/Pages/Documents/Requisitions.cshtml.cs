@@ -11,7 +11,6 @@ using UsmpCare.Domain.Security;
 using UsmpCare.Web.Authorization;
 using UsmpCare.Web.Data;
 using UsmpCare.Web.Documents;
-using UsmpCare.Web.Features;
 using UsmpCare.Web.Infrastructure;
 
 namespace UsmpCare.Web.Pages.Documents;

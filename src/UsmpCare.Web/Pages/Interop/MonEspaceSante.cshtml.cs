@@ -4,8 +4,9 @@ using UsmpCare.Domain;
 using UsmpCare.Domain.Security;
 using UsmpCare.Web.Authorization;
 using UsmpCare.Web.Data;
-using UsmpCare.Web.Features;
-using UsmpCare.Web.Features.Interop;
+using UsmpCare.Web.Infrastructure;
+using UsmpCare.Web.Interop;
+using UsmpCare.Web.Records;
 
 namespace UsmpCare.Web.Pages.Interop;
 

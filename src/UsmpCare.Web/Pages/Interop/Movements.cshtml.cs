@@ -5,8 +5,7 @@ using UsmpCare.Domain.Security;
 using UsmpCare.Web.Auditing;
 using UsmpCare.Web.Authorization;
 using UsmpCare.Web.Data;
-using UsmpCare.Web.Features;
-using UsmpCare.Web.Features.Interop;
+using UsmpCare.Web.Interop;
 using UsmpCare.Web.Infrastructure;
 
 namespace UsmpCare.Web.Pages.Interop;

@@ -8,7 +8,7 @@ using UsmpCare.Domain.Security;
 using UsmpCare.Web.Authorization;
 using UsmpCare.Web.Data;
 using UsmpCare.Web.Documents;
-using UsmpCare.Web.Features;
+using UsmpCare.Web.Records;
 using UsmpCare.Web.Infrastructure;
 
 namespace UsmpCare.Web.Pages.Signalements;

@@ -2,7 +2,7 @@ using System.Security.Claims;
 using UsmpCare.Domain.Security;
 using UsmpCare.Web.Authorization;
 
-namespace UsmpCare.Web.Features;
+namespace UsmpCare.Web.Infrastructure;
 
 /// <summary>Who is acting, as written in histories and on documents.</summary>
 public sealed record Actor(Guid Id, string Name)
