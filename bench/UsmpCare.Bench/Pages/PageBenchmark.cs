@@ -116,7 +116,7 @@ public static class PageBenchmark
                 var (userId, roleId, roleName) = users[scenario.Account];
                 var term = scenario.Name.Contains("écrou", StringComparison.Ordinal) ? targets.EcrouPrefix : targets.Name;
                 var context = new SqlContext(userId, roleId, roleName, targets.Unit, scenario.SqlPatient(targets), term,
-                    UsmpCare.Web.Features.PatientSearch.Normalize(term), DateTime.UtcNow);
+                    UsmpCare.Web.Patients.PatientSearch.Normalize(term), DateTime.UtcNow);
                 await using var dataSource = NpgsqlDataSource.Create(connectionString);
                 sql = await LoadAsync(options, Enumerable.Range(0, options.Clients).ToList(), async _ =>
                 {

@@ -1,6 +1,6 @@
 using System.Reflection;
 using Microsoft.AspNetCore.Identity;
-using UsmpCare.Web.Features;
+using UsmpCare.Web.Patients;
 
 namespace UsmpCare.Web.Accounts;
 

@@ -85,7 +85,7 @@ public static partial class DemoData
         foreach (var patient in patients.Where(p => p.UnitId == units[0].Id).Take(12))
         {
             var visit = ClinicalEntry.New(Team.Somatic, EntryKind.Consultation, patient.Id, patient.UnitId, physician.Id,
-                Features.Actor.NameOf(physician.DisplayName, physician: true), now.AddDays(-random.Next(2, 40)));
+                Infrastructure.Actor.NameOf(physician.DisplayName, physician: true), now.AddDays(-random.Next(2, 40)));
             visit.ConsultationType = ConsultationType.Arrival;
             visit.Consent = ConsentStatus.Given;
             visit.ConsentDetails = "Oral";
@@ -103,7 +103,7 @@ public static partial class DemoData
                     PatientConsented = true,
                 }];
             }
-            visit.Sign(physician.Id, Features.Actor.NameOf(physician.DisplayName, physician: true), visit.OccurredAt, signerHasTreatedPatient: false);
+            visit.Sign(physician.Id, Infrastructure.Actor.NameOf(physician.DisplayName, physician: true), visit.OccurredAt, signerHasTreatedPatient: false);
             db.SomaticEntries.Add((SomaticEntry)visit);
             db.MedicalRecords.Add(new MedicalRecord(patient.Id, Team.Somatic, visit.OccurredAt));
 
@@ -116,7 +116,7 @@ public static partial class DemoData
         foreach (var patient in patients.Where(p => p.UnitId == units[0].Id).Skip(2).Take(5))
         {
             var visit = ClinicalEntry.New(Team.Psychiatric, EntryKind.Consultation, patient.Id, patient.UnitId,
-                psychiatrist.Id, Features.Actor.NameOf(psychiatrist.DisplayName, physician: true), now.AddDays(-random.Next(1, 20)));
+                psychiatrist.Id, Infrastructure.Actor.NameOf(psychiatrist.DisplayName, physician: true), now.AddDays(-random.Next(1, 20)));
             visit.ConsultationType = ConsultationType.FollowUp;
             visit.Consent = ConsentStatus.Given;
             visit.Note = "Entretien de suivi. Sommeil perturbé, idées noires sans scénario. Alliance correcte.";
@@ -125,14 +125,14 @@ public static partial class DemoData
                 visit.Diagnoses = [new Diagnosis(depression.Code, depression.Label)];
             }
             visit.Prescriptions = [new PrescriptionLine { Text = "Sertraline 50 mg", Dosage = "1 cp le soir", Duration = "1 mois", PatientConsented = true }];
-            visit.Sign(psychiatrist.Id, Features.Actor.NameOf(psychiatrist.DisplayName, physician: true), visit.OccurredAt, signerHasTreatedPatient: false);
+            visit.Sign(psychiatrist.Id, Infrastructure.Actor.NameOf(psychiatrist.DisplayName, physician: true), visit.OccurredAt, signerHasTreatedPatient: false);
             db.PsychiatricEntries.Add((PsychiatricEntry)visit);
             db.MedicalRecords.Add(new MedicalRecord(patient.Id, Team.Psychiatric, visit.OccurredAt));
         }
 
         var striker = patients[7];
         var strike = new HungerStrike(striker.Id, striker.UnitId, today.AddDays(-4), refusesFluids: false, physician.Id,
-            Features.Actor.NameOf(physician.DisplayName, physician: true), now.AddDays(-4));
+            Infrastructure.Actor.NameOf(physician.DisplayName, physician: true), now.AddDays(-4));
         strike.RecordInformation("Risques du jeûne prolongé expliqués ; surveillance quotidienne proposée et acceptée.", now.AddDays(-4));
         db.HungerStrikes.Add(strike);
         for (var day = 4; day >= 1; day--)
@@ -159,7 +159,7 @@ public static partial class DemoData
         db.EscortPlaces.AddRange(places);
         db.ExternalAppointments.Add(new ExternalAppointment(patients[3].Id, patients[3].UnitId, now.AddDays(3).AddHours(2),
             places.First(p => p.UnitId == patients[3].UnitId), 2, "Consultation de cardiologie : bilan d'une douleur thoracique d'effort",
-            physician.Id, Features.Actor.NameOf(physician.DisplayName, physician: true), now));
+            physician.Id, Infrastructure.Actor.NameOf(physician.DisplayName, physician: true), now));
         await db.SaveChangesAsync();
     }
 
@@ -167,7 +167,7 @@ public static partial class DemoData
     private static async Task SeedConsentsAsync(AppDbContext db, IReadOnlyList<Patient> patients, Accounts.User physician,
         DateTimeOffset now)
     {
-        var doctor = Features.Actor.NameOf(physician.DisplayName, physician: true);
+        var doctor = Infrastructure.Actor.NameOf(physician.DisplayName, physician: true);
         var informed = new ConsentEntry(patients[1].Id, ConsentTopic.SpipInformation, ConsentDecision.Informed, null, null,
             "Oralement, lors de la visite d'entrée", physician.Id, doctor, now.AddDays(-20));
         db.ConsentEntries.AddRange(

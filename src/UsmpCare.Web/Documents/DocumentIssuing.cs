@@ -8,7 +8,7 @@ using UsmpCare.Domain.Disclosures;
 using UsmpCare.Domain.Patients;
 using UsmpCare.Domain.Units;
 using UsmpCare.Web.Data;
-using UsmpCare.Web.Features;
+using UsmpCare.Web.Disclosures;
 using UsmpCare.Web.Infrastructure;
 
 namespace UsmpCare.Web.Documents;

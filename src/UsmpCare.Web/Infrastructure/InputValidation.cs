@@ -4,6 +4,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Metadata;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using UsmpCare.Domain;
+using UsmpCare.Web.Data;
 
 namespace UsmpCare.Web.Infrastructure;
 
@@ -27,6 +30,8 @@ public static class InputValidation
         options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
         // Outside the audit filter: a refused request read and wrote nothing.
         options.Filters.Add(new RefuseInvalidInputFilter());
+        // Inside the audit filter: a post refused by a domain rule is still recorded as the write it attempted.
+        options.Filters.Add(new ShowDomainErrorsFilter());
     }
 
     /// <summary>What was typed, shortened so an overlong value does not fill the page.</summary>
@@ -215,5 +220,52 @@ public sealed class RefuseInvalidInputFilter : IAsyncPageFilter, IOrderedFilter
                 précédente, corrigez la saisie et recommencez.</p><p><a href="/">Retour à l'accueil</a></p></body></html>
                 """,
         };
+    }
+}
+
+/// <summary>
+/// A page whose view needs what its GET loads and its POST handlers do not: reloaded before a post refused by a domain
+/// rule is shown again (<see cref="ShowDomainErrorsFilter"/>).
+/// </summary>
+public interface IReloadsAfterRefusal
+{
+    Task ReloadAsync();
+}
+
+/// <summary>
+/// The one way a domain rule's refusal reaches the user: a <see cref="DomainException"/> thrown by a POST handler
+/// becomes the page's model-state errors (shown by the partial <c>_Alerts</c>), what the handler changed in the
+/// DbContext is forgotten (a refused change is never saved later in the request), and the page is shown again with
+/// what was typed, after <see cref="IReloadsAfterRefusal.ReloadAsync"/> where the page needs it. A GET that throws
+/// stays a server error: its view would lack what the handler did not load.
+/// </summary>
+public sealed class ShowDomainErrorsFilter : IAsyncPageFilter, IOrderedFilter
+{
+    public int Order => 1;
+
+    public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
+
+    public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        var executed = await next();
+        var method = context.HttpContext.Request.Method;
+        if (executed.Exception is not DomainException refusal || executed.ExceptionHandled
+            || HttpMethods.IsGet(method) || HttpMethods.IsHead(method))
+        {
+            return;
+        }
+        foreach (var problem in refusal.Problems)
+        {
+            context.ModelState.AddModelError("", problem);
+        }
+        context.HttpContext.RequestServices.GetRequiredService<AppDbContext>().ChangeTracker.Clear();
+        if (context.HandlerInstance is IReloadsAfterRefusal page)
+        {
+            await page.ReloadAsync();
+        }
+        executed.Result = new PageResult();
+        // Cleared, not only marked handled: the audit filter outside records a write only when no exception is left.
+        executed.Exception = null;
+        executed.ExceptionHandled = true;
     }
 }

@@ -3,7 +3,7 @@ using UsmpCare.Domain.Patients;
 using UsmpCare.Domain.Security;
 using UsmpCare.Web.Auditing;
 using UsmpCare.Web.Data;
-using UsmpCare.Web.Features.Interop;
+using UsmpCare.Web.Interop;
 
 namespace UsmpCare.Web.Infrastructure;
 

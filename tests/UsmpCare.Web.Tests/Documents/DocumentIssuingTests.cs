@@ -13,7 +13,7 @@ using UsmpCare.Domain.Security;
 using UsmpCare.Web.Accounts;
 using UsmpCare.Web.Data;
 using UsmpCare.Web.Documents;
-using UsmpCare.Web.Features;
+using UsmpCare.Web.Disclosures;
 using UsmpCare.Web.Tests.Infrastructure;
 
 namespace UsmpCare.Web.Tests.Documents;

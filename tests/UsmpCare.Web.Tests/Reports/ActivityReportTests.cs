@@ -8,7 +8,7 @@ using UsmpCare.Domain.Certificates;
 using UsmpCare.Domain.Patients;
 using UsmpCare.Domain.Security;
 using UsmpCare.Web.Data;
-using UsmpCare.Web.Features;
+using UsmpCare.Web.Reports;
 using UsmpCare.Web.Tests.Infrastructure;
 using Xunit;
 

@@ -7,7 +7,7 @@ using UsmpCare.Domain.Records;
 using UsmpCare.Domain.Security;
 using UsmpCare.Domain.Units;
 using UsmpCare.Web.Data;
-using UsmpCare.Web.Features;
+using UsmpCare.Web.Reports;
 using UsmpCare.Web.Tests.Infrastructure;
 
 namespace UsmpCare.Web.Tests.Reports;

@@ -17,10 +17,10 @@ internal sealed class PatientConfiguration : IEntityTypeConfiguration<Patient>
         b.HasKey(p => p.Id);
         b.HasOne<Unit>().WithMany().HasForeignKey(p => p.UnitId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(p => new { p.UnitId, p.Ecrou }).IsUnique();
-        // Écrou prefix search (Features/PatientSearch): byte order whatever the database's collation, so a prefix
+        // Écrou prefix search (Patients/PatientSearch): byte order whatever the database's collation, so a prefix
         // is an index range even under a parameterised (generic) plan.
         b.HasIndex(p => new { p.UnitId, p.Ecrou }, "ecrou_prefix").HasDatabaseName("ix_patients_unit_id_ecrou_prefix")
-            .UseCollation(null!, Features.PatientSearch.EcrouCollation);
+            .UseCollation(null!, Patients.PatientSearch.EcrouCollation);
         b.Property(p => p.Ecrou).HasMaxLength(20);
         b.Property(p => p.LastName).HasMaxLength(100);
         b.Property(p => p.BirthName).HasMaxLength(100);

@@ -8,7 +8,6 @@ using UsmpCare.Domain.Patients;
 using UsmpCare.Domain.Security;
 using UsmpCare.Web.Authorization;
 using UsmpCare.Web.Data;
-using UsmpCare.Web.Features;
 using UsmpCare.Web.Infrastructure;
 
 namespace UsmpCare.Web.Pages.Ap;
@@ -18,7 +17,7 @@ namespace UsmpCare.Web.Pages.Ap;
 /// document when it is addressed to the AP, or the physician's reasoned refusal.
 /// </summary>
 [RequirePermission(Permission.RequestDocument)]
-public sealed class RequestsModel(AppDbContext db, CurrentUnit currentUnit, TimeProvider clock) : PageModel
+public sealed class RequestsModel(AppDbContext db, CurrentUnit currentUnit, TimeProvider clock) : PageModel, IReloadsAfterRefusal
 {
     public sealed record Row(AdministrationRequest Request, string Patient, string Ecrou, Guid? ApDocumentId);
 
@@ -41,22 +40,15 @@ public sealed class RequestsModel(AppDbContext db, CurrentUnit currentUnit, Time
             await LoadAsync();
             return Page();
         }
-        try
-        {
-            var actor = Actor.Of(User);
-            db.AdministrationRequests.Add(new AdministrationRequest(patient.Id, patient.UnitId, What ?? "", LegalBasis,
-                actor.Id, actor.Name, clock.GetUtcNow()));
-            await db.SaveChangesAsync();
-        }
-        catch (DomainException e)
-        {
-            e.Problems.ToList().ForEach(p => ModelState.AddModelError("", p));
-            await LoadAsync();
-            return Page();
-        }
+        var actor = Actor.Of(User);
+        db.AdministrationRequests.Add(new AdministrationRequest(patient.Id, patient.UnitId, What ?? "", LegalBasis,
+            actor.Id, actor.Name, clock.GetUtcNow()));
+        await db.SaveChangesAsync();
         Message = "Demande transmise à l'unité sanitaire.";
         return RedirectToPage();
     }
+
+    Task IReloadsAfterRefusal.ReloadAsync() => LoadAsync();
 
     private async Task LoadAsync()
     {

@@ -7,7 +7,6 @@ using UsmpCare.Domain.Security;
 using UsmpCare.Web.Auditing;
 using UsmpCare.Web.Authorization;
 using UsmpCare.Web.Data;
-using UsmpCare.Web.Features;
 using UsmpCare.Web.Infrastructure;
 
 namespace UsmpCare.Web.Pages.Audit;

@@ -5,7 +5,7 @@ using UsmpCare.Domain.CareRequests;
 using UsmpCare.Domain.Security;
 using UsmpCare.Web.Authorization;
 using UsmpCare.Web.Data;
-using UsmpCare.Web.Features;
+using UsmpCare.Web.CareRequests;
 using UsmpCare.Web.Infrastructure;
 
 namespace UsmpCare.Web.Pages.CareRequests;

@@ -8,7 +8,6 @@ using UsmpCare.Domain.Records;
 using UsmpCare.Domain.Security;
 using UsmpCare.Web.Authorization;
 using UsmpCare.Web.Data;
-using UsmpCare.Web.Features;
 using UsmpCare.Web.Infrastructure;
 using UsmpCare.Web.Patients;
 
@@ -122,12 +121,6 @@ public sealed class RequestModel(AppDbContext db, PatientAccess access, TimeProv
             var actor = Actor.Of(User);
             Message = action(tracked, (actor.Id, actor.Name), clock.GetUtcNow());
             await db.SaveChangesAsync();
-        }
-        catch (DomainException e)
-        {
-            e.Problems.ToList().ForEach(p => ModelState.AddModelError("", p));
-            db.ChangeTracker.Clear();
-            return Page();
         }
         catch (DbUpdateConcurrencyException)
         {

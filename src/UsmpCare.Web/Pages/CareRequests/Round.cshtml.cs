@@ -8,7 +8,7 @@ using UsmpCare.Domain.Patients;
 using UsmpCare.Domain.Security;
 using UsmpCare.Web.Authorization;
 using UsmpCare.Web.Data;
-using UsmpCare.Web.Features;
+using UsmpCare.Web.Patients;
 using UsmpCare.Web.Infrastructure;
 
 namespace UsmpCare.Web.Pages.CareRequests;
@@ -78,21 +78,13 @@ public sealed class RoundModel(AppDbContext db, IAuthorizationService authorizat
             ModelState.AddModelError("", "Ce billet semble déjà saisi dans cette tournée (même patient, même équipe, même résumé). S'il s'agit bien d'un autre billet, cochez « ce n'est pas un doublon » et validez.");
             return Page();
         }
-        try
-        {
-            var actor = Actor.Of(User);
-            var request = new CareRequest(Round, patient?.Id, patient is null ? Input.Patient : null, Input.Team,
-                Input.Summary ?? "", Input.Urgency, Input.Illegible, Input.Anonymous, Input.SeveralRequests,
-                actor.Id, actor.Name, clock.GetUtcNow());
-            db.CareRequests.Add(request);
-            await db.SaveChangesAsync();
-            Message = $"Billet n° {Slips.Count + 1} enregistré{(patient is null ? "" : " pour " + patient.FullName)}.";
-        }
-        catch (DomainException e)
-        {
-            e.Problems.ToList().ForEach(p => ModelState.AddModelError("", p));
-            return Page();
-        }
+        var actor = Actor.Of(User);
+        var request = new CareRequest(Round, patient?.Id, patient is null ? Input.Patient : null, Input.Team,
+            Input.Summary ?? "", Input.Urgency, Input.Illegible, Input.Anonymous, Input.SeveralRequests,
+            actor.Id, actor.Name, clock.GetUtcNow());
+        db.CareRequests.Add(request);
+        await db.SaveChangesAsync();
+        Message = $"Billet n° {Slips.Count + 1} enregistré{(patient is null ? "" : " pour " + patient.FullName)}.";
         return RedirectToPage(new { id });
     }
 
@@ -103,16 +95,8 @@ public sealed class RoundModel(AppDbContext db, IAuthorizationService authorizat
             return refused;
         }
         var round = await db.CollectionRounds.SingleAsync(r => r.Id == id);
-        try
-        {
-            round.Close(clock.GetUtcNow());
-            await db.SaveChangesAsync();
-        }
-        catch (DomainException e)
-        {
-            e.Problems.ToList().ForEach(p => ModelState.AddModelError("", p));
-            return Page();
-        }
+        round.Close(clock.GetUtcNow());
+        await db.SaveChangesAsync();
         Message = $"Tournée close : {Slips.Count} billet(s). Les coupons-réponse sont prêts à imprimer.";
         return Redirect($"/CareRequests/AnswerSlips?roundId={id}");
     }

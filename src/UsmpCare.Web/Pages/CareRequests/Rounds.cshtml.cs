@@ -6,14 +6,13 @@ using UsmpCare.Domain.CareRequests;
 using UsmpCare.Domain.Security;
 using UsmpCare.Web.Authorization;
 using UsmpCare.Web.Data;
-using UsmpCare.Web.Features;
 using UsmpCare.Web.Infrastructure;
 
 namespace UsmpCare.Web.Pages.CareRequests;
 
 /// <summary>P33: the nurse opens a collection round for one wing's letter box, then logs its slips.</summary>
 [RequirePermission(Permission.LogCareRequests)]
-public sealed class RoundsModel(AppDbContext db, CurrentUnit currentUnit, TimeProvider clock) : PageModel
+public sealed class RoundsModel(AppDbContext db, CurrentUnit currentUnit, TimeProvider clock) : PageModel, IReloadsAfterRefusal
 {
     public sealed record RoundRow(CollectionRound Round, int Count);
 
@@ -39,25 +38,18 @@ public sealed class RoundsModel(AppDbContext db, CurrentUnit currentUnit, TimePr
             return Forbid();
         }
         var now = clock.GetUtcNow();
-        try
+        if (CollectedAt is null)
         {
-            if (CollectedAt is null)
-            {
-                throw new DomainException("Indiquez l'heure de relève de la boîte.");
-            }
-            var actor = Actor.Of(User);
-            var round = new CollectionRound(unitId.Value, Wing ?? "", Box, Fr.FromLocal(CollectedAt.Value), actor.Id, actor.Name, now);
-            db.CollectionRounds.Add(round);
-            await db.SaveChangesAsync();
-            return Redirect($"/CareRequests/Round/{round.Id}");
+            throw new DomainException("Indiquez l'heure de relève de la boîte.");
         }
-        catch (DomainException e)
-        {
-            e.Problems.ToList().ForEach(p => ModelState.AddModelError("", p));
-            await LoadAsync();
-            return Page();
-        }
+        var actor = Actor.Of(User);
+        var round = new CollectionRound(unitId.Value, Wing ?? "", Box, Fr.FromLocal(CollectedAt.Value), actor.Id, actor.Name, now);
+        db.CollectionRounds.Add(round);
+        await db.SaveChangesAsync();
+        return Redirect($"/CareRequests/Round/{round.Id}");
     }
+
+    Task IReloadsAfterRefusal.ReloadAsync() => LoadAsync();
 
     private async Task LoadAsync()
     {

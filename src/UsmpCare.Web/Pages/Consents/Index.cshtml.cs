@@ -6,7 +6,6 @@ using UsmpCare.Domain.Consents;
 using UsmpCare.Domain.Security;
 using UsmpCare.Web.Authorization;
 using UsmpCare.Web.Data;
-using UsmpCare.Web.Features;
 using UsmpCare.Web.Infrastructure;
 using UsmpCare.Web.Patients;
 
@@ -38,19 +37,11 @@ public sealed class IndexModel(AppDbContext db, PatientAccess access, TimeProvid
             return refused;
         }
         var actor = Actor.Of(User);
-        try
-        {
-            var entry = new ConsentEntry(patientId, Topic, Decision, Category, RecipientName, Expression ?? "", actor.Id,
-                actor.Name, Clock.GetUtcNow());
-            Db.ConsentEntries.Add(entry);
-            await Db.SaveChangesAsync();
-            Message = $"Enregistré : {Topic.Label()} — {Decision.Label()}.";
-        }
-        catch (DomainException e)
-        {
-            e.Problems.ToList().ForEach(p => ModelState.AddModelError("", p));
-            return Page();
-        }
+        var entry = new ConsentEntry(patientId, Topic, Decision, Category, RecipientName, Expression ?? "", actor.Id,
+            actor.Name, Clock.GetUtcNow());
+        Db.ConsentEntries.Add(entry);
+        await Db.SaveChangesAsync();
+        Message = $"Enregistré : {Topic.Label()} — {Decision.Label()}.";
         return RedirectToPage(new { patientId });
     }
 

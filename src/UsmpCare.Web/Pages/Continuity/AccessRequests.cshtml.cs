@@ -8,14 +8,13 @@ using UsmpCare.Domain.Patients;
 using UsmpCare.Domain.Security;
 using UsmpCare.Web.Authorization;
 using UsmpCare.Web.Data;
-using UsmpCare.Web.Features;
 using UsmpCare.Web.Infrastructure;
 
 namespace UsmpCare.Web.Pages.Continuity;
 
 /// <summary>P19: requests for the medical record, their legal deadlines (8 days / 2 months), overdue ones first.</summary>
 [RequirePermission(Permission.ManageAccessRequests)]
-public sealed class AccessRequestsModel(AppDbContext db, CurrentUnit currentUnit, TimeProvider clock) : PageModel
+public sealed class AccessRequestsModel(AppDbContext db, CurrentUnit currentUnit, TimeProvider clock) : PageModel, IReloadsAfterRefusal
 {
     public sealed record Row(RecordAccessRequest Request, string Patient, string Ecrou, bool Overdue);
 
@@ -41,27 +40,18 @@ public sealed class AccessRequestsModel(AppDbContext db, CurrentUnit currentUnit
         var unitId = await currentUnit.IdAsync();
         var ecrou = Patient.NormalizeEcrou(Ecrou ?? "");
         var patient = await db.Patients.AsNoTracking().FirstOrDefaultAsync(p => p.UnitId == unitId && p.Ecrou == ecrou);
-        try
+        if (patient is null)
         {
-            if (patient is null)
-            {
-                throw new DomainException($"Aucun patient de l'unité n'a l'écrou « {ecrou} ».");
-            }
-            if (ReceivedOn is null || ReceivedOn > Fr.Today(clock))
-            {
-                throw new DomainException("La date de réception est obligatoire et ne peut pas être dans le futur.");
-            }
-            var actor = Actor.Of(User);
-            db.RecordAccessRequests.Add(new RecordAccessRequest(patient.Id, patient.UnitId, Requester, RequesterName ?? "",
-                MandateRecorded, OlderThanFiveYears, ReceivedOn.Value, actor.Id, actor.Name, clock.GetUtcNow()));
-            await db.SaveChangesAsync();
+            throw new DomainException($"Aucun patient de l'unité n'a l'écrou « {ecrou} ».");
         }
-        catch (DomainException e)
+        if (ReceivedOn is null || ReceivedOn > Fr.Today(clock))
         {
-            e.Problems.ToList().ForEach(p => ModelState.AddModelError("", p));
-            await LoadAsync();
-            return Page();
+            throw new DomainException("La date de réception est obligatoire et ne peut pas être dans le futur.");
         }
+        var actor = Actor.Of(User);
+        db.RecordAccessRequests.Add(new RecordAccessRequest(patient.Id, patient.UnitId, Requester, RequesterName ?? "",
+            MandateRecorded, OlderThanFiveYears, ReceivedOn.Value, actor.Id, actor.Name, clock.GetUtcNow()));
+        await db.SaveChangesAsync();
         Message = "Demande enregistrée.";
         return RedirectToPage();
     }
@@ -77,29 +67,22 @@ public sealed class AccessRequestsModel(AppDbContext db, CurrentUnit currentUnit
         }
         var actor = Actor.Of(User);
         var now = clock.GetUtcNow();
-        try
-        {
-            request.HandOver(Fr.Today(clock), actor.Name);
-            db.Disclosures.Add(new Disclosure(request.PatientId, request.UnitId, request.Requester switch
-                {
-                    AccessRequester.Patient => RecipientCategory.Patient,
-                    AccessRequester.Lawyer => RecipientCategory.Lawyer,
-                    AccessRequester.DesignatedPhysician => RecipientCategory.DesignatedPhysician,
-                    _ => RecipientCategory.OutsideProfessional,
-                }, request.RequesterName, "Copie du dossier médical", "Accès au dossier médical, art. L.1111-7 CSP (P19)", null,
-                request.Requester == AccessRequester.MandatedThirdParty ? "Mandat signé du patient" : "Demande du patient ou à sa demande",
-                actor.Id, actor.Name, now));
-            await db.SaveChangesAsync();
-        }
-        catch (DomainException e)
-        {
-            e.Problems.ToList().ForEach(p => ModelState.AddModelError("", p));
-            await LoadAsync();
-            return Page();
-        }
+        request.HandOver(Fr.Today(clock), actor.Name);
+        db.Disclosures.Add(new Disclosure(request.PatientId, request.UnitId, request.Requester switch
+            {
+                AccessRequester.Patient => RecipientCategory.Patient,
+                AccessRequester.Lawyer => RecipientCategory.Lawyer,
+                AccessRequester.DesignatedPhysician => RecipientCategory.DesignatedPhysician,
+                _ => RecipientCategory.OutsideProfessional,
+            }, request.RequesterName, "Copie du dossier médical", "Accès au dossier médical, art. L.1111-7 CSP (P19)", null,
+            request.Requester == AccessRequester.MandatedThirdParty ? "Mandat signé du patient" : "Demande du patient ou à sa demande",
+            actor.Id, actor.Name, now));
+        await db.SaveChangesAsync();
         Message = "Remise du dossier enregistrée et consignée au registre des transmissions.";
         return RedirectToPage();
     }
+
+    Task IReloadsAfterRefusal.ReloadAsync() => LoadAsync();
 
     private async Task LoadAsync()
     {

@@ -10,8 +10,9 @@ using UsmpCare.Domain.Security;
 using UsmpCare.Web.Authorization;
 using UsmpCare.Web.Data;
 using UsmpCare.Web.Documents;
-using UsmpCare.Web.Features;
+using UsmpCare.Web.Records;
 using UsmpCare.Web.Infrastructure;
+using UsmpCare.Web.Interop;
 using UsmpCare.Web.Patients;
 
 namespace UsmpCare.Web.Pages.Continuity;
@@ -102,7 +103,7 @@ public sealed class ReleaseModel(AppDbContext db, PatientAccess access, TimeProv
         }
         var actor = Actor.Of(User);
         var (teams, _) = await RecordScopes.ReadableAsync(Db, Opened);
-        var result = await Features.Interop.FhirExport.ExportAsync(Db, Banner.Patient, Features.Interop.FhirPurpose.NextPhysician,
+        var result = await FhirExport.ExportAsync(Db, Banner.Patient, FhirPurpose.NextPhysician,
             [.. teams], actor.Id, actor.Name, Clock.GetUtcNow());
         await Db.SaveChangesAsync();
         return File(System.Text.Encoding.UTF8.GetBytes(result.Json), "application/fhir+json", result.FileName);
@@ -135,17 +136,8 @@ public sealed class ReleaseModel(AppDbContext db, PatientAccess access, TimeProv
             plan = new ReleasePlan(patientId, Banner.Patient.UnitId);
             Db.ReleasePlans.Add(plan);
         }
-        try
-        {
-            Message = await action(plan, Actor.Of(User), Clock.GetUtcNow());
-            await Db.SaveChangesAsync();
-        }
-        catch (DomainException e)
-        {
-            e.Problems.ToList().ForEach(p => ModelState.AddModelError("", p));
-            Db.ChangeTracker.Clear();
-            return Page();
-        }
+        Message = await action(plan, Actor.Of(User), Clock.GetUtcNow());
+        await Db.SaveChangesAsync();
         return RedirectToPage(new { patientId });
     }
 

@@ -10,7 +10,7 @@ using UsmpCare.Domain.Units;
 using UsmpCare.Web.Authorization;
 using UsmpCare.Web.Data;
 using UsmpCare.Web.Documents;
-using UsmpCare.Web.Features;
+using UsmpCare.Web.Records;
 using UsmpCare.Web.Infrastructure;
 using UsmpCare.Web.Patients;
 

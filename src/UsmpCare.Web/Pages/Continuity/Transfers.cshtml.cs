@@ -6,14 +6,14 @@ using UsmpCare.Domain.Continuity;
 using UsmpCare.Domain.Security;
 using UsmpCare.Web.Authorization;
 using UsmpCare.Web.Data;
-using UsmpCare.Web.Features;
+using UsmpCare.Web.Records;
 using UsmpCare.Web.Infrastructure;
 
 namespace UsmpCare.Web.Pages.Continuity;
 
 /// <summary>Transfer packs sent and received by the user's units; the receiving unit acknowledges receipt.</summary>
 [RequirePermission(Permission.CoordinateReleases)]
-public sealed class TransfersModel(AppDbContext db, TimeProvider clock) : PageModel
+public sealed class TransfersModel(AppDbContext db, TimeProvider clock) : PageModel, IReloadsAfterRefusal
 {
     public sealed record Row(TransferPack Pack, string Patient, string Ecrou, string From);
 
@@ -50,20 +50,13 @@ public sealed class TransfersModel(AppDbContext db, TimeProvider clock) : PageMo
         {
             return NotFound();
         }
-        try
-        {
-            pack.Acknowledge(Actor.Of(User).Name, clock.GetUtcNow());
-            await db.SaveChangesAsync();
-        }
-        catch (DomainException e)
-        {
-            e.Problems.ToList().ForEach(p => ModelState.AddModelError("", p));
-            await LoadAsync();
-            return Page();
-        }
+        pack.Acknowledge(Actor.Of(User).Name, clock.GetUtcNow());
+        await db.SaveChangesAsync();
         Message = "Réception du dossier de transfert accusée.";
         return RedirectToPage();
     }
+
+    Task IReloadsAfterRefusal.ReloadAsync() => LoadAsync();
 
     private async Task LoadAsync()
     {

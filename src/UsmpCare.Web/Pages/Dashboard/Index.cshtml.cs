@@ -8,6 +8,7 @@ using UsmpCare.Domain.Security;
 using UsmpCare.Web.Authorization;
 using UsmpCare.Web.Data;
 using UsmpCare.Web.Infrastructure;
+using UsmpCare.Web.Reports;
 
 namespace UsmpCare.Web.Pages.Dashboard;
 
@@ -77,7 +78,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUnit currentUnit, TimePro
             .Where(r => r.UnitId == unit.Id && r.Status == CareRequestStatus.SeenInConsultation && r.AnsweredAt >= since)
             .Select(r => new { r.CollectedAt, r.AnsweredAt }).ToListAsync();
         var waits = answered.ToLookup(r => WeekOf(r.AnsweredAt!.Value), r => (r.AnsweredAt!.Value - r.CollectedAt).TotalHours);
-        MedianWaitPerWeek = [.. weeks.Select(w => (w, Features.Statistics.Median(waits[w])))];
+        MedianWaitPerWeek = [.. weeks.Select(w => (w, Statistics.Median(waits[w])))];
 
         var month = Fr.Local(now).ToString("yyyy-MM");
         var monthStart = Fr.FromLocal(new DateTime(today.Year, today.Month, 1));
@@ -95,7 +96,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUnit currentUnit, TimePro
             .CountAsync();
         VisitsDue = due.Count - seen;
         HungerStrikes = await db.HungerStrikes.CountAsync(h => h.UnitId == unit.Id && h.EndedOn == null);
-        ArrivalsNotSeen = (await Features.ActivityReport.ArrivalsNotSeenAsync(db, unit.Id)).Count;
+        ArrivalsNotSeen = (await ActivityReport.ArrivalsNotSeenAsync(db, unit.Id)).Count;
     }
 
     private sealed record WeekCount(DateOnly Week, string? Type, int Count);

@@ -6,7 +6,7 @@ using UsmpCare.Domain.Disclosures;
 using UsmpCare.Domain.Security;
 using UsmpCare.Web.Authorization;
 using UsmpCare.Web.Data;
-using UsmpCare.Web.Features;
+using UsmpCare.Web.Records;
 using UsmpCare.Web.Infrastructure;
 
 namespace UsmpCare.Web.Pages.Disclosures;

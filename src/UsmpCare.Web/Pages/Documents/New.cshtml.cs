@@ -8,9 +8,9 @@ using UsmpCare.Domain.Security;
 using UsmpCare.Web.Authorization;
 using UsmpCare.Web.Data;
 using UsmpCare.Web.Documents;
-using UsmpCare.Web.Features;
-using UsmpCare.Web.Infrastructure;
 using UsmpCare.Web.Patients;
+using UsmpCare.Web.Records;
+using UsmpCare.Web.Infrastructure;
 
 namespace UsmpCare.Web.Pages.Documents;
 
@@ -78,24 +78,16 @@ public sealed class NewModel(AppDbContext db, PatientAccess access, DocumentIssu
             return Page();
         }
         var answering = AdminRequest is null ? null : await Db.AdministrationRequests.SingleAsync(r => r.Id == AdminRequest.Id);
-        try
+        var issued = await issuing.IssueAsync(request with
         {
-            var issued = await issuing.IssueAsync(request with
+            Keep = answering is null ? null : letter =>
             {
-                Keep = answering is null ? null : letter =>
-                {
-                    answering.Answer(letter.Document!.Id, request.By.Actor.Name, letter.At);
-                    return null;
-                },
-            });
-            TempData["Message"] = $"Document n° {issued.Document!.Number} émis.";
-            return Redirect($"/Documents/View/{issued.Document.Id}");
-        }
-        catch (DomainException e)
-        {
-            e.Problems.ToList().ForEach(p => ModelState.AddModelError("", p));
-            return Page();
-        }
+                answering.Answer(letter.Document!.Id, request.By.Actor.Name, letter.At);
+                return null;
+            },
+        });
+        TempData["Message"] = $"Document n° {issued.Document!.Number} émis.";
+        return Redirect($"/Documents/View/{issued.Document.Id}");
     }
 
     /// <summary>Builds the letter from the form and the recorded facts; null when this form does not issue the kind.</summary>

@@ -6,7 +6,7 @@ using UsmpCare.Domain.Certificates;
 using UsmpCare.Domain.Security;
 using UsmpCare.Web.Authorization;
 using UsmpCare.Web.Data;
-using UsmpCare.Web.Features;
+using UsmpCare.Web.Disclosures;
 using UsmpCare.Web.Infrastructure;
 
 namespace UsmpCare.Web.Pages.Documents;
@@ -17,7 +17,7 @@ namespace UsmpCare.Web.Pages.Documents;
 /// </summary>
 [RequirePermission(Permission.IssueDocument)]
 public sealed class RequestsModel(AppDbContext db, CurrentUnit currentUnit, OutgoingText outgoing,
-    RecentAuthentication reauth, TimeProvider clock) : PageModel
+    RecentAuthentication reauth, TimeProvider clock) : PageModel, IReloadsAfterRefusal
 {
     public sealed record Row(AdministrationRequest Request, string Patient, string Ecrou);
 
@@ -56,20 +56,13 @@ public sealed class RequestsModel(AppDbContext db, CurrentUnit currentUnit, Outg
             await LoadAsync();
             return Page();
         }
-        try
-        {
-            request.Refuse(Ground, Reason ?? "", Actor.Of(User).Name, clock.GetUtcNow());
-            await db.SaveChangesAsync();
-        }
-        catch (DomainException e)
-        {
-            e.Problems.ToList().ForEach(p => ModelState.AddModelError("", p));
-            await LoadAsync();
-            return Page();
-        }
+        request.Refuse(Ground, Reason ?? "", Actor.Of(User).Name, clock.GetUtcNow());
+        await db.SaveChangesAsync();
         Message = "Refus motivé transmis au demandeur et inscrit au registre des refus.";
         return RedirectToPage();
     }
+
+    Task IReloadsAfterRefusal.ReloadAsync() => LoadAsync();
 
     private async Task LoadAsync()
     {

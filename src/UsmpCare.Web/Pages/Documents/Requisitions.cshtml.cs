@@ -11,7 +11,6 @@ using UsmpCare.Domain.Security;
 using UsmpCare.Web.Authorization;
 using UsmpCare.Web.Data;
 using UsmpCare.Web.Documents;
-using UsmpCare.Web.Features;
 using UsmpCare.Web.Infrastructure;
 
 namespace UsmpCare.Web.Pages.Documents;
@@ -68,48 +67,40 @@ public sealed class RequisitionsModel(AppDbContext db, CurrentUnit currentUnit, 
         var by = await issuing.IssuerAsync(User, patient);
         Requisition Record(byte[]? letter, DateTimeOffset at) => new(patient.Id, patient.UnitId, Authority ?? "",
             ReceivedOn ?? by.Today, physician.Id, physician.Name, WhatAsked ?? "", treated, letter, by.Actor.Id, by.Actor.Name, at);
-        try
+        if (!treated)
         {
-            if (!treated)
-            {
-                db.Requisitions.Add(Record(null, clock.GetUtcNow()));
-                await db.SaveChangesAsync();
-            }
-            else
-            {
-                var letter = new Letter(by.Letterhead,
-                    "Refus de réquisition",
-                    [Authority ?? ""],
-                    $"Le {Fr.LongDate(by.Today)}",
-                    $"Réquisition reçue le {Fr.Date(ReceivedOn ?? by.Today)} concernant {patient.FullName}, écrou {patient.Ecrou}",
-                    [
-                        LetterBlock.Paragraph($"Je soussigné(e), Dr {physician.Name}, ai bien reçu votre réquisition me demandant : « {WhatAsked?.Trim()} »."),
-                        LetterBlock.Paragraph("Je suis le médecin traitant de cette personne. Or, selon l'article R.4127-105 du code de la santé publique, « nul ne peut être à la fois médecin expert et médecin traitant d'un même malade ». Je ne peux donc pas déférer à cette réquisition, et vous invite à désigner un autre médecin."),
-                        LetterBlock.Paragraph("Je vous prie d'agréer l'expression de ma considération distinguée."),
-                    ],
-                    [$"Dr {physician.Name}", physician.Rpps is null ? "" : $"RPPS {physician.Rpps}", by.Unit.Name],
-                    Confidentiality: null);
-                await issuing.IssueAsync(new DocumentRequest(by, patient, letter,
-                [
-                    new(RecipientCategory.Procureur, Authority?.Trim() ?? "",
-                        _ => "Refus motivé de réquisition (médecin traitant), sans information médicale",
-                        "Art. R.4127-105 du code de la santé publique (P26)", null,
-                        "Réponse à une autorité judiciaire, sans élément médical"),
-                ])
-                {
-                    Keep = issued =>
-                    {
-                        var requisition = Record(issued.Pdf, issued.At);
-                        db.Requisitions.Add(requisition);
-                        return requisition.Id;
-                    },
-                });
-            }
+            db.Requisitions.Add(Record(null, clock.GetUtcNow()));
+            await db.SaveChangesAsync();
         }
-        catch (DomainException e)
+        else
         {
-            e.Problems.ToList().ForEach(p => ModelState.AddModelError("", p));
-            return Page();
+            var letter = new Letter(by.Letterhead,
+                "Refus de réquisition",
+                [Authority ?? ""],
+                $"Le {Fr.LongDate(by.Today)}",
+                $"Réquisition reçue le {Fr.Date(ReceivedOn ?? by.Today)} concernant {patient.FullName}, écrou {patient.Ecrou}",
+                [
+                    LetterBlock.Paragraph($"Je soussigné(e), Dr {physician.Name}, ai bien reçu votre réquisition me demandant : « {WhatAsked?.Trim()} »."),
+                    LetterBlock.Paragraph("Je suis le médecin traitant de cette personne. Or, selon l'article R.4127-105 du code de la santé publique, « nul ne peut être à la fois médecin expert et médecin traitant d'un même malade ». Je ne peux donc pas déférer à cette réquisition, et vous invite à désigner un autre médecin."),
+                    LetterBlock.Paragraph("Je vous prie d'agréer l'expression de ma considération distinguée."),
+                ],
+                [$"Dr {physician.Name}", physician.Rpps is null ? "" : $"RPPS {physician.Rpps}", by.Unit.Name],
+                Confidentiality: null);
+            await issuing.IssueAsync(new DocumentRequest(by, patient, letter,
+            [
+                new(RecipientCategory.Procureur, Authority?.Trim() ?? "",
+                    _ => "Refus motivé de réquisition (médecin traitant), sans information médicale",
+                    "Art. R.4127-105 du code de la santé publique (P26)", null,
+                    "Réponse à une autorité judiciaire, sans élément médical"),
+            ])
+            {
+                Keep = issued =>
+                {
+                    var requisition = Record(issued.Pdf, issued.At);
+                    db.Requisitions.Add(requisition);
+                    return requisition.Id;
+                },
+            });
         }
         Message = treated
             ? $"Dr {physician.Name} soigne ce patient : l'expertise est bloquée (art. R.4127-105 CSP). La lettre de refus motivé est prête."

@@ -7,7 +7,7 @@ using UsmpCare.Domain.Patients;
 using UsmpCare.Domain.Security;
 using UsmpCare.Web.Authorization;
 using UsmpCare.Web.Data;
-using UsmpCare.Web.Features;
+using UsmpCare.Web.Reports;
 using UsmpCare.Web.Infrastructure;
 
 namespace UsmpCare.Web.Pages.Escorts;
@@ -18,7 +18,7 @@ namespace UsmpCare.Web.Pages.Escorts;
 /// </summary>
 [UsmpCare.Web.Auditing.Audited]
 [RequirePermission(Permission.ManageEscorts)]
-public sealed class IndexModel(AppDbContext db, CurrentUnit currentUnit, TimeProvider clock) : PageModel
+public sealed class IndexModel(AppDbContext db, CurrentUnit currentUnit, TimeProvider clock) : PageModel, IReloadsAfterRefusal
 {
     public sealed record Row(ExternalAppointment Appointment, string Patient, string Ecrou, string Place);
 
@@ -107,20 +107,12 @@ public sealed class IndexModel(AppDbContext db, CurrentUnit currentUnit, TimePro
 
     private async Task<IActionResult> SaveAsync(Func<Task<string>> action)
     {
-        try
-        {
-            Message = await action();
-            await db.SaveChangesAsync();
-        }
-        catch (DomainException e)
-        {
-            e.Problems.ToList().ForEach(p => ModelState.AddModelError("", p));
-            db.ChangeTracker.Clear();
-            await LoadAsync();
-            return Page();
-        }
+        Message = await action();
+        await db.SaveChangesAsync();
         return RedirectToPage();
     }
+
+    Task IReloadsAfterRefusal.ReloadAsync() => LoadAsync();
 
     private async Task LoadAsync()
     {

@@ -15,13 +15,15 @@ namespace UsmpCare.Web.Pages.Escorts;
 /// place is an establishment (hospital, UHSI, UHSA, court), never a service or a specialty. Retired, never deleted.
 /// </summary>
 [RequirePermission(Permission.ManageEscortPlaces)]
-public sealed class PlacesModel(AppDbContext db, CurrentUnit currentUnit) : PageModel
+public sealed class PlacesModel(AppDbContext db, CurrentUnit currentUnit) : PageModel, IReloadsAfterRefusal
 {
     [BindProperty] public PlaceKind? Kind { get; set; }
     [BindProperty] public string? Name { get; set; }
     [TempData] public string? Message { get; set; }
 
     public IReadOnlyList<EscortPlace> Places { get; private set; } = [];
+
+    Task IReloadsAfterRefusal.ReloadAsync() => OnGetAsync();
 
     public async Task OnGetAsync()
     {
@@ -38,22 +40,15 @@ public sealed class PlacesModel(AppDbContext db, CurrentUnit currentUnit) : Page
         }
         if (ModelState.IsValid)
         {
-            try
+            var place = new EscortPlace(unitId.Value, Kind ?? throw new DomainException("Choisissez le type de lieu dans la liste."), Name ?? "");
+            if (await db.EscortPlaces.AnyAsync(p => p.UnitId == unitId && p.Name == place.Name))
             {
-                var place = new EscortPlace(unitId.Value, Kind ?? throw new DomainException("Choisissez le type de lieu dans la liste."), Name ?? "");
-                if (await db.EscortPlaces.AnyAsync(p => p.UnitId == unitId && p.Name == place.Name))
-                {
-                    throw new DomainException($"Le lieu « {place.Name} » est déjà dans la liste.");
-                }
-                db.EscortPlaces.Add(place);
-                await db.SaveChangesAsync();
-                Message = $"Lieu ajouté : {place.Shown}.";
-                return RedirectToPage();
+                throw new DomainException($"Le lieu « {place.Name} » est déjà dans la liste.");
             }
-            catch (DomainException e)
-            {
-                e.Problems.ToList().ForEach(p => ModelState.AddModelError("", p));
-            }
+            db.EscortPlaces.Add(place);
+            await db.SaveChangesAsync();
+            Message = $"Lieu ajouté : {place.Shown}.";
+            return RedirectToPage();
         }
         await OnGetAsync();
         return Page();

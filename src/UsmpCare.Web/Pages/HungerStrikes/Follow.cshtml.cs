@@ -5,9 +5,9 @@ using UsmpCare.Domain.Records;
 using UsmpCare.Domain.Security;
 using UsmpCare.Web.Authorization;
 using UsmpCare.Web.Data;
-using UsmpCare.Web.Features;
-using UsmpCare.Web.Infrastructure;
 using UsmpCare.Web.Patients;
+using UsmpCare.Web.Records;
+using UsmpCare.Web.Infrastructure;
 
 namespace UsmpCare.Web.Pages.HungerStrikes;
 
@@ -99,19 +99,8 @@ public sealed class FollowModel(AppDbContext db, PatientAccess access, TimeProvi
             return Forbid();
         }
         var tracked = Strike is null ? null : await Db.HungerStrikes.FindAsync(Strike.Id);
-        try
-        {
-            var actor = Actor.Of(User);
-            Message = action(tracked, (actor.Id, actor.Name), Clock.GetUtcNow());
-        }
-        catch (DomainException e)
-        {
-            foreach (var problem in e.Problems)
-            {
-                ModelState.AddModelError("", problem);
-            }
-            return Page();
-        }
+        var actor = Actor.Of(User);
+        Message = action(tracked, (actor.Id, actor.Name), Clock.GetUtcNow());
         await Db.SaveChangesAsync();
         return RedirectToPage(new { patientId });
     }

@@ -3,9 +3,10 @@ using UsmpCare.Domain;
 using UsmpCare.Domain.Security;
 using UsmpCare.Web.Authorization;
 using UsmpCare.Web.Data;
-using UsmpCare.Web.Features;
-using UsmpCare.Web.Features.Interop;
+using UsmpCare.Web.Infrastructure;
+using UsmpCare.Web.Interop;
 using UsmpCare.Web.Patients;
+using UsmpCare.Web.Records;
 
 namespace UsmpCare.Web.Pages.Interop;
 
@@ -38,19 +39,9 @@ public sealed class MonEspaceSanteModel(AppDbContext db, PatientAccess access, T
         }
         var actor = Actor.Of(User);
         var (teams, _) = await RecordScopes.ReadableAsync(Db, Opened);
-        try
-        {
-            var result = await FhirExport.ExportAsync(Db, Banner.Patient, FhirPurpose.MonEspaceSante, [.. teams], actor.Id,
-                actor.Name, Clock.GetUtcNow());
-            await Db.SaveChangesAsync();
-            return File(System.Text.Encoding.UTF8.GetBytes(result.Json), "application/fhir+json", result.FileName);
-        }
-        catch (DomainException e)
-        {
-            Db.ChangeTracker.Clear();
-            Refusal = e.Message;
-            ModelState.AddModelError("", e.Message);
-            return Page();
-        }
+        var result = await FhirExport.ExportAsync(Db, Banner.Patient, FhirPurpose.MonEspaceSante, [.. teams], actor.Id,
+            actor.Name, Clock.GetUtcNow());
+        await Db.SaveChangesAsync();
+        return File(System.Text.Encoding.UTF8.GetBytes(result.Json), "application/fhir+json", result.FileName);
     }
 }

@@ -5,8 +5,7 @@ using UsmpCare.Domain.Security;
 using UsmpCare.Web.Auditing;
 using UsmpCare.Web.Authorization;
 using UsmpCare.Web.Data;
-using UsmpCare.Web.Features;
-using UsmpCare.Web.Features.Interop;
+using UsmpCare.Web.Interop;
 using UsmpCare.Web.Infrastructure;
 
 namespace UsmpCare.Web.Pages.Interop;
@@ -53,15 +52,8 @@ public sealed class MovementsModel(AppDbContext db, AuditTrail trail, CurrentUni
         using var buffer = new MemoryStream((int)Upload.Length);
         await Upload.CopyToAsync(buffer, cancel);
         var actor = Actor.Of(User);
-        try
-        {
-            Report = await MovementImport.RunAsync(db, trail, unit.Id, Path.GetFileName(Upload.FileName), buffer.ToArray(),
-                AuditEvent.By(User, AuditAction.Write, "", 200), actor.Name, clock.GetUtcNow(), cancel);
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddModelError("", e.Message);
-        }
+        Report = await MovementImport.RunAsync(db, trail, unit.Id, Path.GetFileName(Upload.FileName), buffer.ToArray(),
+            AuditEvent.By(User, AuditAction.Write, "", 200), actor.Name, clock.GetUtcNow(), cancel);
         return Page();
     }
 }

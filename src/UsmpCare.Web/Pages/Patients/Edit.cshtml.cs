@@ -147,11 +147,6 @@ public sealed class EditModel(AppDbContext db, PatientAccess access, CurrentUnit
             }
             await db.SaveChangesAsync();
         }
-        catch (DomainException e)
-        {
-            e.Problems.ToList().ForEach(p => ModelState.AddModelError("", p));
-            return Page();
-        }
         catch (DbUpdateConcurrencyException)
         {
             ModelState.AddModelError("", "Cette fiche a été modifiée par quelqu'un d'autre pendant votre saisie. Votre saisie est conservée ci-dessous : rechargez la page pour voir l'autre version, puis reportez vos changements.");

@@ -4,8 +4,9 @@ using UsmpCare.Domain.Records;
 using UsmpCare.Domain.Security;
 using UsmpCare.Web.Authorization;
 using UsmpCare.Web.Data;
-using UsmpCare.Web.Features;
 using UsmpCare.Web.Patients;
+using UsmpCare.Web.Records;
+using UsmpCare.Web.Infrastructure;
 
 namespace UsmpCare.Web.Pages.Records;
 
@@ -42,28 +43,17 @@ public sealed class AmendModel(AppDbContext db, PatientAccess access, TimeProvid
         }
         var now = Clock.GetUtcNow();
         var (userId, name) = Actor.Of(User);
-        try
+        var amendment = Original.Amend(Reason ?? "", userId, name, now);
+        if (Original.Kind != EntryKind.Consultation)
         {
-            var amendment = Original.Amend(Reason ?? "", userId, name, now);
-            if (Original.Kind != EntryKind.Consultation)
-            {
-                amendment.Note = string.IsNullOrWhiteSpace(Note) ? null : Note.Trim();
-                amendment.Sign(userId, name, now, signerHasTreatedPatient: false);
-            }
-            Db.Add(amendment);
-            await Db.SaveChangesAsync();
-            return amendment.Kind == EntryKind.Consultation
-                ? Redirect($"/Records/Consultation/{amendment.Id}")
-                : Redirect($"/Records/Entry/{team}/{Original.Id}");
+            amendment.Note = string.IsNullOrWhiteSpace(Note) ? null : Note.Trim();
+            amendment.Sign(userId, name, now, signerHasTreatedPatient: false);
         }
-        catch (DomainException e)
-        {
-            foreach (var problem in e.Problems)
-            {
-                ModelState.AddModelError("", problem);
-            }
-            return Page();
-        }
+        Db.Add(amendment);
+        await Db.SaveChangesAsync();
+        return amendment.Kind == EntryKind.Consultation
+            ? Redirect($"/Records/Consultation/{amendment.Id}")
+            : Redirect($"/Records/Entry/{team}/{Original.Id}");
     }
 
     /// <summary>P17, P30: only the entry's own team amends it, with the permission its kind asks for.</summary>

@@ -7,7 +7,7 @@ using UsmpCare.Domain.Units;
 using UsmpCare.Web.Auditing;
 using UsmpCare.Web.Authorization;
 using UsmpCare.Web.Data;
-using UsmpCare.Web.Features;
+using UsmpCare.Web.Records;
 using UsmpCare.Web.Infrastructure;
 
 namespace UsmpCare.Web.Pages.Records;

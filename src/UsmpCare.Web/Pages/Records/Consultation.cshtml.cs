@@ -7,9 +7,9 @@ using UsmpCare.Domain.Records;
 using UsmpCare.Domain.Security;
 using UsmpCare.Web.Authorization;
 using UsmpCare.Web.Data;
-using UsmpCare.Web.Features;
-using UsmpCare.Web.Infrastructure;
 using UsmpCare.Web.Patients;
+using UsmpCare.Web.Records;
+using UsmpCare.Web.Infrastructure;
 
 namespace UsmpCare.Web.Pages.Records;
 

@@ -3,8 +3,9 @@ using UsmpCare.Domain;
 using UsmpCare.Domain.Records;
 using UsmpCare.Web.Authorization;
 using UsmpCare.Web.Data;
-using UsmpCare.Web.Features;
 using UsmpCare.Web.Patients;
+using UsmpCare.Web.Records;
+using UsmpCare.Web.Infrastructure;
 
 namespace UsmpCare.Web.Pages.Records;
 
@@ -26,18 +27,7 @@ public abstract class NurseEntryPage(AppDbContext db, PatientAccess access, Time
         var actor = Actor.Of(User);
         var entry = ClinicalEntry.New(User.TeamOf()!.Value, kind, patient.Id, patient.UnitId, actor.Id, actor.Name, now);
         fill(entry);
-        try
-        {
-            entry.Sign(entry.AuthorId, entry.AuthorName, now, signerHasTreatedPatient: false);
-        }
-        catch (DomainException e)
-        {
-            foreach (var problem in e.Problems)
-            {
-                ModelState.AddModelError("", problem);
-            }
-            return Page();
-        }
+        entry.Sign(entry.AuthorId, entry.AuthorName, now, signerHasTreatedPatient: false);
         Db.Add(entry);
         if (await Db.MedicalRecords.FindAsync(patient.Id, entry.Team) is null)
         {

@@ -1,7 +1,7 @@
 using UsmpCare.Domain.Security;
 using UsmpCare.Web.Authorization;
 using UsmpCare.Web.Data;
-using UsmpCare.Web.Features;
+using UsmpCare.Web.Reports;
 using UsmpCare.Web.Infrastructure;
 
 namespace UsmpCare.Web.Pages.Reports;

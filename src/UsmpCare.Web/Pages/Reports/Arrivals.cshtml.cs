@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using UsmpCare.Domain.Security;
 using UsmpCare.Web.Authorization;
 using UsmpCare.Web.Data;
-using UsmpCare.Web.Features;
+using UsmpCare.Web.Reports;
 using UsmpCare.Web.Infrastructure;
 
 namespace UsmpCare.Web.Pages.Reports;

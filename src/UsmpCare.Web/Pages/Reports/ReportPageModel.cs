@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using UsmpCare.Documents;
 using UsmpCare.Domain.Units;
 using UsmpCare.Web.Data;
-using UsmpCare.Web.Features;
+using UsmpCare.Web.Reports;
 using UsmpCare.Web.Infrastructure;
 
 namespace UsmpCare.Web.Pages.Reports;

@@ -7,7 +7,7 @@ using UsmpCare.Domain.Security;
 using UsmpCare.Web.Authorization;
 using UsmpCare.Web.Data;
 using UsmpCare.Web.Documents;
-using UsmpCare.Web.Features;
+using UsmpCare.Web.Records;
 using UsmpCare.Web.Infrastructure;
 using UsmpCare.Web.Patients;
 

@@ -6,7 +6,7 @@ using UsmpCare.Domain.Disclosures;
 using UsmpCare.Domain.Security;
 using UsmpCare.Web.Authorization;
 using UsmpCare.Web.Data;
-using UsmpCare.Web.Features;
+using UsmpCare.Web.Disclosures;
 using UsmpCare.Web.Infrastructure;
 using UsmpCare.Web.Patients;
 
@@ -45,23 +45,15 @@ public sealed class RiskModel(AppDbContext db, PatientAccess access, OutgoingTex
         }
         var actor = Actor.Of(User);
         var now = Clock.GetUtcNow();
-        try
-        {
-            var disclosure = new Disclosure(patientId, Banner.Patient.UnitId, RecipientCategory.PrisonAdministration,
-                "Chef d'établissement", $"Signalement de risque — mesures : {string.Join(", ", measures)}. Faits : {Facts?.Trim()}",
-                "Risque sérieux pour la sécurité des personnes : information utile aux mesures de protection (P06)",
-                null, "Exception légale : signalement d'un risque sérieux pour la sécurité des personnes", actor.Id, actor.Name, now);
-            var signalement = new RiskSignalement(patientId, Banner.Patient.UnitId, measures, Facts ?? "", disclosure.Id,
-                actor.Id, actor.Name, now);
-            Db.Disclosures.Add(disclosure);
-            Db.RiskSignalements.Add(signalement);
-            await Db.SaveChangesAsync();
-        }
-        catch (DomainException e)
-        {
-            e.Problems.ToList().ForEach(p => ModelState.AddModelError("", p));
-            return Page();
-        }
+        var disclosure = new Disclosure(patientId, Banner.Patient.UnitId, RecipientCategory.PrisonAdministration,
+            "Chef d'établissement", $"Signalement de risque — mesures : {string.Join(", ", measures)}. Faits : {Facts?.Trim()}",
+            "Risque sérieux pour la sécurité des personnes : information utile aux mesures de protection (P06)",
+            null, "Exception légale : signalement d'un risque sérieux pour la sécurité des personnes", actor.Id, actor.Name, now);
+        var signalement = new RiskSignalement(patientId, Banner.Patient.UnitId, measures, Facts ?? "", disclosure.Id,
+            actor.Id, actor.Name, now);
+        Db.Disclosures.Add(disclosure);
+        Db.RiskSignalements.Add(signalement);
+        await Db.SaveChangesAsync();
         TempData["Message"] = "Signalement de risque transmis au chef d'établissement et consigné au registre des transmissions.";
         return Redirect($"/Patients/Chart/{patientId}");
     }

@@ -5,7 +5,7 @@ using UsmpCare.Domain.Disclosures;
 using UsmpCare.Domain.Security;
 using UsmpCare.Web.Authorization;
 using UsmpCare.Web.Data;
-using UsmpCare.Web.Features;
+using UsmpCare.Web.Disclosures;
 using UsmpCare.Web.Infrastructure;
 using UsmpCare.Web.Patients;
 

@@ -6,8 +6,9 @@ using UsmpCare.Domain.Patients;
 using UsmpCare.Domain.Records;
 using UsmpCare.Domain.Security;
 using UsmpCare.Web.Data;
+using UsmpCare.Web.Records;
 
-namespace UsmpCare.Web.Features.Interop;
+namespace UsmpCare.Web.Interop;
 
 /// <summary>Where a FHIR summary goes.</summary>
 public enum FhirPurpose

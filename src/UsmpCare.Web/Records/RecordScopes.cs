@@ -7,7 +7,7 @@ using UsmpCare.Domain.Security;
 using UsmpCare.Web.Authorization;
 using UsmpCare.Web.Data;
 
-namespace UsmpCare.Web.Features;
+namespace UsmpCare.Web.Records;
 
 /// <summary>The one place that says whether the two teams of a patient share their records (P30).</summary>
 public static class RecordScopes

@@ -9,7 +9,7 @@ using UsmpCare.Web.Infrastructure;
 using DomainPatient = UsmpCare.Domain.Patients.Patient;
 using FhirPatient = Hl7.Fhir.Model.Patient;
 
-namespace UsmpCare.Web.Features.Interop;
+namespace UsmpCare.Web.Interop;
 
 /// <summary>What a summary may contain, already filtered by the caller's consent and team rules (P20, P30).</summary>
 public sealed record FhirSummaryInput(

@@ -3,8 +3,9 @@ using UsmpCare.Domain.Consents;
 using UsmpCare.Domain.Patients;
 using UsmpCare.Domain.Records;
 using UsmpCare.Web.Data;
+using UsmpCare.Web.Records;
 
-namespace UsmpCare.Web.Features;
+namespace UsmpCare.Web.Patients;
 
 /// <summary>What the identity banner shows on every page about one patient.</summary>
 public sealed record PatientBanner(Patient Patient, DateOnly Today, IReadOnlyList<MedicalRecord> Records,

@@ -4,7 +4,7 @@ using UsmpCare.Web.Auditing;
 using UsmpCare.Web.Authorization;
 using UsmpCare.Web.Data;
 
-namespace UsmpCare.Web.Features;
+namespace UsmpCare.Web.Records;
 
 /// <summary>Whether the user holds a live emergency grant on this patient (ONC (d)(6)).</summary>
 public static class BreakGlass

@@ -5,7 +5,7 @@ using UsmpCare.Domain.Records;
 using UsmpCare.Domain.Units;
 using UsmpCare.Web.Infrastructure;
 
-namespace UsmpCare.Web.Features;
+namespace UsmpCare.Web.Documents;
 
 /// <summary>What the physician fills in to issue a document; the template decides which fields count.</summary>
 public sealed class CertificateInput

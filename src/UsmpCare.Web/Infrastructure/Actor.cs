@@ -2,7 +2,7 @@ using System.Security.Claims;
 using UsmpCare.Domain.Security;
 using UsmpCare.Web.Authorization;
 
-namespace UsmpCare.Web.Features;
+namespace UsmpCare.Web.Infrastructure;
 
 /// <summary>
 /// Who is acting, as written in histories, clinical entries and documents: the one way to name an author (« Dr » before

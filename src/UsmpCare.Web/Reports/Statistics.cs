@@ -1,4 +1,4 @@
-namespace UsmpCare.Web.Features;
+namespace UsmpCare.Web.Reports;
 
 /// <summary>The few statistics the figures pages need, computed one way everywhere.</summary>
 public static class Statistics

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using UsmpCare.Domain.Patients;
 
-namespace UsmpCare.Web.Features.Interop;
+namespace UsmpCare.Web.Interop;
 
 /// <summary>One valid line of a movements file (docs/interop.md): identity, movement, and nothing judicial (P29).</summary>
 public sealed record MovementLine(int LineNumber, string Ecrou, string LastName, string? BirthName, string FirstName,

@@ -3,7 +3,7 @@ using UsmpCare.Domain.Patients;
 using UsmpCare.Web.Auditing;
 using UsmpCare.Web.Data;
 
-namespace UsmpCare.Web.Features.Interop;
+namespace UsmpCare.Web.Interop;
 
 /// <summary>What an import did, or why it wrote nothing.</summary>
 public sealed record MovementImportReport(

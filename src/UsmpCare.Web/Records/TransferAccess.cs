@@ -5,7 +5,7 @@ using UsmpCare.Domain.Patients;
 using UsmpCare.Web.Authorization;
 using UsmpCare.Web.Data;
 
-namespace UsmpCare.Web.Features;
+namespace UsmpCare.Web.Records;
 
 /// <summary>
 /// P13: after a transfer inside the deployment the record stays with the sending unit. A member of the receiving unit

@@ -3,7 +3,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using UsmpCare.Domain.Patients;
 
-namespace UsmpCare.Web.Features;
+namespace UsmpCare.Web.Patients;
 
 /// <summary>
 /// Patient search by écrou or name, tolerant of accents, case and small typos: the term is unaccented like the

@@ -9,7 +9,7 @@ using UsmpCare.Domain.Security;
 using UsmpCare.Web.Data;
 using UsmpCare.Web.Infrastructure;
 
-namespace UsmpCare.Web.Features;
+namespace UsmpCare.Web.Reports;
 
 /// <summary>A period of whole days in the unit's time (Europe/Paris), both ends included.</summary>
 public sealed record ReportPeriod(DateOnly From, DateOnly To)

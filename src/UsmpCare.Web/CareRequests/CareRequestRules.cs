@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using UsmpCare.Domain.CareRequests;
 
-namespace UsmpCare.Web.Features;
+namespace UsmpCare.Web.CareRequests;
 
 /// <summary>How long a request may wait, per urgency, before it stands out as overdue (appsettings « CareRequests »).</summary>
 public sealed class CareRequestOptions

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 
-namespace UsmpCare.Web.Features;
+namespace UsmpCare.Web.Reports;
 
 /// <summary>
 /// Bar charts drawn in the page as inline SVG (no script, no CDN, CSP-safe). Each chart is an image with a title for

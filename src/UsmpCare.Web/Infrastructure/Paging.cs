@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.EntityFrameworkCore;
 
-namespace UsmpCare.Web.Features;
+namespace UsmpCare.Web.Infrastructure;
 
 /// <summary>One page of a list that can grow: « p » in the query string (« page » is Razor Pages' own route value), 50 rows a page, links keep the filters.</summary>
 public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, bool HasNext)

@@ -6,8 +6,9 @@ using UsmpCare.Domain.Patients;
 using UsmpCare.Domain.Records;
 using UsmpCare.Web.Authorization;
 using UsmpCare.Web.Data;
+using UsmpCare.Web.Records;
 
-namespace UsmpCare.Web.Features;
+namespace UsmpCare.Web.Disclosures;
 
 /// <summary>
 /// Checks text about to leave the care team against the patient's recorded diagnoses and treatments (P25, P05) —

@@ -5,7 +5,7 @@ using UsmpCare.Domain.Security;
 using UsmpCare.Domain.Units;
 using UsmpCare.Web.Infrastructure;
 
-namespace UsmpCare.Web.Features;
+namespace UsmpCare.Web.Documents;
 
 /// <summary>
 /// The release pack, one PDF in four parts (P12–P15, P18): the liaison letter (problems, treatments, allergies, follow-up
