@@ -34,7 +34,7 @@ public sealed class CodeModel(SignInManager<User> signIn, UserManager<User> user
         var user = await TwoStepSignIn.PendingAsync(HttpContext, users);
         if (user is null)
         {
-            return Redirect("/Account/Login");
+            return RedirectToPage("/Account/Login");
         }
         if (!await users.GetTwoFactorEnabledAsync(user))
         {
@@ -49,7 +49,7 @@ public sealed class CodeModel(SignInManager<User> signIn, UserManager<User> user
         var user = await TwoStepSignIn.PendingAsync(HttpContext, users);
         if (user is null || !await users.GetTwoFactorEnabledAsync(user))
         {
-            return Redirect("/Account/Login");
+            return RedirectToPage("/Account/Login");
         }
         if (await users.IsLockedOutAsync(user))
         {
@@ -89,7 +89,7 @@ public sealed class CodeModel(SignInManager<User> signIn, UserManager<User> user
         await TwoStepSignIn.CompleteAsync(HttpContext, signIn, user);
         logger.LogInformation("Connexion de l'utilisateur {UserId} (deux facteurs)", user.Id);
         await audit.AppendAsync(LoginModel.SignInEvent(user, AuditAction.SignIn, "/Account/Code", StatusCodes.Status200OK));
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+        return Url.IsLocalUrl(ReturnUrl) ? LocalRedirect(ReturnUrl) : RedirectToPage("/Index");
     }
 
     /// <summary>

@@ -33,11 +33,11 @@ public sealed class EnrolModel(SignInManager<User> signIn, UserManager<User> use
         var (user, pending) = await WhoAsync();
         if (user is null)
         {
-            return Redirect("/Account/Login");
+            return RedirectToPage("/Account/Login");
         }
         if (await users.GetTwoFactorEnabledAsync(user))
         {
-            return pending ? RedirectToPage("/Account/Code", new { ReturnUrl }) : Redirect("/Account/Security");
+            return pending ? RedirectToPage("/Account/Code", new { ReturnUrl }) : RedirectToPage("/Account/Security");
         }
         await ShowKeyAsync(user, pending);
         return Page();
@@ -61,7 +61,7 @@ public sealed class EnrolModel(SignInManager<User> signIn, UserManager<User> use
         var (user, pending) = await WhoAsync();
         if (user is null)
         {
-            return Redirect("/Account/Login");
+            return RedirectToPage("/Account/Login");
         }
         if (await users.GetTwoFactorEnabledAsync(user) || string.IsNullOrEmpty(await users.GetAuthenticatorKeyAsync(user)))
         {

@@ -56,7 +56,7 @@ public sealed class LoginModel(SignInManager<User> signIn, UserManager<User> use
             await signIn.SignInAsync(user, isPersistent: false);
             logger.LogInformation("Connexion de l'utilisateur {UserId}", user.Id);
             await AuditAsync(user, AuditAction.SignIn, StatusCodes.Status200OK);
-            return LocalRedirect(returnUrl ?? "/");
+            return returnUrl is null ? RedirectToPage("/Index") : LocalRedirect(returnUrl);
         }
         Error = result.IsLockedOut ? LockedOut : Refused;
         await AuditAsync(user, AuditAction.SignInFailed, result.IsLockedOut ? StatusCodes.Status423Locked : StatusCodes.Status401Unauthorized);

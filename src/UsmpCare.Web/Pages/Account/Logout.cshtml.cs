@@ -25,6 +25,6 @@ public sealed class LogoutModel(SignInManager<User> signIn, UserManager<User> us
             await audit.AppendAsync(AuditEvent.By(User, AuditAction.SignOut, "/Account/Logout", StatusCodes.Status200OK));
         }
         await signIn.SignOutAsync();
-        return Redirect("/Account/Login");
+        return RedirectToPage("/Account/Login");
     }
 }

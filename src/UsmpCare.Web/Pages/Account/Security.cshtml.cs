@@ -51,7 +51,7 @@ public sealed class SecurityModel(UserManager<User> users, SignInManager<User> s
         }
         if (!await users.GetTwoFactorEnabledAsync(user))
         {
-            return Redirect("/Account/Enrol");
+            return RedirectToPage("/Account/Enrol");
         }
         if (await users.IsLockedOutAsync(user) || Totp.Normalize(Code) is not { } code
             || !await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))

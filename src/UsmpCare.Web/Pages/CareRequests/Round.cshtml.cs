@@ -98,7 +98,7 @@ public sealed class RoundModel(AppDbContext db, IAuthorizationService authorizat
         round.Close(clock.GetUtcNow());
         await db.SaveChangesAsync();
         Message = $"Tournée close : {Slips.Count} billet(s). Les coupons-réponse sont prêts à imprimer.";
-        return Redirect($"/CareRequests/AnswerSlips?roundId={id}");
+        return RedirectToPage("/CareRequests/AnswerSlips", new { roundId = id });
     }
 
     private async Task<Patient?> ResolvePatientAsync()

@@ -46,7 +46,7 @@ public sealed class RoundsModel(AppDbContext db, CurrentUnit currentUnit, TimePr
         var round = new CollectionRound(unitId.Value, Wing ?? "", Box, Fr.FromLocal(CollectedAt.Value), actor.Id, actor.Name, now);
         db.CollectionRounds.Add(round);
         await db.SaveChangesAsync();
-        return Redirect($"/CareRequests/Round/{round.Id}");
+        return RedirectToPage("/CareRequests/Round", new { id = round.Id });
     }
 
     Task IReloadsAfterRefusal.ReloadAsync() => LoadAsync();

@@ -102,7 +102,7 @@ public sealed class TransferModel(AppDbContext db, PatientAccess access, TimePro
             },
         });
         TempData["Message"] = $"Transfert vers {destination} enregistré ; le dossier de transfert et sa couverture sont prêts.";
-        return Redirect("/Continuity/Transfers");
+        return RedirectToPage("/Continuity/Transfers");
     }
 
     private async Task<IActionResult?> LoadAsync(Guid patientId)

@@ -87,7 +87,7 @@ public sealed class NewModel(AppDbContext db, PatientAccess access, DocumentIssu
             },
         });
         TempData["Message"] = $"Document n° {issued.Document!.Number} émis.";
-        return Redirect($"/Documents/View/{issued.Document.Id}");
+        return RedirectToPage("/Documents/View", new { id = issued.Document.Id });
     }
 
     /// <summary>Builds the letter from the form and the recorded facts; null when this form does not issue the kind.</summary>

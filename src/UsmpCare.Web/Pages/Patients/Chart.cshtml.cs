@@ -94,8 +94,7 @@ public sealed class ChartModel(AppDbContext db, PatientAccess access, TimeProvid
         var ordered = entries.OrderByDescending(e => e.OccurredAt).ToList();
         Timeline = [.. ordered.Take(TimelinePage)];
         OlderUrl = ordered.Count > TimelinePage
-            ? $"/Patients/Chart/{id}?before={Uri.EscapeDataString(Timeline[^1].OccurredAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture))}"
-              + (Kind is { } k ? $"&kind={k}" : "")
+            ? Url.Page("/Patients/Chart", new { id, before = Timeline[^1].OccurredAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture), kind = Kind })
             : null;
 
         // An amended consultation counts through its amendment only (P17).

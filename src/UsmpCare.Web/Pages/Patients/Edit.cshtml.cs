@@ -157,7 +157,7 @@ public sealed class EditModel(AppDbContext db, PatientAccess access, CurrentUnit
             ModelState.AddModelError("", $"Le numéro d'écrou {Patient.NormalizeEcrou(Input.Ecrou ?? "")} est déjà attribué à un patient de cette unité.");
             return Page();
         }
-        return Redirect(User.Can(Permission.ViewPatientChart) ? $"/Patients/Chart/{patient.Id}" : "/Patients");
+        return User.Can(Permission.ViewPatientChart) ? RedirectToPage("/Patients/Chart", new { id = patient.Id }) : RedirectToPage("/Patients/Index");
     }
 
     private static IdentityInput IdentityOnly(Patient patient) => new()

@@ -52,8 +52,8 @@ public sealed class AmendModel(AppDbContext db, PatientAccess access, TimeProvid
         Db.Add(amendment);
         await Db.SaveChangesAsync();
         return amendment.Kind == EntryKind.Consultation
-            ? Redirect($"/Records/Consultation/{amendment.Id}")
-            : Redirect($"/Records/Entry/{team}/{Original.Id}");
+            ? RedirectToPage("/Records/Consultation", new { id = amendment.Id })
+            : RedirectToPage("/Records/Entry", new { team, id = Original.Id });
     }
 
     /// <summary>P17, P30: only the entry's own team amends it, with the permission its kind asks for.</summary>

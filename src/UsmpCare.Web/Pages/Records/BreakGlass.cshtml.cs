@@ -66,6 +66,6 @@ public sealed class BreakGlassModel(AppDbContext db, AuditTrail audit, IConfigur
             patient.Id, patient.UnitId);
         grantEvent.UserName = actor.Name;
         await audit.AppendAsync(grantEvent);
-        return Redirect($"/Patients/Chart/{patient.Id}");
+        return RedirectToPage("/Patients/Chart", new { id = patient.Id });
     }
 }

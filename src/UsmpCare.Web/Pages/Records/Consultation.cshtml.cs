@@ -46,7 +46,7 @@ public sealed class ConsultationModel(AppDbContext db, PatientAccess access, Tim
         }
         else if (Entry is not null)
         {
-            return Redirect($"/Records/Entry/{Entry.Team}/{Entry.Id}");
+            return RedirectToPage("/Records/Entry", new { team = Entry.Team, id = Entry.Id });
         }
         else
         {
@@ -58,7 +58,7 @@ public sealed class ConsultationModel(AppDbContext db, PatientAccess access, Tim
 
     /// <summary>Every button posts to the draft's own address once it exists, so a second click never makes a second draft.</summary>
     public string ActionUrl(string handler) =>
-        Entry is null ? $"/Records/Consultation?handler={handler}" : $"/Records/Consultation/{Entry.Id}?handler={handler}";
+        Url.Page("/Records/Consultation", handler, Entry is null ? null : new { id = Entry.Id })!;
 
     [ShowsInputErrors]
     public Task<IActionResult> OnPostSaveAsync(Guid? id) => SaveAsync(id, sign: false);
@@ -87,7 +87,7 @@ public sealed class ConsultationModel(AppDbContext db, PatientAccess access, Tim
         {
             return await ConflictAsync();
         }
-        return Redirect($"/Patients/Chart/{Entry.PatientId}");
+        return RedirectToPage("/Patients/Chart", new { id = Entry.PatientId });
     }
 
     private async Task<IActionResult> SaveAsync(Guid? id, bool sign)
@@ -159,7 +159,7 @@ public sealed class ConsultationModel(AppDbContext db, PatientAccess access, Tim
             return Page();
         }
         TempData["Message"] = sign ? "Consultation signée." : "Brouillon enregistré.";
-        return sign ? Redirect($"/Patients/Chart/{entry.PatientId}") : Redirect($"/Records/Consultation/{entry.Id}");
+        return sign ? RedirectToPage("/Patients/Chart", new { id = entry.PatientId }) : RedirectToPage("/Records/Consultation", new { id = entry.Id });
     }
 
     private async Task AnswerRequestsAsync(ClinicalEntry entry, Actor user, DateTimeOffset now)

@@ -35,6 +35,6 @@ public abstract class NurseEntryPage(AppDbContext db, PatientAccess access, Time
         }
         await Db.SaveChangesAsync();
         TempData["Message"] = done;
-        return Redirect($"/Patients/Chart/{patient.Id}");
+        return RedirectToPage("/Patients/Chart", new { id = patient.Id });
     }
 }

@@ -55,7 +55,7 @@ public sealed class RiskModel(AppDbContext db, PatientAccess access, OutgoingTex
         Db.RiskSignalements.Add(signalement);
         await Db.SaveChangesAsync();
         TempData["Message"] = "Signalement de risque transmis au chef d'établissement et consigné au registre des transmissions.";
-        return Redirect($"/Patients/Chart/{patientId}");
+        return RedirectToPage("/Patients/Chart", new { id = patientId });
     }
 
     private async Task<IActionResult?> LoadAsync(Guid patientId)

@@ -55,7 +55,7 @@ public sealed class ShareModel(AppDbContext db, PatientAccess access, OutgoingTe
         Db.SpipShares.Add(new SpipShare(patientId, Banner.Patient.UnitId, Message, disclosure.Id, actor.Id, actor.Name, now));
         await Db.SaveChangesAsync();
         TempData["Message"] = "Message transmis au SPIP et consigné au registre des transmissions.";
-        return Redirect($"/Patients/Chart/{patientId}");
+        return RedirectToPage("/Patients/Chart", new { id = patientId });
     }
 
     private async Task<IActionResult?> LoadAsync(Guid patientId)

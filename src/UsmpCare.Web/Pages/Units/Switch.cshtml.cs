@@ -10,7 +10,7 @@ namespace UsmpCare.Web.Pages.Units;
 [Authorize(Policy = PermissionPolicies.SignedIn)]
 public sealed class SwitchModel : PageModel
 {
-    public IActionResult OnGet() => Redirect("/");
+    public IActionResult OnGet() => RedirectToPage("/Index");
 
     public IActionResult OnPost(Guid unitId, string? returnUrl)
     {
@@ -25,6 +25,6 @@ public sealed class SwitchModel : PageModel
             Secure = Request.IsHttps,
             IsEssential = true,
         });
-        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+        return Url.IsLocalUrl(returnUrl) ? LocalRedirect(returnUrl) : RedirectToPage("/Index");
     }
 }
