@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace UsmpCare.Domain.Patients;
 
 public enum Sex
@@ -88,6 +90,13 @@ public sealed class Patient : Security.IUnitScoped
 
     public DateOnly ArrivalDate { get; set; }
     public PatientStatus Status { get; set; }
+
+    /// <summary>« Present »: held in the unit now (not released, not transferred). Written once for queries and code.</summary>
+    public static readonly Expression<Func<Patient, bool>> Present = p => p.Status == PatientStatus.Present;
+
+    private static readonly Func<Patient, bool> IsPresentCompiled = Present.Compile();
+
+    public bool IsPresent => IsPresentCompiled(this);
     public LegalStatus LegalStatus { get; set; } = LegalStatus.Remand;
     public DateOnly? ExpectedReleaseDate { get; set; }
 

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using UsmpCare.Domain.Security;
 
 namespace UsmpCare.Domain.Records;
@@ -118,7 +119,18 @@ public abstract class ClinicalEntry : IUnitScoped
 
     public abstract Team Team { get; }
 
-    public bool IsSigned => Status == EntryStatus.Signed;
+    /// <summary>
+    /// « Signed »: final, counted in reports and quoted in documents (P17). Written once, as an expression EF Core
+    /// translates (<c>.Where(ClinicalEntry.Signed)</c>) and <see cref="IsSigned"/> compiles, so queries and rules agree.
+    /// </summary>
+    public static readonly Expression<Func<ClinicalEntry, bool>> Signed = e => e.Status == EntryStatus.Signed;
+
+    /// <summary>« Shown »: everything but an abandoned draft, which is kept (P17) but hidden from the record.</summary>
+    public static readonly Expression<Func<ClinicalEntry, bool>> Shown = e => e.Status != EntryStatus.Abandoned;
+
+    private static readonly Func<ClinicalEntry, bool> IsSignedCompiled = Signed.Compile();
+
+    public bool IsSigned => IsSignedCompiled(this);
 
     public static ClinicalEntry New(Team team, EntryKind kind, Guid patientId, Guid unitId, Guid authorId,
         string authorName, DateTimeOffset now)

@@ -33,7 +33,7 @@ public sealed class OutgoingText(AppDbContext db, IAuthorizationService authoriz
                 continue;
             }
             var entries = await db.Entries(scope.Team).AsNoTracking()
-                .Where(e => e.PatientId == patient.Id && e.Kind == EntryKind.Consultation && e.Status != EntryStatus.Abandoned)
+                .Where(ClinicalEntry.Shown).Where(e => e.PatientId == patient.Id && e.Kind == EntryKind.Consultation)
                 .ToListAsync();
             labels.AddRange(entries.SelectMany(e => e.Diagnoses.Select(d => d.Label)));
             codes.AddRange(entries.SelectMany(e => e.Diagnoses.Select(d => d.Code)));

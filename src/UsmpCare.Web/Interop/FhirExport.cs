@@ -51,7 +51,7 @@ public static class FhirExport
         foreach (var team in teams)
         {
             entries.AddRange(await db.Entries(team).AsNoTracking()
-                .Where(e => e.PatientId == patient.Id && e.Status == EntryStatus.Signed && e.Kind == EntryKind.Consultation)
+                .Where(ClinicalEntry.Signed).Where(e => e.PatientId == patient.Id && e.Kind == EntryKind.Consultation)
                 .ToListAsync());
         }
         var unit = await db.Units.AsNoTracking().SingleAsync(u => u.Id == patient.UnitId);

@@ -112,7 +112,7 @@ public static class ActivityReport
         foreach (var team in Enum.GetValues<Team>())
         {
             var signed = db.Entries(team).AsNoTracking()
-                .Where(e => e.UnitId == unitId && e.Status == EntryStatus.Signed && e.OccurredAt >= start && e.OccurredAt < end);
+                .Where(ClinicalEntry.Signed).Where(e => e.UnitId == unitId && e.OccurredAt >= start && e.OccurredAt < end);
             var byType = await signed.Where(e => e.Kind == EntryKind.Consultation)
                 .GroupBy(e => e.ConsultationType).Select(g => new { g.Key, Count = g.Count() }).ToListAsync();
             var prefix = team == Team.Somatic ? "CS" : "CP";
@@ -264,7 +264,7 @@ public static class ActivityReport
             {
                 p.Id,
                 p.ArrivalDate,
-                Visit = db.SomaticEntries.Where(e => e.PatientId == p.Id && e.Status == EntryStatus.Signed
+                Visit = db.SomaticEntries.Where(ClinicalEntry.Signed).Where(e => e.PatientId == p.Id
                         && e.Kind == EntryKind.Consultation && e.ConsultationType == ConsultationType.Arrival)
                     .Select(e => (DateTimeOffset?)e.OccurredAt).OrderBy(at => at).ToList(),
             })
@@ -283,11 +283,11 @@ public static class ActivityReport
     public static async Task<IReadOnlyList<NotSeenArrival>> ArrivalsNotSeenAsync(AppDbContext db, Guid unitId)
     {
         var present = await db.Patients.AsNoTracking()
-            .Where(p => p.UnitId == unitId && p.Status == PatientStatus.Present)
+            .Where(Patient.Present).Where(p => p.UnitId == unitId)
             .Select(p => new
             {
                 p.Id, p.LastName, p.FirstName, p.Ecrou, p.ArrivalDate,
-                LastVisit = db.SomaticEntries.Where(e => e.PatientId == p.Id && e.Status == EntryStatus.Signed
+                LastVisit = db.SomaticEntries.Where(ClinicalEntry.Signed).Where(e => e.PatientId == p.Id
                         && e.Kind == EntryKind.Consultation && e.ConsultationType == ConsultationType.Arrival)
                     .Max(e => (DateTimeOffset?)e.OccurredAt),
             })

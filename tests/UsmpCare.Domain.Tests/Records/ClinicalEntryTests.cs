@@ -92,6 +92,22 @@ public sealed class ClinicalEntryTests
     }
 
     [Fact]
+    public void Queries_and_code_share_one_definition_of_signed_and_of_shown()
+    {
+        var draft = Consultation();
+        var signed = Consultation();
+        signed.Sign(Guid.NewGuid(), "Dr Test", Now, false);
+        var abandoned = Consultation();
+        abandoned.Abandon(Now);
+        var entries = new[] { draft, signed, abandoned }.AsQueryable();
+
+        // The pages filter with ClinicalEntry.Signed / Shown (translated to SQL); rules ask IsSigned: one rule each.
+        entries.Where(ClinicalEntry.Signed).Should().ContainSingle().Which.Should().BeSameAs(signed);
+        entries.Where(ClinicalEntry.Shown).Should().BeEquivalentTo(new[] { draft, signed });
+        entries.Select(e => e.IsSigned).Should().Equal(false, true, false);
+    }
+
+    [Fact]
     public void A_draft_cannot_be_amended()
     {
         Consultation().Invoking(e => e.Amend("motif", Guid.NewGuid(), "Dr", Now)).Should().Throw<DomainException>();

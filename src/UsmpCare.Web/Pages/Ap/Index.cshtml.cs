@@ -42,7 +42,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUnit currentUnit, TimePro
         }
         UnitName = unit.Name;
         Rows = await db.Patients.AsNoTracking()
-            .Where(p => p.UnitId == unit.Id && p.Status == PatientStatus.Present)
+            .Where(Patient.Present).Where(p => p.UnitId == unit.Id)
             .OrderBy(p => p.LastName).ThenBy(p => p.FirstName)
             .Select(p => new RosterRow(p.Ecrou, p.LastName.ToUpper(), p.FirstName, p.Cell))
             .ToListAsync();

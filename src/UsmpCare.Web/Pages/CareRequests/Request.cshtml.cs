@@ -147,7 +147,7 @@ public sealed class RequestModel(AppDbContext db, PatientAccess access, TimeProv
         if (request.PatientId is { } patientId)
         {
             Consultations = await db.Entries(request.RecordTeam).AsNoTracking()
-                .Where(e => e.PatientId == patientId && e.Kind == EntryKind.Consultation && e.Status == EntryStatus.Signed
+                .Where(ClinicalEntry.Signed).Where(e => e.PatientId == patientId && e.Kind == EntryKind.Consultation
                             && e.OccurredAt >= request.CollectedAt)
                 .OrderByDescending(e => e.OccurredAt).Take(10).ToListAsync();
         }

@@ -51,7 +51,7 @@ public sealed class RoundModel(AppDbContext db, IAuthorizationService authorizat
             return refused;
         }
         var found = await db.Patients.AsNoTracking()
-            .Where(p => p.UnitId == Round.UnitId && p.Status == PatientStatus.Present)
+            .Where(Patient.Present).Where(p => p.UnitId == Round.UnitId)
             .Search(q).Take(8).ToListAsync();
         // The intake flags ride along: the nurse knows at once who will need the answer read to him.
         return new JsonResult(found.Select(p => new
@@ -120,7 +120,7 @@ public sealed class RoundModel(AppDbContext db, IAuthorizationService authorizat
         {
             return byEcrou;
         }
-        var matches = await present.Where(p => p.Status == PatientStatus.Present).Search(typed).Take(6).ToListAsync();
+        var matches = await present.Where(Patient.Present).Search(typed).Take(6).ToListAsync();
         var exact = matches.Where(p => PatientSearch.Normalize(p.LastName + " " + p.FirstName) == PatientSearch.Normalize(typed)
             || PatientSearch.Normalize(p.FirstName + " " + p.LastName) == PatientSearch.Normalize(typed)).ToList();
         if (matches.Count == 1 || exact.Count == 1)

@@ -36,7 +36,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUnit currentUnit, TimePro
         var unitId = await currentUnit.IdAsync();
         var horizon = Today.AddDays(Math.Clamp(Days, 1, 365));
         var patients = await db.Patients.AsNoTracking()
-            .Where(p => p.UnitId == unitId && p.Status == PatientStatus.Present && p.ExpectedReleaseDate != null
+            .Where(Patient.Present).Where(p => p.UnitId == unitId && p.ExpectedReleaseDate != null
                         && p.ExpectedReleaseDate <= horizon)
             .OrderBy(p => p.ExpectedReleaseDate).ToListAsync();
         var ids = patients.Select(p => p.Id).ToList();

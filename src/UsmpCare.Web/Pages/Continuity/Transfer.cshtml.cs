@@ -48,7 +48,7 @@ public sealed class TransferModel(AppDbContext db, PatientAccess access, TimePro
             ModelState.AddModelError("", "Choisissez l'unité de destination, ou indiquez l'établissement extérieur.");
             return Page();
         }
-        if (patient.Status != PatientStatus.Present)
+        if (!patient.IsPresent)
         {
             ModelState.AddModelError("", "Ce patient n'est plus présent dans l'établissement.");
             return Page();

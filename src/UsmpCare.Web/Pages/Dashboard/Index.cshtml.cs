@@ -88,7 +88,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUnit currentUnit, TimePro
 
         var horizon = today.AddDays(Continuity.IndexModel.PreReleaseWindowDays);
         var due = await db.Patients.AsNoTracking()
-            .Where(p => p.UnitId == unit.Id && p.Status == PatientStatus.Present && p.LegalStatus == LegalStatus.Convicted
+            .Where(Patient.Present).Where(p => p.UnitId == unit.Id && p.LegalStatus == LegalStatus.Convicted
                         && p.ExpectedReleaseDate != null && p.ExpectedReleaseDate <= horizon)
             .Select(p => p.Id).ToListAsync();
         var seen = await db.ReleasePlans.AsNoTracking()

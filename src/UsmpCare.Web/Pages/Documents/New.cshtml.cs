@@ -139,7 +139,7 @@ public sealed class NewModel(AppDbContext db, PatientAccess access, DocumentIssu
             return refused;
         }
         Consultations = await Db.Entries(User.TeamOf()!.Value).AsNoTracking()
-            .Where(e => e.PatientId == patientId && e.Kind == EntryKind.Consultation && e.Status == EntryStatus.Signed)
+            .Where(ClinicalEntry.Signed).Where(e => e.PatientId == patientId && e.Kind == EntryKind.Consultation)
             .OrderByDescending(e => e.OccurredAt).Take(50).ToListAsync();
         if (Input.RequestId is { } requestId)
         {

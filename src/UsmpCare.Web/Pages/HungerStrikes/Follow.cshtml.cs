@@ -118,7 +118,7 @@ public sealed class FollowModel(AppDbContext db, PatientAccess access, TimeProvi
         if (Strike is not null && CanReadChecks)
         {
             Checks = await Db.SomaticEntries.AsNoTracking()
-                .Where(e => e.HungerStrikeId == Strike.Id && e.Status == EntryStatus.Signed)
+                .Where(ClinicalEntry.Signed).Where(e => e.HungerStrikeId == Strike.Id)
                 .OrderByDescending(e => e.OccurredAt).ToListAsync();
         }
         return null;

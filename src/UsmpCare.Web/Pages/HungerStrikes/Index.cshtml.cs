@@ -36,7 +36,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUnit currentUnit, IAuthor
             new RecordScope(unit, Team.Somatic, SharingAgreed: false), ScopeRequirements.ReadRecord)).Succeeded;
         var ids = CanReadChecks ? strikes.Select(s => s.h.Id).ToList() : [];
         var checks = await db.SomaticEntries.AsNoTracking()
-            .Where(e => e.HungerStrikeId != null && ids.Contains(e.HungerStrikeId.Value) && e.Status == EntryStatus.Signed)
+            .Where(ClinicalEntry.Signed).Where(e => e.HungerStrikeId != null && ids.Contains(e.HungerStrikeId.Value))
             .Select(e => new { e.HungerStrikeId, e.OccurredAt, e.Vitals.WeightKg })
             .ToListAsync();
         Rows = [.. strikes.Select(s =>

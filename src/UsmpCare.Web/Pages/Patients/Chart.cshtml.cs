@@ -69,7 +69,7 @@ public sealed class ChartModel(AppDbContext db, PatientAccess access, TimeProvid
         var consultations = new List<(Guid Id, DateTimeOffset At, List<Diagnosis> Diagnoses, List<PrescriptionLine> Prescriptions)>();
         foreach (var team in readable)
         {
-            var query = Db.Entries(team).AsNoTracking().Where(e => e.PatientId == id && e.Status != EntryStatus.Abandoned);
+            var query = Db.Entries(team).AsNoTracking().Where(ClinicalEntry.Shown).Where(e => e.PatientId == id);
             if (Kind is { } kind)
             {
                 query = query.Where(e => e.Kind == kind);
@@ -80,12 +80,12 @@ public sealed class ChartModel(AppDbContext db, PatientAccess access, TimeProvid
             }
             entries.AddRange(await query.OrderByDescending(e => e.OccurredAt).Take(TimelinePage + 1).ToListAsync());
             amendments.AddRange((await Db.Entries(team).AsNoTracking()
-                    .Where(e => e.PatientId == id && e.AmendsId != null && e.Status == EntryStatus.Signed)
+                    .Where(ClinicalEntry.Signed).Where(e => e.PatientId == id && e.AmendsId != null)
                     .Select(e => new { Amends = e.AmendsId!.Value, e.Id, e.SignedAt }).ToListAsync())
                 .Select(a => (a.Amends, a.Id, a.SignedAt)));
             // Problems and treatments come from every signed consultation, projected to what they show.
             consultations.AddRange((await Db.Entries(team).AsNoTracking()
-                    .Where(e => e.PatientId == id && e.Kind == EntryKind.Consultation && e.Status == EntryStatus.Signed)
+                    .Where(ClinicalEntry.Signed).Where(e => e.PatientId == id && e.Kind == EntryKind.Consultation)
                     .Select(e => new { e.Id, e.OccurredAt, e.Diagnoses, e.Prescriptions }).ToListAsync())
                 .Select(c => (c.Id, c.OccurredAt, c.Diagnoses, c.Prescriptions)));
         }

@@ -38,7 +38,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUnit currentUnit, TimePro
         var query = db.Patients.AsNoTracking().Where(p => p.UnitId == unit.Id);
         if (!All && string.IsNullOrWhiteSpace(Q))
         {
-            query = query.Where(p => p.Status == PatientStatus.Present);
+            query = query.Where(Patient.Present);
         }
         var paged = await Paged<Patient>.FromAsync(query.Search(Q), PageNumber);
         Rows = paged.Items;

@@ -32,7 +32,7 @@ public sealed class EntryModel(AppDbContext db, PatientAccess access, TimeProvid
             ? await Db.Entries(team).AsNoTracking().FirstOrDefaultAsync(e => e.Id == originalId)
             : null;
         Amendments = await Db.Entries(team).AsNoTracking()
-            .Where(e => e.AmendsId == id && e.Status != EntryStatus.Abandoned)
+            .Where(ClinicalEntry.Shown).Where(e => e.AmendsId == id)
             .OrderBy(e => e.CreatedAt).ToListAsync();
         CanAmend = entry.IsSigned && AmendPermission(entry.Kind) is { } permission && User.Can(permission) && Opened.CanWrite(team);
         return Page();

@@ -27,7 +27,7 @@ public sealed class PreventionVisitsModel(AppDbContext db, CurrentUnit currentUn
         var rows = new List<Row>();
         foreach (var team in Enum.GetValues<Team>())
         {
-            var visits = db.Entries(team).AsNoTracking().Where(e => e.UnitId == unitId && e.Status == EntryStatus.Signed
+            var visits = db.Entries(team).AsNoTracking().Where(ClinicalEntry.Signed).Where(e => e.UnitId == unitId
                 && e.ConsultationType == ConsultationType.WorkPrevention);
             TotalPreventionVisits += await visits.CountAsync();
             rows.AddRange(await visits.Where(e => e.TreatingPhysicianReason != null)
