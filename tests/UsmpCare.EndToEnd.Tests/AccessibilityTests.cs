@@ -1,8 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
-using UsmpCare.Domain.Security;
-using UsmpCare.Web.Data;
 
 namespace UsmpCare.EndToEnd.Tests;
 

@@ -56,18 +56,16 @@ public sealed class VitalSigns
 
     public VitalSigns Copy() => (VitalSigns)MemberwiseClone();
 
-    public string Describe()
+    public string Describe() => string.Join(" · ", new[]
     {
-        var parts = new List<string>();
-        if (SystolicBp is not null && DiastolicBp is not null) parts.Add($"TA {SystolicBp}/{DiastolicBp} mmHg");
-        if (HeartRate is not null) parts.Add($"FC {HeartRate}/min");
-        if (TemperatureC is not null) parts.Add($"T° {TemperatureC:0.0} °C");
-        if (WeightKg is not null) parts.Add($"Poids {WeightKg:0.0} kg");
-        if (HeightCm is not null) parts.Add($"Taille {HeightCm} cm");
-        if (SpO2 is not null) parts.Add($"SpO2 {SpO2} %");
-        if (GlycemiaGPerL is not null) parts.Add($"Glycémie {GlycemiaGPerL:0.00} g/L");
-        return string.Join(" · ", parts);
-    }
+        SystolicBp is not null && DiastolicBp is not null ? $"TA {SystolicBp}/{DiastolicBp} mmHg" : null,
+        HeartRate is not null ? $"FC {HeartRate}/min" : null,
+        TemperatureC is not null ? $"T° {TemperatureC:0.0} °C" : null,
+        WeightKg is not null ? $"Poids {WeightKg:0.0} kg" : null,
+        HeightCm is not null ? $"Taille {HeightCm} cm" : null,
+        SpO2 is not null ? $"SpO2 {SpO2} %" : null,
+        GlycemiaGPerL is not null ? $"Glycémie {GlycemiaGPerL:0.00} g/L" : null,
+    }.OfType<string>());
 }
 
 /// <summary>A record of a team for one patient (P30): opened when first needed, with the paper file's place (P16).</summary>

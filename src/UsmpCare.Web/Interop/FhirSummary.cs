@@ -5,7 +5,6 @@ using UsmpCare.Domain.Consents;
 using UsmpCare.Domain.Records;
 using UsmpCare.Domain.Security;
 using UsmpCare.Domain.Units;
-using UsmpCare.Web.Infrastructure;
 using DomainPatient = UsmpCare.Domain.Patients.Patient;
 using FhirPatient = Hl7.Fhir.Model.Patient;
 

@@ -182,8 +182,14 @@ public sealed class MovementFile
         {
             problems.Add($"{fields.Count} colonne(s) au lieu de celles de l'en-tête");
         }
-        if (ecrou is null) problems.Add("numéro d'écrou manquant");
-        else if (ecrou.Length > MaxEcrou) problems.Add($"numéro d'écrou trop long ({MaxEcrou} caractères au plus)");
+        if (ecrou is null)
+        {
+            problems.Add("numéro d'écrou manquant");
+        }
+        else if (ecrou.Length > MaxEcrou)
+        {
+            problems.Add($"numéro d'écrou trop long ({MaxEcrou} caractères au plus)");
+        }
         var lastName = Text(Get(Column.LastName), "nom", MaxName, problems, required: true);
         var birthName = Text(Get(Column.BirthName), "nom de naissance", MaxName, problems, required: false);
         var firstName = Text(Get(Column.FirstName), "prénom", MaxName, problems, required: true);
@@ -211,7 +217,10 @@ public sealed class MovementFile
     {
         if (value is null)
         {
-            if (required) problems.Add($"{what} manquant");
+            if (required)
+            {
+                problems.Add($"{what} manquant");
+            }
             return null;
         }
         if (value.Length > max)
@@ -225,7 +234,10 @@ public sealed class MovementFile
     {
         if (value is null)
         {
-            if (required) problems.Add($"{what} manquante");
+            if (required)
+            {
+                problems.Add($"{what} manquante");
+            }
             return null;
         }
         if (DateOnly.TryParseExact(value, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
@@ -309,8 +321,14 @@ public sealed class MovementFile
         var quoted = false;
         foreach (var c in line)
         {
-            if (c == '"') quoted = !quoted;
-            else if (c == separator && !quoted) count++;
+            if (c == '"')
+            {
+                quoted = !quoted;
+            }
+            else if (c == separator && !quoted)
+            {
+                count++;
+            }
         }
         return count;
     }

@@ -4,7 +4,6 @@ using UsmpCare.Domain.Records;
 using UsmpCare.Domain.Security;
 using UsmpCare.Web.Data;
 using UsmpCare.Web.Patients;
-using UsmpCare.Web.Infrastructure;
 
 namespace UsmpCare.Web.Pages;
 

@@ -3,7 +3,6 @@ using UsmpCare.Domain.Consents;
 using UsmpCare.Domain.Patients;
 using UsmpCare.Domain.Records;
 using UsmpCare.Web.Data;
-using UsmpCare.Web.Records;
 
 namespace UsmpCare.Web.Patients;
 

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
-using FluentAssertions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using UsmpCare.Domain.Patients;
@@ -9,7 +8,6 @@ using UsmpCare.Domain.Security;
 using UsmpCare.Web.Auditing;
 using UsmpCare.Web.Data;
 using UsmpCare.Web.Tests.Infrastructure;
-using Xunit;
 
 namespace UsmpCare.Web.Tests.Operations;
 

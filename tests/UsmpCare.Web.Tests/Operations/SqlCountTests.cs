@@ -1,5 +1,4 @@
 using System.Net;
-using FluentAssertions;
 using Npgsql;
 using UsmpCare.Domain.CareRequests;
 using UsmpCare.Domain.Certificates;
@@ -10,7 +9,6 @@ using UsmpCare.Domain.Records;
 using UsmpCare.Domain.Security;
 using UsmpCare.Web.Data;
 using UsmpCare.Web.Tests.Infrastructure;
-using Xunit;
 
 namespace UsmpCare.Web.Tests.Operations;
 

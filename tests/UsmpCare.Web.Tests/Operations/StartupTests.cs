@@ -1,9 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
-using UsmpCare.Domain.Patients;
 using UsmpCare.Domain.Security;
-using UsmpCare.Web.Auditing;
 using UsmpCare.Web.Data;
 using UsmpCare.Web.Tests.Infrastructure;
 

@@ -48,7 +48,10 @@ public sealed class ConcurrencyTests(UsmpFactory app) : IClassFixture<UsmpFactor
             switch (element)
             {
                 case IHtmlInputElement { Type: "radio" or "checkbox" } box:
-                    if (box.IsChecked) fields[name] = box.Value;
+                    if (box.IsChecked)
+                    {
+                        fields[name] = box.Value;
+                    }
                     break;
                 case IHtmlInputElement input:
                     fields[name] = input.Value;

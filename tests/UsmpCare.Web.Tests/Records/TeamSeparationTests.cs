@@ -1,5 +1,4 @@
 using System.Net;
-using UsmpCare.Domain.Records;
 using UsmpCare.Domain.Security;
 using UsmpCare.Web.Data;
 using UsmpCare.Web.Tests.Infrastructure;

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using FluentAssertions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using UglyToad.PdfPig;
@@ -10,7 +9,6 @@ using UsmpCare.Domain.Security;
 using UsmpCare.Web.Data;
 using UsmpCare.Web.Reports;
 using UsmpCare.Web.Tests.Infrastructure;
-using Xunit;
 
 namespace UsmpCare.Web.Tests.Reports;
 

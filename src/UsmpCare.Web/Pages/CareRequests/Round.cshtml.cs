@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using UsmpCare.Domain;
 using UsmpCare.Domain.CareRequests;
 using UsmpCare.Domain.Patients;
 using UsmpCare.Domain.Security;

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using UsmpCare.Domain;
 using UsmpCare.Domain.Security;
 using UsmpCare.Web.Authorization;
 using UsmpCare.Web.Data;

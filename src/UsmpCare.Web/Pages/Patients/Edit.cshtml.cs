@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using UsmpCare.Domain;
 using UsmpCare.Domain.Patients;
 using UsmpCare.Domain.Security;
 using UsmpCare.Web.Authorization;
@@ -172,17 +171,38 @@ public sealed class EditModel(AppDbContext db, PatientAccess access, CurrentUnit
 
     private void Validate()
     {
-        if (string.IsNullOrWhiteSpace(Input.Ecrou)) ModelState.AddModelError("", "Le numéro d'écrou est obligatoire.");
-        if (string.IsNullOrWhiteSpace(Input.LastName)) ModelState.AddModelError("", "Le nom est obligatoire.");
-        if (string.IsNullOrWhiteSpace(Input.FirstName)) ModelState.AddModelError("", "Le prénom est obligatoire.");
-        if (Input.BirthDate is null) ModelState.AddModelError("", "La date de naissance est obligatoire.");
+        if (string.IsNullOrWhiteSpace(Input.Ecrou))
+        {
+            ModelState.AddModelError("", "Le numéro d'écrou est obligatoire.");
+        }
+        if (string.IsNullOrWhiteSpace(Input.LastName))
+        {
+            ModelState.AddModelError("", "Le nom est obligatoire.");
+        }
+        if (string.IsNullOrWhiteSpace(Input.FirstName))
+        {
+            ModelState.AddModelError("", "Le prénom est obligatoire.");
+        }
+        if (Input.BirthDate is null)
+        {
+            ModelState.AddModelError("", "La date de naissance est obligatoire.");
+        }
         else if (Input.BirthDate > Fr.Today(clock) || Input.BirthDate < new DateOnly(1900, 1, 1))
+        {
             ModelState.AddModelError("", "La date de naissance n'est pas plausible.");
-        if (Input.ArrivalDate is null) ModelState.AddModelError("", "La date d'arrivée est obligatoire.");
+        }
+        if (Input.ArrivalDate is null)
+        {
+            ModelState.AddModelError("", "La date d'arrivée est obligatoire.");
+        }
         if (Input.Ins is { Length: > 0 } ins && (ins.Trim().Length != 15 || !ins.Trim().All(char.IsAsciiDigit)))
+        {
             ModelState.AddModelError("", "L'INS (matricule INS) compte 15 chiffres.");
+        }
         if (ClinicalFields && Input.IsVulnerable && string.IsNullOrWhiteSpace(Input.VulnerabilityReason))
+        {
             ModelState.AddModelError("", "Indiquez pourquoi la personne est hors d'état de se protéger (âge, état physique ou psychique).");
+        }
     }
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

@@ -1,10 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
-using UsmpCare.Domain;
 using UsmpCare.Domain.Records;
 using UsmpCare.Web.Authorization;
 using UsmpCare.Web.Data;
 using UsmpCare.Web.Patients;
-using UsmpCare.Web.Records;
 using UsmpCare.Web.Infrastructure;
 
 namespace UsmpCare.Web.Pages.Records;

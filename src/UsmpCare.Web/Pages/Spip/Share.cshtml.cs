@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using UsmpCare.Domain.Disclosures;
 using UsmpCare.Domain.Security;
 using UsmpCare.Web.Authorization;
