@@ -46,7 +46,88 @@ public sealed record DocumentTemplate(
 
     /// <summary>Findings come from a signed consultation (P22) for the certificates that state them.</summary>
     public bool StatesFindings => Kind is DocumentKind.InjuryCertificate or DocumentKind.PathologyCertificate;
+
+    /// <summary>The templates whose body is a choice of living measures (P24, P27).</summary>
+    public bool ListsMeasures => Kind is DocumentKind.DisabilityAccommodation or DocumentKind.MedicalNeed or DocumentKind.RecommendationSheet;
+
+    /// <summary>
+    /// What stops this template from being issued, whatever the form: no findings for a certificate that states them
+    /// (P22), an accessory certificate the patient did not ask for (P24), a measure outside the list or a free text on
+    /// a fiche de préconisations (P27).
+    /// </summary>
+    public IEnumerable<string> Problems(string? findings, bool requestedByPatient, IReadOnlyCollection<string> measures, string? text)
+    {
+        if (Accessory && !requestedByPatient)
+        {
+            yield return "Ce certificat n'est pas obligatoire : il ne peut être établi que dans l'intérêt du patient et à sa demande — cochez « demandé par le patient » si c'est le cas (P24).";
+        }
+        // P22: a certificate says what the physician found at a signed consultation, never what he was told.
+        if (StatesFindings && string.IsNullOrWhiteSpace(findings))
+        {
+            yield return "Choisissez la consultation signée dont les constatations fondent ce certificat (P22).";
+        }
+        if (!ListsMeasures)
+        {
+            yield break;
+        }
+        // P27: the director receives living measures from the list, nothing he could read a diagnosis into.
+        foreach (var measure in measures.Where(m => !Catalogue.LivingMeasures.Contains(m)))
+        {
+            yield return $"« {measure} » n'est pas une mesure de la liste : choisissez parmi les mesures proposées.";
+        }
+        if (Kind == DocumentKind.RecommendationSheet && !string.IsNullOrWhiteSpace(text))
+        {
+            yield return "La fiche de préconisations ne contient que des mesures de la liste : retirez le texte libre.";
+        }
+        if (measures.Count == 0 && string.IsNullOrWhiteSpace(text))
+        {
+            yield return Kind == DocumentKind.RecommendationSheet
+                ? "Choisissez au moins une mesure."
+                : "Choisissez au moins une mesure ou décrivez l'aménagement demandé.";
+        }
+    }
 }
+
+/// <summary>
+/// The arrêt de travail of a detainee who works (P23), with the fields of the official « avis d'arrêt de travail »
+/// (cerfa n° 10170): the insured person, his activity and employer, initial or prolongation, the dates, whether he may
+/// leave. The form's medical part (volet 1, the reasons) goes to the health insurance's physician only, never to the
+/// prison's work service (P25): this notice has no field for it.
+/// </summary>
+public sealed record WorkStoppageNotice(WorkStoppageType Type, bool Extension, DateOnly? InitialFrom, DateOnly? From,
+    DateOnly? To, bool ExitsAllowed, string? Employer)
+{
+    /// <summary>The labels of the form's fields, in the order they are printed.</summary>
+    public static IReadOnlyList<string> Fields { get; } =
+    [
+        "Assuré(e)", "Situation", "Employeur", "Nature", "Arrêt", "Arrêt initial du", "Du", "Au (inclus)", "Sorties",
+    ];
+
+    /// <summary>A working detainee's status on the form: a detainee classé au travail (art. 717-3 CPP).</summary>
+    public const string Situation = "Personne détenue exerçant une activité de travail (art. 717-3 du code de procédure pénale)";
+
+    public string Kind => Extension ? "Prolongation" : "Initial";
+
+    public string Exits => ExitsAllowed ? "Autorisées" : "Non autorisées";
+
+    public IEnumerable<string> Problems()
+    {
+        if (From is null || To is null || To < From)
+        {
+            yield return "Indiquez la période de l'arrêt (du … au …), la fin ne pouvant précéder le début.";
+        }
+        if (string.IsNullOrWhiteSpace(Employer))
+        {
+            yield return "Indiquez l'employeur ou le poste de travail (service général, atelier, concessionnaire).";
+        }
+        // A prolongation continues an arrêt already given: the form names the initial arrêt, which came first.
+        if (Extension && (InitialFrom is null || (From is { } from && InitialFrom > from)))
+        {
+            yield return "Pour une prolongation, indiquez la date de début de l'arrêt initial, au plus tard le premier jour de la prolongation.";
+        }
+    }
+}
+
 
 public static class Catalogue
 {
@@ -63,7 +144,7 @@ public static class Catalogue
         new(DocumentKind.InjuryCertificate, "Certificat médical de constatation de coups et blessures", RecipientCategory.Patient,
             "Remis en main propre à l'intéressé(e)", false, "Certificat de constatations (P23), remis au patient"),
         new(DocumentKind.WorkStoppage, "Certificat d'arrêt de travail", RecipientCategory.PrisonAdministration,
-            "Service du travail pénitentiaire", false, "Certificat prévu pour les personnes détenues qui travaillent (P23)"),
+            "Service du travail pénitentiaire", false, "Avis d'arrêt de travail (cerfa n° 10170), prévu pour les personnes détenues qui travaillent (P23)"),
         new(DocumentKind.RegimeAttestation, "Attestation médicale (orientation ou changement de régime)", RecipientCategory.PrisonAdministration,
             "Monsieur ou Madame le chef d'établissement", false, "Attestation prévue par les textes pour l'orientation ou le régime de détention (P23, P25)"),
         new(DocumentKind.FollowUpAttestation, "Attestation de suivi", RecipientCategory.Jap,

@@ -16,6 +16,10 @@ public sealed class CertificateInput
     public WorkStoppageType StoppageType { get; set; }
     public DateOnly? From { get; set; }
     public DateOnly? To { get; set; }
+    public bool Extension { get; set; }
+    public DateOnly? InitialFrom { get; set; }
+    public bool ExitsAllowed { get; set; }
+    public string? Employer { get; set; }
     public List<string> Measures { get; set; } = [];
     public string? Text { get; set; }
     public bool RequestedByPatient { get; set; }
@@ -42,15 +46,9 @@ public static class CertificateBuilder
         var body = new List<LetterBlock>();
         var who = $"{patient.FullName}, né(e) le {Fr.Date(patient.BirthDate)}";
         var text = string.IsNullOrWhiteSpace(input.Text) ? null : input.Text.Trim();
-        var measures = input.Measures.Where(Catalogue.LivingMeasures.Contains).Distinct().ToList();
-        if (template.Accessory && !input.RequestedByPatient)
-        {
-            problems.Add("Ce certificat n'est pas obligatoire : il ne peut être établi que dans l'intérêt du patient et à sa demande — cochez « demandé par le patient » si c'est le cas (P24).");
-        }
-        if (template.StatesFindings && string.IsNullOrWhiteSpace(source?.Findings))
-        {
-            problems.Add("Choisissez la consultation signée dont les constatations fondent ce certificat (P22).");
-        }
+        var measures = input.Measures.Where(m => !string.IsNullOrWhiteSpace(m)).Select(m => m.Trim()).Distinct().ToList();
+        problems.AddRange(template.Problems(source?.Findings, input.RequestedByPatient, measures, text));
+        var employer = string.IsNullOrWhiteSpace(input.Employer) ? null : input.Employer.Trim();
         switch (input.Kind)
         {
             case DocumentKind.InjuryCertificate:
@@ -66,14 +64,18 @@ public static class CertificateBuilder
                 body.Add(LetterBlock.Paragraph("Certificat établi à la demande de l'intéressé(e) et remis en main propre pour servir et valoir ce que de droit."));
                 break;
             case DocumentKind.WorkStoppage:
-                if (input.From is null || input.To is null || input.To < input.From)
-                {
-                    problems.Add("Indiquez la période de l'arrêt (du … au …), la fin ne pouvant précéder le début.");
-                }
-                body.Add(LetterBlock.Paragraph($"Je soussigné(e), {signer.Name}, certifie que l'état de santé de {who} contre-indique le travail pendant la période suivante :"));
-                body.Add(LetterBlock.Row("Nature", input.StoppageType.Label()));
-                body.Add(LetterBlock.Row("Du", Fr.Date(input.From)));
-                body.Add(LetterBlock.Row("Au (inclus)", Fr.Date(input.To)));
+                var notice = new WorkStoppageNotice(input.StoppageType, input.Extension, input.InitialFrom, input.From,
+                    input.To, input.ExitsAllowed, employer);
+                problems.AddRange(notice.Problems());
+                body.Add(LetterBlock.Paragraph($"Je soussigné(e), {signer.Name}, certifie que l'état de santé de la personne ci-dessous contre-indique le travail pendant la période suivante :"));
+                // The fields of the avis d'arrêt de travail (P23), in the catalogue's order; no reason, no diagnosis (P25).
+                string[] values =
+                [
+                    $"{patient.FullName}, né(e) le {Fr.Date(patient.BirthDate)}, écrou {patient.Ecrou}", WorkStoppageNotice.Situation,
+                    employer ?? "", input.StoppageType.Label(), notice.Kind, input.Extension ? Fr.Date(input.InitialFrom) : "—",
+                    Fr.Date(input.From), Fr.Date(input.To), notice.Exits,
+                ];
+                body.AddRange(WorkStoppageNotice.Fields.Zip(values, LetterBlock.Row));
                 AddText(body, text);
                 break;
             case DocumentKind.RegimeAttestation:
@@ -104,10 +106,6 @@ public static class CertificateBuilder
             case DocumentKind.DisabilityAccommodation:
             case DocumentKind.MedicalNeed:
             case DocumentKind.RecommendationSheet:
-                if (measures.Count == 0 && text is null)
-                {
-                    problems.Add("Choisissez au moins une mesure ou décrivez l'aménagement demandé.");
-                }
                 body.Add(LetterBlock.Paragraph(input.Kind == DocumentKind.RecommendationSheet
                     ? $"Pour la vie en détention de {who}, je préconise les mesures suivantes :"
                     : $"Je soussigné(e), {signer.Name}, certifie que l'état de santé de {who} justifie les aménagements suivants :"));
@@ -128,7 +126,9 @@ public static class CertificateBuilder
             body,
             [signer.Name, signer.Rpps is null ? "" : $"RPPS {signer.Rpps}", unit.Name],
             Confidentiality: template.NoDiagnosis ? null : "Pli confidentiel — secret médical");
-        return new Result(letter, problems, [.. new[] { text }.OfType<string>()]);
+        // P25: what the physician types for the AP or the JAP is checked before it leaves, the employer's line included.
+        string?[] typed = input.Kind == DocumentKind.WorkStoppage ? [text, employer] : [text];
+        return new Result(letter, problems, [.. typed.OfType<string>()]);
     }
 
     private static string Date(ClinicalEntry? entry) => entry is null ? "" : Fr.Local(entry.OccurredAt).ToString("dd/MM/yyyy");

@@ -227,6 +227,112 @@ public sealed class CertificateTests(UsmpFactory app) : IClassFixture<UsmpFactor
         (await physician.GetDocumentAsync($"/Documents/View/{original.Id}")).Body!.TextContent.Should().Contain("a été remplacé");
     }
 
+    [Fact]
+    public async Task A_certificate_without_findings_is_refused_and_nothing_is_issued()
+    {
+        var patient = await app.NewPatientAsync("Sansconstat");
+        var physician = await app.LoginAsAsync(DemoData.Account(Role.Physician));
+        var url = $"/Documents/New/{patient.Id}?kind=InjuryCertificate";
+
+        var refused = await (await physician.PostFormAsync($"/Documents/New/{patient.Id}?handler=Issue",
+            new Dictionary<string, string> { ["Input.Kind"] = "InjuryCertificate", ["Input.IttDays"] = "2" }, url)).TextAsync();
+
+        refused.Should().Contain("constatations fondent ce certificat");
+        (await app.WithDbAsync(db => db.IssuedDocuments.CountAsync(d => d.PatientId == patient.Id))).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task A_work_stoppage_for_a_working_detainee_carries_the_fields_of_the_avis_d_arret_de_travail()
+    {
+        var patient = await app.NewPatientAsync("Atelier");
+        var physician = await app.LoginAsAsync(DemoData.Account(Role.Physician));
+        var url = $"/Documents/New/{patient.Id}?kind=WorkStoppage";
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.Kind"] = "WorkStoppage", ["Input.StoppageType"] = "WorkAccident", ["Input.Extension"] = "true",
+            ["Input.From"] = "2026-06-08", ["Input.To"] = "2026-06-21", ["Input.ExitsAllowed"] = "false",
+            ["Input.Employer"] = "Atelier de conditionnement (concessionnaire)",
+        };
+
+        (await (await physician.PostFormAsync($"/Documents/New/{patient.Id}?handler=Issue", fields, url)).TextAsync())
+            .Should().Contain("date de début de l'arrêt initial");
+        fields["Input.InitialFrom"] = "2026-06-01";
+        fields["Input.Employer"] = "Atelier, sous Subutex";
+        (await (await physician.PostFormAsync($"/Documents/New/{patient.Id}?handler=Issue", fields, url)).TextAsync())
+            .Should().Contain("éléments médicaux qui ne peuvent pas quitter l'équipe de soins");
+        fields["Input.Employer"] = "Atelier de conditionnement (concessionnaire)";
+        (await physician.PostFormAsync($"/Documents/New/{patient.Id}?handler=Issue", fields, url)).StatusCode
+            .Should().Be(HttpStatusCode.Redirect);
+
+        var document = await app.WithDbAsync(db => db.IssuedDocuments.SingleAsync(d => d.PatientId == patient.Id));
+        document.Kind.Should().Be(DocumentKind.WorkStoppage);
+        document.Recipient.Should().Be(RecipientCategory.PrisonAdministration);
+        var words = Words(document.Pdf);
+        foreach (var field in WorkStoppageNotice.Fields)
+        {
+            words.Should().Contain(field);
+        }
+        words.Should().Contain(patient.Ecrou).And.Contain("exerçant une activité de travail")
+            .And.Contain("Atelier de conditionnement (concessionnaire)").And.Contain("Accident du travail")
+            .And.Contain("Prolongation").And.Contain("01/06/2026").And.Contain("08/06/2026").And.Contain("21/06/2026")
+            .And.Contain("Non autorisées").And.Contain("RPPS 10003456789");
+        words.Should().NotContain("secret médical");
+    }
+
+    [Fact]
+    public async Task An_attestation_for_the_jap_is_stopped_by_a_diagnosis_a_treatment_or_a_medical_word_then_issued()
+    {
+        var patient = await app.NewPatientAsync("Japcheck");
+        var psychiatrist = await app.LoginAsAsync(DemoData.Account(Role.Psychiatrist));
+        var consultation = Clinic.ConsultationForm(patient.Id, "Entretien de suivi");
+        consultation["Input.Diagnoses[0]"] = "F32.1";
+        consultation["Input.Prescriptions[0].Text"] = "Agomélatine 25 mg";
+        consultation["Input.Prescriptions[0].Dosage"] = "1 cp le soir";
+        consultation["Input.Prescriptions[0].Consented"] = "true";
+        await psychiatrist.PostConsultationAsync("Sign", consultation);
+        var url = $"/Documents/New/{patient.Id}?kind=FollowUpAttestation";
+        async Task<HttpResponseMessage> Issue(string text) => await psychiatrist.PostFormAsync(
+            $"/Documents/New/{patient.Id}?handler=Issue",
+            new Dictionary<string, string> { ["Input.Kind"] = "FollowUpAttestation", ["Input.Text"] = text }, url);
+
+        foreach (var (text, word) in new[]
+        {
+            ("Suivi pour un épisode dépressif moyen.", "dépressif"), ("Il prend de l'agomelatine.", "agomelatine"),
+            ("Code F32.1 au dossier.", "F32.1"), ("Suivi au SMPR depuis mars.", "SMPR"), ("Rendez-vous en addictologie.", "addictologie"),
+        })
+        {
+            (await (await Issue(text)).TextAsync()).Should().Contain("éléments médicaux qui ne peuvent pas quitter l'équipe de soins")
+                .And.Contain($"<mark>{word}</mark>", text);
+        }
+        (await app.WithDbAsync(db => db.IssuedDocuments.CountAsync(d => d.PatientId == patient.Id))).Should().Be(0);
+
+        (await Issue("Il respecte l'obligation de soins, rendez-vous honorés.")).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var words = Words((await app.WithDbAsync(db => db.IssuedDocuments.SingleAsync(d => d.PatientId == patient.Id))).Pdf);
+        words.Should().Contain("juge de l'application des peines").And.Contain("obligation de soins, rendez-vous honorés");
+    }
+
+    [Fact]
+    public async Task A_fiche_de_preconisations_holds_only_measures_from_the_list()
+    {
+        var patient = await app.NewPatientAsync("Fiche");
+        var physician = await app.LoginAsAsync(DemoData.Account(Role.Physician));
+        var url = $"/Documents/New/{patient.Id}?kind=RecommendationSheet";
+        async Task<HttpResponseMessage> Issue(params (string, string)[] form) => await physician.PostFormAsync(
+            $"/Documents/New/{patient.Id}?handler=Issue",
+            new[] { ("Input.Kind", "RecommendationSheet") }.Concat(form).Select(f => KeyValuePair.Create(f.Item1, f.Item2)), url);
+
+        (await (await Issue(("Input.Measures", "Lit en position basse"), ("Input.Measures", "Traitement donné en cellule"))).TextAsync())
+            .Should().Contain("n'est pas une mesure de la liste");
+        (await (await Issue(("Input.Measures", "Lit en position basse"), ("Input.Text", "Éviter les escaliers"))).TextAsync())
+            .Should().Contain("retirez le texte libre");
+        (await app.WithDbAsync(db => db.IssuedDocuments.CountAsync(d => d.PatientId == patient.Id))).Should().Be(0);
+
+        (await Issue(("Input.Measures", "Lit en position basse"), ("Input.Measures", "Cellule en rez-de-chaussée"))).StatusCode
+            .Should().Be(HttpStatusCode.Redirect);
+        var words = Words((await app.WithDbAsync(db => db.IssuedDocuments.SingleAsync(d => d.PatientId == patient.Id))).Pdf);
+        words.Should().Contain("Lit en position basse").And.Contain("Cellule en rez-de-chaussée");
+    }
+
     /// <summary>The PDF's words, joined with spaces (PdfPig's page text drops them).</summary>
     private static string Words(byte[] pdf)
     {
