@@ -42,7 +42,8 @@ public sealed class AccessAndEscortTests(UsmpFactory app) : IClassFixture<UsmpFa
         rows.Single(r => r.TextContent.Contains("Maître Jeanne Droit")).ClassList.Should().Contain("overdue");
         rows.Single(r => r.TextContent.Contains("Le patient —")).ClassList.Should().NotContain("overdue");
 
-        (await secretary.GetDocumentAsync("/Continuity")).Body!.TextContent.Should().MatchRegex(@"Demandes d'accès au dossier — \d+ en retard");
+        // The coordinator's desk counts the overdue requests.
+        (await (await app.LoginAsAsync(DemoData.Account(Role.Coordinator))).GetDocumentAsync("/Continuity")).Body!.TextContent.Should().MatchRegex(@"Demandes d'accès au dossier — \d+ en retard");
 
         // P19: nothing is handed to the lawyer before the patient's signed mandate is recorded.
         var id = await app.WithDbAsync(db => db.RecordAccessRequests.Where(r => r.RequesterName == "Maître Jeanne Droit").Select(r => r.Id).SingleAsync());

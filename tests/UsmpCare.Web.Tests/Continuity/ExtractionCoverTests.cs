@@ -62,7 +62,7 @@ public sealed class ExtractionCoverTests(UsmpFactory app) : IClassFixture<UsmpFa
             db.EscortPlaces.Add(place);
             await db.SaveChangesAsync();
             await db.Database.ExecuteSqlInterpolatedAsync(
-                $"UPDATE continuity.escort_places SET name = 'CHU de Villeneuve, service de cardiologie' WHERE id = {place.Id}");
+                $"UPDATE continuity.escort_places SET name = 'Hôpital Saint-Louis, service de cardiologie' WHERE id = {place.Id}");
             return place.Id;
         });
         var (patientId, id, nurse) = await AppointmentAsync("Lieu", placeId);
@@ -85,8 +85,8 @@ public sealed class ExtractionCoverTests(UsmpFactory app) : IClassFixture<UsmpFa
 
         sheet.QuerySelectorAll("table.data thead th").Select(h => h.TextContent)
             .Should().Equal("Date et heure", "Personne", "Lieu", "Niveau d'escorte", "État");
-        var text = sheet.QuerySelector("table.data")!.TextContent;
-        text.Should().Contain("ESCORTÉ Paul").And.Contain("Centre hospitalier de Villeneuve");
+        var text = sheet.QuerySelectorAll("table.data tbody tr").Single(r => r.TextContent.Contains("ESCORTÉ Paul")).TextContent;
+        text.Should().Contain("Centre hospitalier de Villeneuve");
         text.Should().NotContainAny("cardiologie", "échographie", "souffle", "Consultation");
         MedicalTextCheck.Find(text, [], [], []).Should().BeEmpty();
     }
