@@ -23,6 +23,8 @@ public enum DocumentKind
     RecommendationSheet,
     /// <summary>Release pack: liaison letter, prescriptions, « vos dossiers médicaux », continuity sheet (P12–P15, P18).</summary>
     ReleasePack,
+    /// <summary>P21: the cover sheet « pli confidentiel — secret médical » of what travels with a patient to an extraction.</summary>
+    ExtractionCover,
 }
 
 public enum WorkStoppageType
@@ -164,7 +166,18 @@ public static class Catalogue
         RecipientCategory.Patient, "Remis en main propre au patient à sa sortie", false,
         "Continuité des soins à la libération (P12, P13, P18)");
 
-    public static DocumentTemplate Of(DocumentKind kind) => kind == DocumentKind.ReleasePack ? ReleasePack : All.Single(t => t.Kind == kind);
+    /// <summary>P21: issued from the escort list, for the physician who receives the patient outside.</summary>
+    public static DocumentTemplate ExtractionCover { get; } = new(DocumentKind.ExtractionCover,
+        "Pli confidentiel — secret médical", RecipientCategory.OutsideProfessional,
+        "Au médecin qui reçoit le patient, en main propre", false,
+        "Continuité des soins lors d'une extraction médicale, sous pli confidentiel (P21)");
+
+    public static DocumentTemplate Of(DocumentKind kind) => kind switch
+    {
+        DocumentKind.ReleasePack => ReleasePack,
+        DocumentKind.ExtractionCover => ExtractionCover,
+        _ => All.Single(t => t.Kind == kind),
+    };
 
     public static string Label(this WorkStoppageType type) => type switch
     {

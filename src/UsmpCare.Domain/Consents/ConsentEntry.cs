@@ -138,6 +138,18 @@ public sealed class ConsentState(IEnumerable<ConsentEntry> history)
     public ConsentEntry? DirectorInformationAgreement =>
         Latest(ConsentTopic.DirectorInformation) is { Decision: ConsentDecision.Agreed } entry ? entry : null;
 
+    /// <summary>
+    /// P02: the patient's current word that lets information leave for that recipient, or null. A physician, another
+    /// unit or a hospital is the health category; SPIP is allowed once he was informed, as long as he does not object (P03).
+    /// </summary>
+    public ConsentEntry? AgreementToLeaveFor(Disclosures.RecipientCategory recipient) => recipient switch
+    {
+        Disclosures.RecipientCategory.Spip => WhySpipShareIsRefused() is null ? SpipInformed : null,
+        Disclosures.RecipientCategory.DesignatedPhysician or Disclosures.RecipientCategory.OtherUnit
+            or Disclosures.RecipientCategory.OutsideProfessional => ExchangeAgreement(OutsideCategory.Health),
+        _ => null,
+    };
+
     /// <summary>P03 and P02: why nothing may be shared with SPIP now, or null when a share is allowed.</summary>
     public string? WhySpipShareIsRefused() =>
         ObjectsToSpip

@@ -113,6 +113,18 @@ public sealed class ExternalAppointment : IUnitScoped
     public DateTimeOffset RequestedAt { get; private set; }
     public uint Version { get; private set; }
 
+    /// <summary>P21: the last cover sheet issued for what travels with the patient (a registered document).</summary>
+    public Guid? CoverDocumentId { get; private set; }
+
+    public void CoverIssued(Guid documentId)
+    {
+        if (Status is EscortStatus.Cancelled or EscortStatus.Done)
+        {
+            throw new DomainException("Ce rendez-vous est déjà clos (annulé ou fait) : plus rien ne voyage avec le patient.");
+        }
+        CoverDocumentId = documentId;
+    }
+
     /// <summary>How long before the appointment it was cancelled (negative: after).</summary>
     public TimeSpan? CancellationNotice => CancelledAt is { } at ? At - at : null;
 

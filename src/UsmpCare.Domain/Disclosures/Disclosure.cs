@@ -1,3 +1,4 @@
+using UsmpCare.Domain.Consents;
 using UsmpCare.Domain.Security;
 
 namespace UsmpCare.Domain.Disclosures;
@@ -31,9 +32,13 @@ public sealed class Disclosure : IUnitScoped
     }
 
     public Disclosure(Guid patientId, Guid unitId, RecipientCategory recipient, string recipientName, string what,
-        string legalBasis, Guid? consentEntryId, string? exception, Guid authorId, string authorName, DateTimeOffset at)
+        string legalBasis, Guid? consentEntryId, LegalException? exception, Guid authorId, string authorName, DateTimeOffset at)
     {
-        if (consentEntryId is null && string.IsNullOrWhiteSpace(exception))
+        if (exception is { } chosen && !Enum.IsDefined(chosen))
+        {
+            throw new DomainException("Cette exception ne figure pas dans la liste des exceptions prévues par la loi : choisissez-la dans la liste.");
+        }
+        if (consentEntryId is null && exception is null)
         {
             throw new DomainException("Une transmission repose sur l'accord du patient ou sur une exception prévue par la loi.");
         }
@@ -59,10 +64,37 @@ public sealed class Disclosure : IUnitScoped
     public string What { get; private set; }
     public string LegalBasis { get; private set; }
     public Guid? ConsentEntryId { get; private set; }
-    public string? Exception { get; private set; }
+    public LegalException? Exception { get; private set; }
     public Guid AuthorId { get; private set; }
     public string AuthorName { get; private set; }
     public DateTimeOffset At { get; private set; }
+
+    /// <summary>What the ledger shows as the ground: the patient's agreement, or the exception and its article.</summary>
+    public string Ground => ConsentEntryId is not null ? "accord du patient" : Exception?.Label() ?? "";
+
+    /// <summary>
+    /// P02: what lets information leave now for a professional outside the care team — health (a physician, another
+    /// unit, a hospital) or SPIP: the patient's CURRENT word for that category, read from his whole history at the moment
+    /// it leaves (an agreement since withdrawn counts for nothing), else a legal exception from the closed list. Other
+    /// recipients keep the agreement the caller relies on.
+    /// </summary>
+    /// <exception cref="DomainException">No current agreement and no exception: nothing leaves.</exception>
+    public static (Guid? ConsentEntryId, LegalException? Exception) Basis(ConsentState consents, RecipientCategory recipient,
+        Guid? consentEntryId, LegalException? exception)
+    {
+        if (recipient is RecipientCategory.Spip or RecipientCategory.DesignatedPhysician or RecipientCategory.OtherUnit
+            or RecipientCategory.OutsideProfessional)
+        {
+            consentEntryId = consents.AgreementToLeaveFor(recipient)?.Id;
+            if (consentEntryId is null && exception is null)
+            {
+                throw new DomainException(recipient == RecipientCategory.Spip
+                    ? "Le patient n'a pas été informé de son droit d'opposition, ou s'oppose au partage avec le SPIP : rien ne peut lui être transmis (P02, P03)."
+                    : "Le patient n'a pas donné son accord, ou l'a retiré, pour les échanges avec les professionnels de santé extérieurs : recueillez son accord ou choisissez l'exception prévue par la loi qui s'applique (P02).");
+            }
+        }
+        return (consentEntryId, consentEntryId is null ? exception : null);
+    }
 
     public static string Label(RecipientCategory recipient) => recipient switch
     {

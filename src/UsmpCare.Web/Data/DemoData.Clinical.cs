@@ -188,7 +188,7 @@ public static partial class DemoData
         var toDirector = new Disclosure(patients[5].Id, patients[5].UnitId, RecipientCategory.PrisonAdministration,
             "Chef d'établissement", $"Signalement de risque — mesures : Cellule individuelle. Faits : {facts}",
             "Risque sérieux pour la sécurité des personnes : information utile aux mesures de protection (P06)", null,
-            "Exception légale : signalement d'un risque sérieux pour la sécurité des personnes", physician.Id, doctor, now.AddDays(-1));
+            LegalException.SeriousRiskToPersons, physician.Id, doctor, now.AddDays(-1));
         db.Disclosures.Add(toDirector);
         db.RiskSignalements.Add(new RiskSignalement(patients[5].Id, patients[5].UnitId, ["Cellule individuelle"], facts,
             toDirector.Id, physician.Id, doctor, now.AddDays(-1)));

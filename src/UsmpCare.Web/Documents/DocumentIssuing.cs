@@ -4,6 +4,7 @@ using Npgsql;
 using UsmpCare.Documents;
 using UsmpCare.Domain;
 using UsmpCare.Domain.Certificates;
+using UsmpCare.Domain.Consents;
 using UsmpCare.Domain.Disclosures;
 using UsmpCare.Domain.Patients;
 using UsmpCare.Domain.Units;
@@ -24,13 +25,14 @@ public sealed record Issuer(ClaimsPrincipal User, Actor Actor, Signer Signer, Un
 /// <summary>
 /// One line of the disclosure ledger (P02). <paramref name="What"/> receives the letter's reference: its number when
 /// it is registered, else the id of the record that keeps it. The constructor of <see cref="Disclosure"/> refuses a
-/// line with neither a consent entry nor a legal exception.
+/// line with neither a consent entry nor a legal exception; for a professional outside the care team the consent is
+/// the patient's current word, read at issue (<see cref="Disclosure.Basis"/>).
 /// </summary>
 public sealed record LedgerLine(RecipientCategory Recipient, string RecipientName, Func<string, string> What,
-    string LegalBasis, Guid? ConsentEntryId, string? Exception)
+    string LegalBasis, Guid? ConsentEntryId, LegalException? Exception)
 {
     /// <summary>The line of a registered document: its template's recipient and legal basis, its title and number.</summary>
-    public static LedgerLine Of(DocumentTemplate template, string recipientName, string exception) =>
+    public static LedgerLine Of(DocumentTemplate template, string recipientName, LegalException? exception) =>
         new(template.Recipient, recipientName, number => $"{template.Title} n° {number}", template.LegalBasis, null, exception);
 }
 
@@ -114,6 +116,9 @@ public sealed class DocumentIssuing(AppDbContext db, OutgoingText outgoing, Time
             throw new InvalidOperationException("P02: nothing leaves the care team without a line in the disclosure ledger.");
         }
         var (by, patient) = (request.By, request.Patient);
+        // P02: the patient's word as it stands now, not as the page read it: a withdrawal recorded meanwhile stops the issue.
+        var consents = new ConsentState(await db.ConsentEntries.AsNoTracking().Where(e => e.PatientId == patient.Id).ToListAsync());
+        var bases = request.Ledger.Select(l => Disclosure.Basis(consents, l.Recipient, l.ConsentEntryId, l.Exception)).ToList();
         var now = clock.GetUtcNow();
         var pdf = PdfRenderer.Render(request.Letter);
         var cover = request.Cover is null ? null : PdfRenderer.Render(request.Cover);
@@ -123,7 +128,7 @@ public sealed class DocumentIssuing(AppDbContext db, OutgoingText outgoing, Time
         {
             var template = register.Template;
             var number = $"{by.Unit.Code}-{Fr.Local(now).Year}-{await NextNumberAsync():D6}";
-            ledger = Lines(request, number, now);
+            ledger = Lines(request, bases, number, now);
             var document = new IssuedDocument(number, patient.Id, patient.UnitId, template.Kind, template.Title,
                 template.Recipient, template.RecipientLine, HtmlPreview.PlainText(request.Letter), pdf, by.Actor.Id,
                 by.Actor.Name, by.Signer.Rpps, now, register.ReplacesId, register.SourceEntryId, register.RequestedByPatient,
@@ -134,17 +139,19 @@ public sealed class DocumentIssuing(AppDbContext db, OutgoingText outgoing, Time
         }
         else
         {
-            ledger = Lines(request, request.Keep?.Invoke(issued)?.ToString() ?? "", now);
+            ledger = Lines(request, bases, request.Keep?.Invoke(issued)?.ToString() ?? "", now);
         }
         db.Disclosures.AddRange(ledger);
         await db.SaveChangesAsync();
         return issued;
     }
 
-    private static List<Disclosure> Lines(DocumentRequest request, string reference, DateTimeOffset at) =>
+    private static List<Disclosure> Lines(DocumentRequest request, List<(Guid? Consent, LegalException? Exception)> bases,
+        string reference, DateTimeOffset at) =>
     [
-        .. request.Ledger.Select(l => new Disclosure(request.Patient.Id, request.Patient.UnitId, l.Recipient, l.RecipientName,
-            l.What(reference), l.LegalBasis, l.ConsentEntryId, l.Exception, request.By.Actor.Id, request.By.Actor.Name, at)),
+        .. request.Ledger.Zip(bases, (l, b) => new Disclosure(request.Patient.Id, request.Patient.UnitId, l.Recipient,
+            l.RecipientName, l.What(reference), l.LegalBasis, b.Consent, b.Exception, request.By.Actor.Id,
+            request.By.Actor.Name, at)),
     ];
 
     /// <summary>One PostgreSQL sequence numbers every document: unique under concurrent issue, gaps possible.</summary>

@@ -78,7 +78,7 @@ public static class FhirExport
                 consents.MonEspaceSanteAgreement!.Id, null, authorId, authorName, now)
             : new Disclosure(patient.Id, patient.UnitId, RecipientCategory.Patient, patient.FullName, what,
                 "Continuité des soins : résumé remis au patient pour son prochain médecin (P12, P14)", null,
-                "Document remis au patient lui-même", authorId, authorName, now);
+                LegalException.PatientHimself, authorId, authorName, now);
         db.Disclosures.Add(disclosure);
         var fileName = $"resume-fhir-{Infrastructure.Fr.Local(now):yyyyMMdd-HHmm}-{patient.Id.ToString("N")[..8]}.json";
         return new FhirExportResult(json, fileName, disclosure, teams.Contains(Team.Psychiatric));

@@ -21,9 +21,9 @@ public sealed class LedgerWallTests(UsmpFactory app) : IClassFixture<UsmpFactory
             Guid Author(string email) => db.Users.Single(u => u.Email == email).Id;
             db.Disclosures.AddRange(
                 new Disclosure(patient.Id, patient.UnitId, RecipientCategory.Patient, "Le patient", SomaticTitle, "Remis en main propre",
-                    null, "Remis au patient à sa demande", Author(DemoData.Account(Role.Physician).Email), "Dr Claire Martin", DateTimeOffset.UtcNow),
+                    null, LegalException.PatientHimself, Author(DemoData.Account(Role.Physician).Email), "Dr Claire Martin", DateTimeOffset.UtcNow),
                 new Disclosure(patient.Id, patient.UnitId, RecipientCategory.OutsideProfessional, "CMP de Villeneuve", PsychiatricTitle,
-                    "Continuité des soins", null, "Continuité des soins", Author(DemoData.Account(Role.Psychiatrist).Email), "Dr Karim Benali",
+                    "Continuité des soins", null, LegalException.CareTeamSharing, Author(DemoData.Account(Role.Psychiatrist).Email), "Dr Karim Benali",
                     DateTimeOffset.UtcNow));
             return await db.SaveChangesAsync();
         });

@@ -57,7 +57,7 @@ public sealed class SharingAndSignalementTests(UsmpFactory app) : IClassFixture<
         home.Should().Contain("Cellule individuelle").And.Contain("Menaces répétées envers son codétenu").And.Contain(patient.Ecrou);
         var disclosure = await app.WithDbAsync(db => db.Disclosures.SingleAsync(d => d.PatientId == patient.Id));
         disclosure.Recipient.Should().Be(RecipientCategory.PrisonAdministration);
-        disclosure.Exception.Should().Contain("risque sérieux");
+        disclosure.Exception.Should().Be(LegalException.SeriousRiskToPersons);
     }
 
     [Fact]
@@ -126,7 +126,7 @@ public sealed class SharingAndSignalementTests(UsmpFactory app) : IClassFixture<
         grounds.Should().BeEquivalentTo([AbuseReportGround.Minor, AbuseReportGround.Vulnerable]);
         var exceptions = await app.WithDbAsync(db => db.Disclosures.Where(d => d.PatientId == minor.Id || d.PatientId == vulnerable.Id)
             .Select(d => d.Exception).ToListAsync());
-        exceptions.Should().Contain(e => e!.Contains("mineur")).And.Contain(e => e!.Contains("hors d'état de se protéger"));
+        exceptions.Should().AllBeEquivalentTo(LegalException.AbuseSignalement).And.HaveCount(2);
     }
 
     [Fact]

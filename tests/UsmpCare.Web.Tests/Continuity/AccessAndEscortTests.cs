@@ -24,11 +24,10 @@ public sealed class AccessAndEscortTests(UsmpFactory app) : IClassFixture<UsmpFa
         var secretary = await app.LoginAsAsync(DemoData.Account(Role.Secretary));
         var received = DateTime.Today.AddDays(-10).ToString("yyyy-MM-dd");
 
-        var noMandate = await secretary.PostFormAsync("/Continuity/AccessRequests", new Dictionary<string, string>
+        (await secretary.PostFormAsync("/Continuity/AccessRequests", new Dictionary<string, string>
         {
             ["Ecrou"] = patient.Ecrou, ["Requester"] = "MandatedThirdParty", ["RequesterName"] = "Mme Lina Accès", ["ReceivedOn"] = received,
-        });
-        (await noMandate.TextAsync()).Should().Contain("qu'avec un mandat signé du patient");
+        })).StatusCode.Should().Be(HttpStatusCode.Redirect);
         (await secretary.PostFormAsync("/Continuity/AccessRequests", new Dictionary<string, string>
         {
             ["Ecrou"] = patient.Ecrou, ["Requester"] = "Lawyer", ["RequesterName"] = "Maître Jeanne Droit", ["ReceivedOn"] = received,
@@ -43,10 +42,25 @@ public sealed class AccessAndEscortTests(UsmpFactory app) : IClassFixture<UsmpFa
         rows.Single(r => r.TextContent.Contains("Maître Jeanne Droit")).ClassList.Should().Contain("overdue");
         rows.Single(r => r.TextContent.Contains("Le patient —")).ClassList.Should().NotContain("overdue");
 
+        // The coordinator's desk counts the overdue requests.
+        (await (await app.LoginAsAsync(DemoData.Account(Role.Coordinator))).GetDocumentAsync("/Continuity")).Body!.TextContent.Should().MatchRegex(@"Demandes d'accès au dossier — \d+ en retard");
+
+        // P19: nothing is handed to the lawyer before the patient's signed mandate is recorded.
         var id = await app.WithDbAsync(db => db.RecordAccessRequests.Where(r => r.RequesterName == "Maître Jeanne Droit").Select(r => r.Id).SingleAsync());
-        (await secretary.PostFormAsync("/Continuity/AccessRequests?handler=HandOver", new Dictionary<string, string> { ["RequestId"] = id.ToString() },
+        var handOver = new Dictionary<string, string> { ["RequestId"] = id.ToString() };
+        (await (await secretary.PostFormAsync("/Continuity/AccessRequests?handler=HandOver", handOver, "/Continuity/AccessRequests")).TextAsync())
+            .Should().Contain("mandat signé du patient (scan)");
+        (await app.WithDbAsync(db => db.Disclosures.CountAsync(d => d.PatientId == patient.Id))).Should().Be(0);
+        await app.WithDbAsync(async db =>
+        {
+            (await db.RecordAccessRequests.SingleAsync(r => r.Id == id)).AttachPatientDocument("%PDF-1.4 mandat"u8.ToArray(), "Secrétariat", DateTimeOffset.UtcNow);
+            return await db.SaveChangesAsync();
+        });
+        (await secretary.PostFormAsync("/Continuity/AccessRequests?handler=HandOver", handOver,
             "/Continuity/AccessRequests")).StatusCode.Should().Be(HttpStatusCode.Redirect);
-        (await app.WithDbAsync(db => db.Disclosures.SingleAsync(d => d.PatientId == patient.Id))).RecipientName.Should().Be("Maître Jeanne Droit");
+        var line = await app.WithDbAsync(db => db.Disclosures.SingleAsync(d => d.PatientId == patient.Id));
+        line.RecipientName.Should().Be("Maître Jeanne Droit");
+        line.Exception.Should().Be(UsmpCare.Domain.Disclosures.LegalException.RecordAccessRequest);
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using UglyToad.PdfPig;
+using UsmpCare.Domain.Consents;
+using UsmpCare.Domain.Continuity;
 using UsmpCare.Domain.Disclosures;
 using UsmpCare.Domain.Patients;
 using UsmpCare.Domain.Security;
@@ -75,8 +77,28 @@ public sealed class ReleaseTests(UsmpFactory app) : IClassFixture<UsmpFactory>
 
         var notAsked = await coordinator.PostFormAsync(url + "?handler=Send", new Dictionary<string, string>(), url);
         (await notAsked.TextAsync()).Should().Contain("qu'à la demande du patient");
-        (await coordinator.PostFormAsync(url + "?handler=Send", new Dictionary<string, string> { ["PatientAsked"] = "true" }, url))
+        // P02: the patient agreed to exchanges with health professionals, then withdrew: his current word stops the send.
+        await coordinator.RecordAsync(patient.Id, ConsentTopic.OutsideExchange, ConsentDecision.Agreed, OutsideCategory.Health);
+        await coordinator.RecordAsync(patient.Id, ConsentTopic.OutsideExchange, ConsentDecision.Refused, OutsideCategory.Health);
+        Task<int> ToPhysician() => app.WithDbAsync(db => db.Disclosures.CountAsync(d => d.PatientId == patient.Id
+            && d.Recipient == RecipientCategory.DesignatedPhysician));
+        var withdrawn = await coordinator.PostFormAsync(url + "?handler=Send", new Dictionary<string, string> { ["PatientAsked"] = "true" }, url);
+        (await withdrawn.TextAsync()).Should().Contain("l'a retiré").And.Contain("exception prévue par la loi");
+        var unknown = await coordinator.PostFormAsync(url + "?handler=Send",
+            new Dictionary<string, string> { ["PatientAsked"] = "true", ["Exception"] = "Urgence ressentie" }, url);
+        (await unknown.TextAsync()).Should().ContainAny("valeur", "liste");
+        (await ToPhysician()).Should().Be(0);
+        (await coordinator.PostFormAsync(url + "?handler=Send", new Dictionary<string, string>
+            {
+                ["PatientAsked"] = "true", ["Exception"] = nameof(LegalException.CareTeamSharing),
+            }, url))
             .StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var sent = await app.WithDbAsync(db => db.Disclosures.SingleAsync(d => d.PatientId == patient.Id
+            && d.Recipient == RecipientCategory.DesignatedPhysician));
+        sent.Exception.Should().Be(LegalException.CareTeamSharing);
+        sent.ConsentEntryId.Should().BeNull();
+        (await coordinator.GetDocumentAsync($"/Patients/Chart/{patient.Id}")).Body!.TextContent
+            .Should().Contain("art. L.1110-4 CSP");
         (await coordinator.PostFormAsync(url + "?handler=Release", new Dictionary<string, string>(), url))
             .StatusCode.Should().Be(HttpStatusCode.Redirect);
 

@@ -23,7 +23,14 @@ public sealed class TransferTests(UsmpFactory app) : IClassFixture<UsmpFactory>
         var unitB = await app.UnitIdAsync(DemoData.UnitB);
         var url = $"/Continuity/Transfer/{patient.Id}";
 
-        (await coordinator.PostFormAsync(url, new Dictionary<string, string> { ["ToUnitId"] = unitB.ToString() }))
+        // P02: no agreement to exchanges with health professionals and no exception chosen: nothing leaves.
+        (await (await coordinator.PostFormAsync(url, new Dictionary<string, string> { ["ToUnitId"] = unitB.ToString() })).TextAsync())
+            .Should().Contain("exception prévue par la loi");
+        (await app.WithDbAsync(db => db.TransferPacks.CountAsync(t => t.PatientId == patient.Id))).Should().Be(0);
+        (await coordinator.PostFormAsync(url, new Dictionary<string, string>
+            {
+                ["ToUnitId"] = unitB.ToString(), ["Exception"] = nameof(UsmpCare.Domain.Disclosures.LegalException.CareTeamSharing),
+            }))
             .StatusCode.Should().Be(HttpStatusCode.Redirect);
 
         var copies = await app.WithDbAsync(db => db.Patients.Where(p => p.Ecrou == patient.Ecrou).ToListAsync());

@@ -110,7 +110,7 @@ public sealed class DocumentIssuingTests(UsmpFactory app) : IClassFixture<UsmpFa
         byte[]? kept = null;
         var sequence = await SequenceAsync();
         var request = new DocumentRequest(by, patient, Letter(by, patient, [LetterBlock.Paragraph("Pli confidentiel.")]),
-            [new(RecipientCategory.OtherUnit, "Unité sanitaire de Fresnes", id => $"Pli (document {id})", "P21", null, "Transmission")])
+            [new(RecipientCategory.OtherUnit, "Unité sanitaire de Fresnes", id => $"Pli (document {id})", "P21", null, LegalException.CareTeamSharing)])
         {
             Keep = letter =>
             {
@@ -144,7 +144,7 @@ public sealed class DocumentIssuingTests(UsmpFactory app) : IClassFixture<UsmpFa
     }
 
     private static DocumentRequest Request(Issuer by, Patient patient, Letter letter) =>
-        new(by, patient, letter, [LedgerLine.Of(Sheet, Sheet.RecipientLine, "Préconisations non médicales (P27)")])
+        new(by, patient, letter, [LedgerLine.Of(Sheet, Sheet.RecipientLine, LegalException.RequiredCertificate)])
         {
             Register = new Registration(Sheet),
         };

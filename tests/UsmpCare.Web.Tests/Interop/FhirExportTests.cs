@@ -137,7 +137,7 @@ public sealed class FhirExportTests(UsmpFactory app) : IClassFixture<UsmpFactory
         new FhirJsonDeserializer().Deserialize<Bundle>(await response.Content.ReadAsStringAsync()).Type.Should().Be(Bundle.BundleType.Document);
         var disclosure = await app.WithDbAsync(db => db.Disclosures.SingleAsync(d => d.PatientId == patient.Id));
         disclosure.Recipient.Should().Be(RecipientCategory.Patient);
-        disclosure.Exception.Should().Be("Document remis au patient lui-même");
+        disclosure.Exception.Should().Be(LegalException.PatientHimself);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using UsmpCare.Domain.Disclosures;
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
@@ -98,7 +99,10 @@ public sealed class ReauthTests(StaleAuthenticationFactory app) : IClassFixture<
     {
         var patient = await app.NewPatientAsync("Transféré");
         var coordinator = await app.LoginAsAsync(DemoData.Account(Role.Coordinator));
-        var fields = new Dictionary<string, string> { ["OutsideDestination"] = "Centre pénitentiaire de Fresnes" };
+        var fields = new Dictionary<string, string>
+        {
+            ["OutsideDestination"] = "Centre pénitentiaire de Fresnes", ["Exception"] = nameof(LegalException.CareTeamSharing),
+        };
 
         var stale = await (await coordinator.PostFormAsync($"/Continuity/Transfer/{patient.Id}", fields)).TextAsync();
 

@@ -35,7 +35,7 @@ internal sealed class DisclosureConfiguration : IEntityTypeConfiguration<Disclos
         b.Property(d => d.RecipientName).HasMaxLength(200);
         b.Property(d => d.What).HasMaxLength(2000);
         b.Property(d => d.LegalBasis).HasMaxLength(300);
-        b.Property(d => d.Exception).HasMaxLength(300);
+        b.Property(d => d.Exception).HasConversion<string>().HasMaxLength(300);
         b.Property(d => d.AuthorName).HasMaxLength(200);
         b.HasIndex(d => new { d.PatientId, d.At });
         b.HasIndex(d => new { d.UnitId, d.At });

@@ -32,6 +32,9 @@ internal sealed class RecordAccessRequestConfiguration : IEntityTypeConfiguratio
         b.Property(r => r.Requester).HasConversion<string>().HasMaxLength(30);
         b.Property(r => r.RequesterName).HasMaxLength(300);
         b.Property(r => r.HandedOverByName).HasMaxLength(200);
+        b.Property(r => r.PatientDocumentType).HasMaxLength(40);
+        b.Property(r => r.PatientDocumentByName).HasMaxLength(200);
+        b.Property(r => r.LegalBasis).HasConversion<string>().HasMaxLength(30);
         b.Property(r => r.RecordedByName).HasMaxLength(200);
         b.Property(r => r.Version).IsRowVersion();
         b.HasIndex(r => new { r.UnitId, r.HandedOverOn });

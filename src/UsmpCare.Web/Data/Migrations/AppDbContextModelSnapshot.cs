@@ -892,6 +892,10 @@ namespace UsmpCare.Web.Data.Migrations
                         .HasColumnType("character varying(30)")
                         .HasColumnName("cancelled_by");
 
+                    b.Property<Guid?>("CoverDocumentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cover_document_id");
+
                     b.Property<DateTimeOffset?>("DoneAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("done_at");
@@ -989,13 +993,32 @@ namespace UsmpCare.Web.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("handed_over_on");
 
-                    b.Property<bool>("MandateRecorded")
-                        .HasColumnType("boolean")
-                        .HasColumnName("mandate_recorded");
+                    b.Property<string>("LegalBasis")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("legal_basis");
 
                     b.Property<bool>("OlderThanFiveYears")
                         .HasColumnType("boolean")
                         .HasColumnName("older_than_five_years");
+
+                    b.Property<byte[]>("PatientDocument")
+                        .HasColumnType("bytea")
+                        .HasColumnName("patient_document");
+
+                    b.Property<DateTimeOffset?>("PatientDocumentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("patient_document_at");
+
+                    b.Property<string>("PatientDocumentByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("patient_document_by_name");
+
+                    b.Property<string>("PatientDocumentType")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("patient_document_type");
 
                     b.Property<Guid>("PatientId")
                         .HasColumnType("uuid")

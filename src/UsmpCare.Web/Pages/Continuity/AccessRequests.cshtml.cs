@@ -2,8 +2,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using UsmpCare.Domain;
+using UsmpCare.Domain.Consents;
 using UsmpCare.Domain.Continuity;
-using UsmpCare.Domain.Disclosures;
 using UsmpCare.Domain.Patients;
 using UsmpCare.Domain.Security;
 using UsmpCare.Web.Authorization;
@@ -21,7 +21,8 @@ public sealed class AccessRequestsModel(AppDbContext db, CurrentUnit currentUnit
     [BindProperty] public string? Ecrou { get; set; }
     [BindProperty] public AccessRequester Requester { get; set; }
     [BindProperty] public string? RequesterName { get; set; }
-    [BindProperty] public bool MandateRecorded { get; set; }
+    [BindProperty] public IFormFile? Scan { get; set; }
+    [BindProperty] public AccessLegalBasis? Basis { get; set; }
     [BindProperty] public bool OlderThanFiveYears { get; set; }
     [BindProperty] public DateOnly? ReceivedOn { get; set; }
     [BindProperty] public Guid RequestId { get; set; }
@@ -49,15 +50,54 @@ public sealed class AccessRequestsModel(AppDbContext db, CurrentUnit currentUnit
             throw new DomainException("La date de réception est obligatoire et ne peut pas être dans le futur.");
         }
         var actor = Actor.Of(User);
-        db.RecordAccessRequests.Add(new RecordAccessRequest(patient.Id, patient.UnitId, Requester, RequesterName ?? "",
-            MandateRecorded, OlderThanFiveYears, ReceivedOn.Value, actor.Id, actor.Name, clock.GetUtcNow()));
+        var request = new RecordAccessRequest(patient.Id, patient.UnitId, Requester, RequesterName ?? "",
+            OlderThanFiveYears, ReceivedOn.Value, actor.Id, actor.Name, clock.GetUtcNow());
+        db.RecordAccessRequests.Add(request);
         await db.SaveChangesAsync();
-        Message = "Demande enregistrée.";
+        Message = request.PatientDocumentLabel is { } paper
+            ? $"Demande enregistrée ; le dossier ne sera remis qu'une fois joint le {paper} (P19)."
+            : "Demande enregistrée.";
         return RedirectToPage();
     }
 
-    /// <summary>Handing the record over is a disclosure (P19, P02).</summary>
-    public async Task<IActionResult> OnPostHandOverAsync()
+    /// <summary>P19: the scan of the patient's mandate, or of his request accompanying his physician's.</summary>
+    public Task<IActionResult> OnPostDocumentAsync() => ChangeAsync((request, actor, now) =>
+    {
+        if (Scan is null)
+        {
+            throw new DomainException("Choisissez le fichier scanné du document signé par le patient.");
+        }
+        using var buffer = new MemoryStream();
+        Scan.CopyTo(buffer);
+        request.AttachPatientDocument(buffer.ToArray(), actor.Name, now);
+        return $"{request.PatientDocumentLabel} joint à la demande.";
+    });
+
+    public Task<IActionResult> OnPostBasisAsync() => ChangeAsync((request, _, _) =>
+    {
+        request.RecordLegalBasis(Basis ?? throw new DomainException("Choisissez le fondement légal dans la liste."));
+        return "Fondement légal enregistré.";
+    });
+
+    /// <summary>Handing the record over is a line of the disclosure ledger, written by the request itself (P19, P02).</summary>
+    public Task<IActionResult> OnPostHandOverAsync() => ChangeAsync(async (request, actor, now) =>
+    {
+        var consents = new ConsentState(await db.ConsentEntries.AsNoTracking().Where(e => e.PatientId == request.PatientId).ToListAsync());
+        db.Disclosures.Add(request.HandOver(consents, Fr.Today(clock), actor.Id, actor.Name, now));
+        return "Remise du dossier enregistrée et consignée au registre des transmissions.";
+    });
+
+    public async Task<IActionResult> OnGetDocumentAsync(Guid requestId)
+    {
+        var unitId = await currentUnit.IdAsync();
+        var request = await db.RecordAccessRequests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == requestId && r.UnitId == unitId);
+        return request?.PatientDocument is { } content ? File(content, request.PatientDocumentType!) : NotFound();
+    }
+
+    private Task<IActionResult> ChangeAsync(Func<RecordAccessRequest, Actor, DateTimeOffset, string> change) =>
+        ChangeAsync((r, a, n) => Task.FromResult(change(r, a, n)));
+
+    private async Task<IActionResult> ChangeAsync(Func<RecordAccessRequest, Actor, DateTimeOffset, Task<string>> change)
     {
         var unitId = await currentUnit.IdAsync();
         var request = await db.RecordAccessRequests.FirstOrDefaultAsync(r => r.Id == RequestId && r.UnitId == unitId);
@@ -65,20 +105,8 @@ public sealed class AccessRequestsModel(AppDbContext db, CurrentUnit currentUnit
         {
             return NotFound();
         }
-        var actor = Actor.Of(User);
-        var now = clock.GetUtcNow();
-        request.HandOver(Fr.Today(clock), actor.Name);
-        db.Disclosures.Add(new Disclosure(request.PatientId, request.UnitId, request.Requester switch
-            {
-                AccessRequester.Patient => RecipientCategory.Patient,
-                AccessRequester.Lawyer => RecipientCategory.Lawyer,
-                AccessRequester.DesignatedPhysician => RecipientCategory.DesignatedPhysician,
-                _ => RecipientCategory.OutsideProfessional,
-            }, request.RequesterName, "Copie du dossier médical", "Accès au dossier médical, art. L.1111-7 CSP (P19)", null,
-            request.Requester == AccessRequester.MandatedThirdParty ? "Mandat signé du patient" : "Demande du patient ou à sa demande",
-            actor.Id, actor.Name, now));
+        Message = await change(request, Actor.Of(User), clock.GetUtcNow());
         await db.SaveChangesAsync();
-        Message = "Remise du dossier enregistrée et consignée au registre des transmissions.";
         return RedirectToPage();
     }
 

@@ -33,6 +33,9 @@ public sealed class ReleaseModel(AppDbContext db, PatientAccess access, TimeProv
     [BindProperty] public string? TreatingPhysician { get; set; }
     [BindProperty] public string? FollowUp { get; set; }
     [BindProperty] public bool PatientAsked { get; set; }
+
+    /// <summary>P02: the exception that lets the pack go when the patient has not agreed to exchanges with health professionals.</summary>
+    [BindProperty] public LegalException? Exception { get; set; }
     [BindProperty] public string? ReasonWithoutPack { get; set; }
     [TempData] public string? Message { get; set; }
 
@@ -59,7 +62,7 @@ public sealed class ReleaseModel(AppDbContext db, PatientAccess access, TimeProv
         var letter = ReleasePackBuilder.Build(patient, by.Unit, by.Signer, entries, Banner.Records, readable, FollowUp, by.Today);
         var template = Catalogue.ReleasePack;
         var issued = await issuing.IssueAsync(new DocumentRequest(by, patient, letter,
-            [LedgerLine.Of(template, patient.FullName, "Document remis au patient lui-même")])
+            [LedgerLine.Of(template, patient.FullName, LegalException.PatientHimself)])
         {
             Register = new Registration(template),
             Keep = pack =>
@@ -82,11 +85,12 @@ public sealed class ReleaseModel(AppDbContext db, PatientAccess access, TimeProv
         {
             throw new DomainException("Le dossier n'est envoyé au médecin désigné qu'à la demande du patient (P14).");
         }
+        // P02: his current word for the health category, read now, else the exception chosen from the closed list.
+        var (consent, exception) = Disclosure.Basis(Banner.Consents, RecipientCategory.DesignatedPhysician, null, Exception);
         plan.PackSent(now);
         Db.Disclosures.Add(new Disclosure(patient.Id, patient.UnitId, RecipientCategory.DesignatedPhysician,
             patient.DesignatedPhysician, $"Dossier de sortie (document {plan.PackDocumentId})",
-            "Continuité des soins : envoi au médecin désigné par le patient (P14)", null,
-            "À la demande du patient (P14)", actor.Id, actor.Name, now));
+            "Continuité des soins : envoi au médecin désigné par le patient (P14)", consent, exception, actor.Id, actor.Name, now));
         return Task.FromResult($"Dossier de sortie envoyé à {patient.DesignatedPhysician} et consigné au registre des transmissions.");
     }, sensitive: true);
 

@@ -30,6 +30,9 @@ public sealed class TransferModel(AppDbContext db, PatientAccess access, TimePro
     [BindProperty] public string? OutsideDestination { get; set; }
     [BindProperty] public string? FollowUp { get; set; }
 
+    /// <summary>P02: the exception that lets the pack go when the patient has not agreed to exchanges with health professionals.</summary>
+    [BindProperty] public LegalException? Exception { get; set; }
+
     public async Task<IActionResult> OnGetAsync(Guid patientId) => await LoadAsync(patientId) ?? Page();
 
     public async Task<IActionResult> OnPostAsync(Guid patientId)
@@ -87,7 +90,7 @@ public sealed class TransferModel(AppDbContext db, PatientAccess access, TimePro
         [
             new(toUnit is null ? RecipientCategory.OutsideProfessional : RecipientCategory.OtherUnit, destination,
                 _ => "Dossier de transfert sous pli confidentiel", "Continuité des soins lors d'un transfert (P13, P21)", null,
-                "Transmission au service de santé qui prend le patient en charge"),
+                Exception),
         ])
         {
             Cover = ReleasePackBuilder.Cover(patient, by.Unit, destination, by.Today),

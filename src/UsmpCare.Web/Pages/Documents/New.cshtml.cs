@@ -105,9 +105,8 @@ public sealed class NewModel(AppDbContext db, PatientAccess access, DocumentIssu
         (DateTimeOffset, DateTimeOffset)? followUp = signed.Count == 0 ? null
             : (signed.Min(c => c.OccurredAt), signed.Max(c => c.OccurredAt));
         var built = CertificateBuilder.Build(Input, patient, by.Unit, by.Signer, source, followUp, Replaces, by.Today);
-        var exception = template.Recipient == RecipientCategory.Patient ? "Document remis au patient lui-même"
-            : template.Accessory ? "Certificat demandé par le patient, dans son intérêt (P24)"
-            : "Document prévu par les textes, sans élément de diagnostic (P23, P25)";
+        // P02: the patient's own copy, else a certificate the texts provide for (P23, P25) or he asked for (P24).
+        var exception = template.Recipient == RecipientCategory.Patient ? LegalException.PatientHimself : LegalException.RequiredCertificate;
         // The ledger names the document; what it says is kept with the document itself (register, P30).
         return new DocumentRequest(by, patient, built.Letter, [LedgerLine.Of(template, template.RecipientLine, exception)])
         {

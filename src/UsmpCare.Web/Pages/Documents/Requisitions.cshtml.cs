@@ -89,7 +89,7 @@ public sealed class RequisitionsModel(AppDbContext db, CurrentUnit currentUnit, 
                 new(RecipientCategory.Procureur, Authority?.Trim() ?? "",
                     _ => "Refus motivé de réquisition (médecin traitant), sans information médicale",
                     "Art. R.4127-105 du code de la santé publique (P26)", null,
-                    "Réponse à une autorité judiciaire, sans élément médical"),
+                    LegalException.JudicialRequisition),
             ])
             {
                 Keep = issued =>

@@ -81,8 +81,8 @@ public sealed class AbuseModel(AppDbContext db, PatientAccess access, TimeProvid
                 LetterBlock.Paragraph("Le patient a été informé de ce signalement." + (CopyGiven ? " Une copie lui a été remise." : "")),
             ],
             by.Signature);
-        var exception = ground == AbuseReportGround.PatientAgreement ? null
-            : ground == AbuseReportGround.Minor ? "Patient mineur : accord non requis (P07, P36)" : "Personne hors d'état de se protéger : accord non requis (P07)";
+        // P07, P36: a minor or a person unable to protect himself needs no agreement (art. 226-14 1° CP).
+        LegalException? exception = ground == AbuseReportGround.PatientAgreement ? null : LegalException.AbuseSignalement;
         var ledger = new List<LedgerLine>
         {
             new(RecipientCategory.Procureur, "Procureur de la République", id => $"Signalement de sévices (document {id})",
@@ -91,7 +91,7 @@ public sealed class AbuseModel(AppDbContext db, PatientAccess access, TimeProvid
         if (CopyGiven)
         {
             ledger.Add(new(RecipientCategory.Patient, patient.FullName, id => $"Copie du signalement (document {id})",
-                "Information du patient (P07)", null, "Remise au patient de la copie de son signalement"));
+                "Information du patient (P07)", null, LegalException.PatientHimself));
         }
         if (InformDirector)
         {

@@ -46,7 +46,7 @@ public sealed class RiskModel(AppDbContext db, PatientAccess access, OutgoingTex
         var disclosure = new Disclosure(patientId, Banner.Patient.UnitId, RecipientCategory.PrisonAdministration,
             "Chef d'établissement", $"Signalement de risque — mesures : {string.Join(", ", measures)}. Faits : {Facts?.Trim()}",
             "Risque sérieux pour la sécurité des personnes : information utile aux mesures de protection (P06)",
-            null, "Exception légale : signalement d'un risque sérieux pour la sécurité des personnes", actor.Id, actor.Name, now);
+            null, LegalException.SeriousRiskToPersons, actor.Id, actor.Name, now);
         var signalement = new RiskSignalement(patientId, Banner.Patient.UnitId, measures, Facts ?? "", disclosure.Id,
             actor.Id, actor.Name, now);
         Db.Disclosures.Add(disclosure);

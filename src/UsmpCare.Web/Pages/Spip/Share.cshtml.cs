@@ -46,9 +46,10 @@ public sealed class ShareModel(AppDbContext db, PatientAccess access, OutgoingTe
         }
         var actor = Actor.Of(User);
         var now = Clock.GetUtcNow();
+        var (consent, _) = Disclosure.Basis(Banner.Consents, RecipientCategory.Spip, null, null);
         var disclosure = new Disclosure(patientId, Banner.Patient.UnitId, RecipientCategory.Spip, "SPIP", Message,
             "Partage strictement nécessaire avec le SPIP, patient informé de son droit d'opposition (P02, P03)",
-            Banner.Consents.SpipInformed!.Id, null, actor.Id, actor.Name, now);
+            consent, null, actor.Id, actor.Name, now);
         Db.Disclosures.Add(disclosure);
         Db.SpipShares.Add(new SpipShare(patientId, Banner.Patient.UnitId, Message, disclosure.Id, actor.Id, actor.Name, now));
         await Db.SaveChangesAsync();
