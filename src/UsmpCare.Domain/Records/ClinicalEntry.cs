@@ -41,6 +41,18 @@ public enum ConsentStatus
     Refused,
 }
 
+/// <summary>
+/// P01: the security grounds the CNOM report lets the physician weigh before accepting a guard in the room
+/// (personality, risk of escape or of assault). A closed list, so that the unit can count them without free text.
+/// </summary>
+public enum GuardGround
+{
+    AssaultRisk,
+    EscapeRisk,
+    Behaviour,
+    Other,
+}
+
 public enum MedicationOutcome
 {
     Given,
@@ -94,6 +106,7 @@ public abstract class ClinicalEntry : IUnitScoped
 
     /// <summary>P01: a guard in the room is the physician's decision, for a stated security reason.</summary>
     public bool GuardPresent { get; set => field = Editable(value); }
+    public GuardGround? GuardGround { get; set => field = Editable(value); }
     public string? GuardReason { get; set => field = Editable(value); }
 
     public string? Note { get; set => field = Editable(value); }
@@ -167,6 +180,7 @@ public abstract class ClinicalEntry : IUnitScoped
         amendment.ConsentDetails = ConsentDetails;
         amendment.InformationGiven = InformationGiven;
         amendment.GuardPresent = GuardPresent;
+        amendment.GuardGround = GuardGround;
         amendment.GuardReason = GuardReason;
         amendment.Note = Note;
         amendment.Findings = Findings;
@@ -246,6 +260,10 @@ public abstract class ClinicalEntry : IUnitScoped
         if (Consent == ConsentStatus.NotRecorded)
         {
             problems.Add("Le consentement du patient doit être recueilli — ou son refus enregistré — avant de signer (P08).");
+        }
+        if (GuardPresent && (GuardGround is null || !Enum.IsDefined(GuardGround.Value)))
+        {
+            problems.Add("Un surveillant était présent : choisissez le motif de sécurité retenu (P01).");
         }
         if (GuardPresent && string.IsNullOrWhiteSpace(GuardReason))
         {

@@ -128,4 +128,12 @@ public static class RecordLabels
         ConsentStatus.Refused => "Refus du patient",
         _ => consent.ToString(),
     };
+
+    public static string Label(this GuardGround ground) => ground switch
+    {
+        GuardGround.AssaultRisk => "Risque d'agression",
+        GuardGround.EscapeRisk => "Risque d'évasion",
+        GuardGround.Behaviour => "Personnalité, comportement",
+        _ => "Autre motif de sécurité",
+    };
 }

@@ -30,6 +30,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<SomaticEntry> SomaticEntries => Set<SomaticEntry>();
     public DbSet<PsychiatricEntry> PsychiatricEntries => Set<PsychiatricEntry>();
     public DbSet<HungerStrike> HungerStrikes => Set<HungerStrike>();
+    public DbSet<HungerStrikeEvent> HungerStrikeEvents => Set<HungerStrikeEvent>();
     public DbSet<CollectionRound> CollectionRounds => Set<CollectionRound>();
     public DbSet<CareRequest> CareRequests => Set<CareRequest>();
     public DbSet<CareRequestEvent> CareRequestEvents => Set<CareRequestEvent>();

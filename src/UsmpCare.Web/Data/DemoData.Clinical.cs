@@ -92,6 +92,13 @@ public static partial class DemoData
             visit.Note = "Visite d'entrée. Pas d'antécédent chirurgical. Tabagisme actif.";
             visit.Findings = "Examen clinique sans particularité. Auscultation libre.";
             visit.Vitals = new VitalSigns { SystolicBp = 120 + random.Next(0, 30), DiastolicBp = 75, HeartRate = 72, WeightKg = 70 + random.Next(0, 20) };
+            if (patient == patients[3])
+            {
+                // P01: one entry visit with a guard in the room, for the report and the dashboard to show.
+                visit.GuardPresent = true;
+                visit.GuardGround = GuardGround.AssaultRisk;
+                visit.GuardReason = "A frappé un surveillant à l'arrivée, agitation persistante.";
+            }
             var code = random.Next(3) == 0 ? asthma : hypertension;
             if (code is not null)
             {
@@ -134,6 +141,11 @@ public static partial class DemoData
         var strike = new HungerStrike(striker.Id, striker.UnitId, today.AddDays(-4), refusesFluids: false, physician.Id,
             Infrastructure.Actor.NameOf(physician.DisplayName, physician: true), now.AddDays(-4));
         strike.RecordInformation("Risques du jeûne prolongé expliqués ; surveillance quotidienne proposée et acceptée.", now.AddDays(-4));
+        // P35: a refused treatment stands; a weighing he accepts again is recorded with his consent.
+        strike.RecordRefusal(HungerStrikeAct.Treatment, "Ne veut pas de complément nutritionnel oral.", physician.Id,
+            Infrastructure.Actor.NameOf(physician.DisplayName, physician: true), now.AddDays(-3));
+        strike.RecordMeasure(HungerStrikeAct.Weighing, MeasureBasis.Consent, "Accepte la pesée quotidienne, oralement.", nurse.Id,
+            nurse.DisplayName, now.AddDays(-3));
         db.HungerStrikes.Add(strike);
         for (var day = 4; day >= 1; day--)
         {

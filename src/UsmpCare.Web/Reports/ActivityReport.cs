@@ -127,6 +127,9 @@ public static class ActivityReport
             list.Add(new($"{prefix}-NURSE", Consultations, $"Transmissions infirmières ({(team == Team.Somatic ? "somatique" : "psychiatrie")})", nursing, IndicatorUnit.Count));
         }
 
+        // P01: consultations held with a guard in the room, by month, ground and physician.
+        list.AddRange(await GuardPresence.IndicatorsAsync(db, unitId, period));
+
         // Pre-release visits (L.322-7 code pénitentiaire, P31): every plan whose visit was recorded in the period.
         var visits = await db.ReleasePlans.AsNoTracking()
             .Where(r => r.UnitId == unitId && r.Visit != null && r.VisitAt >= start && r.VisitAt < end)

@@ -60,6 +60,22 @@ public sealed class ClinicalEntryTests
     }
 
     [Fact]
+    public void A_guard_in_the_room_needs_a_ground_from_the_list_and_the_physicians_words()
+    {
+        var entry = Consultation();
+        entry.GuardPresent = true;
+        entry.GuardReason = "Menaces répétées envers l'infirmière";
+
+        entry.SignatureProblems(false).Should().ContainSingle(p => p.Contains("motif de sécurité"));
+        entry.GuardGround = (GuardGround)42;
+        entry.SignatureProblems(false).Should().ContainSingle(p => p.Contains("motif de sécurité"), "a ground outside the list is no ground");
+        entry.GuardGround = GuardGround.AssaultRisk;
+        entry.SignatureProblems(false).Should().BeEmpty();
+        entry.GuardReason = null;
+        entry.SignatureProblems(false).Should().ContainSingle(p => p.Contains("raison de sécurité"));
+    }
+
+    [Fact]
     public void A_work_prevention_visit_by_the_treating_physician_needs_a_reason()
     {
         var entry = Consultation();
@@ -118,6 +134,7 @@ public sealed class ClinicalEntryTests
     {
         var entry = Consultation();
         entry.GuardPresent = true;
+        entry.GuardGround = GuardGround.AssaultRisk;
         entry.GuardReason = "Risque d'agression signalé";
 
         entry.SignatureProblems(false).Should().BeEmpty();
@@ -246,6 +263,7 @@ public sealed class ClinicalEntryTests
         var entry = Consultation(Team.Psychiatric);
         entry.OccurredAt = Now.AddHours(-2);
         entry.GuardPresent = true;
+        entry.GuardGround = GuardGround.EscapeRisk;
         entry.GuardReason = "Risque";
         entry.Findings = "Calme";
         entry.Vitals.HeartRate = 80;
@@ -259,7 +277,7 @@ public sealed class ClinicalEntryTests
         amendment.OccurredAt.Should().Be(entry.OccurredAt);
         amendment.CreatedAt.Should().Be(Now.AddHours(1));
         amendment.Should().BeEquivalentTo(entry, o => o
-            .Including(e => e.Consent).Including(e => e.GuardPresent).Including(e => e.GuardReason).Including(e => e.Note)
+            .Including(e => e.Consent).Including(e => e.GuardPresent).Including(e => e.GuardGround).Including(e => e.GuardReason).Including(e => e.Note)
             .Including(e => e.Findings).Including(e => e.ConsultationType).Including(e => e.Vitals).Including(e => e.Prescriptions));
         amendment.Vitals.Should().NotBeSameAs(entry.Vitals);
         amendment.Prescriptions[0].Should().NotBeSameAs(entry.Prescriptions[0]);

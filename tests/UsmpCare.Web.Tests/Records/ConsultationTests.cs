@@ -64,16 +64,30 @@ public sealed class ConsultationTests(UsmpFactory app) : IClassFixture<UsmpFacto
         form["Input.GuardPresent"] = "true";
 
         var refused = await (await physician.PostConsultationAsync("Sign", form)).TextAsync();
-        refused.Should().Contain("indiquez la raison de sécurité").And.Contain("(P01)");
+        refused.Should().Contain("indiquez la raison de sécurité").And.Contain("choisissez le motif de sécurité");
 
         var draft = (await app.EntriesOfAsync(patient.Id, Team.Somatic)).Single();
         form["Input.GuardReason"] = "Agression d'un soignant la semaine dernière";
         form["Input.Version"] = draft.Version.ToString();
+        var withoutGround = await (await physician.PostConsultationAsync("Sign", form, draft.Id)).TextAsync();
+        withoutGround.Should().Contain("choisissez le motif de sécurité");
+        (await app.EntriesOfAsync(patient.Id, Team.Somatic)).Single().Status.Should().Be(EntryStatus.Draft);
+
+        form["Input.GuardGround"] = "Behaviour";
+        form["Input.Version"] = (await app.EntriesOfAsync(patient.Id, Team.Somatic)).Single().Version.ToString();
         (await physician.PostConsultationAsync("Sign", form, draft.Id)).StatusCode.Should().Be(HttpStatusCode.Redirect);
 
         var signed = (await app.EntriesOfAsync(patient.Id, Team.Somatic)).Single();
         signed.Status.Should().Be(EntryStatus.Signed);
         signed.GuardReason.Should().Be("Agression d'un soignant la semaine dernière");
+        signed.GuardGround.Should().Be(GuardGround.Behaviour);
+
+        // P01: the coordinator's dashboard counts this month's guarded consultations by ground and by physician.
+        var coordinator = await app.LoginAsAsync(DemoData.Account(Role.Coordinator));
+        var dashboard = await coordinator.GetDocumentAsync("/Dashboard");
+        int.Parse(dashboard.QuerySelector("#kpi-guarded")!.TextContent).Should().BePositive();
+        dashboard.QuerySelectorAll("#guarded-grounds tr").Select(r => r.TextContent).Should().Contain(r => r.Contains("Personnalité, comportement"));
+        dashboard.QuerySelectorAll("#guarded-physicians tr").Select(r => r.TextContent).Should().Contain(r => r.Contains(signed.SignedByName!));
     }
 
     [Fact]
@@ -139,6 +153,12 @@ public sealed class ConsultationTests(UsmpFactory app) : IClassFixture<UsmpFacto
         var coordinator = await app.LoginAsAsync(DemoData.Account(Role.Coordinator));
         var report = (await coordinator.GetDocumentAsync("/Reports/PreventionVisits")).Body!.TextContent;
         report.Should().Contain("Seul médecin présent cette semaine").And.Contain(patient.Ecrou);
+
+        // A prevention visit by a physician who never treated the patient signs without a reason and is not listed.
+        var other = await app.NewPatientAsync("Prévenu");
+        (await physician.PostConsultationAsync("Sign", Clinic.ConsultationForm(other.Id, "Poste en atelier.", type: ConsultationType.WorkPrevention)))
+            .StatusCode.Should().Be(HttpStatusCode.Redirect);
+        (await coordinator.GetDocumentAsync("/Reports/PreventionVisits")).Body!.TextContent.Should().NotContain(other.Ecrou);
     }
 
     [Fact]

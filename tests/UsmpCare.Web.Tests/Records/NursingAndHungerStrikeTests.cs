@@ -99,4 +99,44 @@ public sealed class NursingAndHungerStrikeTests(UsmpFactory app) : IClassFixture
         var check = await psychiatrist.PostFormAsync(url + "?handler=Check", new Dictionary<string, string> { ["CheckNote"] = "x" }, "/Patients");
         check.Headers.Location!.OriginalString.Should().Contain("/Account/AccessDenied");
     }
+
+    [Fact]
+    public async Task A_refusal_is_respected_and_a_measure_needs_consent_or_the_legal_path()
+    {
+        var patient = await app.NewPatientAsync("Refusant");
+        var physician = await app.LoginAsAsync(DemoData.Account(Role.Physician));
+        var url = $"/HungerStrikes/Follow/{patient.Id}";
+        (await physician.PostFormAsync(url + "?handler=Start", new Dictionary<string, string>(), url)).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        (await physician.PostFormAsync(url + "?handler=Refusal", new Dictionary<string, string>
+        {
+            ["Act"] = "Weighing", ["Words"] = "Ne veut plus être pesé",
+        }, url)).StatusCode.Should().Be(HttpStatusCode.Redirect);
+
+        var weighed = await physician.PostFormAsync(url + "?handler=Check", new Dictionary<string, string> { ["WeightKg"] = "70" }, url);
+        (await weighed.TextAsync()).Should().Contain("Son refus est respecté");
+        var forced = await physician.PostFormAsync(url + "?handler=Measure", new Dictionary<string, string>
+        {
+            ["Act"] = "Rehydration", ["Words"] = "Perfusion",
+        }, url);
+        (await forced.TextAsync()).Should().Contain("consentement du patient ou");
+        var legalWithoutBasis = await physician.PostFormAsync(url + "?handler=Measure", new Dictionary<string, string>
+        {
+            ["Act"] = "Rehydration", ["Basis"] = "LegalPath", ["Words"] = "",
+        }, url);
+        (await legalWithoutBasis.TextAsync()).Should().Contain("fondement légal");
+        (await app.EntriesOfAsync(patient.Id, Team.Somatic)).Should().BeEmpty("a refused weighing leaves no weight");
+
+        (await physician.PostFormAsync(url + "?handler=Measure", new Dictionary<string, string>
+        {
+            ["Act"] = "Weighing", ["Basis"] = "Consent", ["Words"] = "Accepte de nouveau la pesée",
+        }, url)).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        (await physician.PostFormAsync(url + "?handler=Check", new Dictionary<string, string> { ["WeightKg"] = "69,5" }, url))
+            .StatusCode.Should().Be(HttpStatusCode.Redirect);
+
+        var events = (await physician.GetDocumentAsync(url)).QuerySelectorAll("#strike-events tbody tr").Select(r => r.TextContent).ToList();
+        events.Should().HaveCount(2);
+        events.Should().Contain(r => r.Contains("Pesée") && r.Contains("refus du patient, respecté") && r.Contains("Ne veut plus être pesé"));
+        events.Should().Contain(r => r.Contains("fait avec le consentement du patient") && r.Contains("Accepte de nouveau la pesée"));
+        (await app.EntriesOfAsync(patient.Id, Team.Somatic)).Should().ContainSingle().Which.Vitals.WeightKg.Should().Be(69.5m);
+    }
 }

@@ -42,10 +42,20 @@ public sealed class ActivityReportTests(UsmpFactory app) : IClassFixture<UsmpFac
             ["AP-01"] = 4, ["AP-02"] = 1, ["AP-03"] = 2, ["AP-03-NoLegalBasis"] = 1, ["AP-03-MedicalSecrecy"] = 0,
             ["AP-03-NotForTreatingPhysician"] = 0, ["AP-03-PatientRefused"] = 0, ["AP-03-Other"] = 1, ["AP-04"] = 1,
             ["GRV-01"] = 2, ["GRV-02"] = 2, ["GRV-03"] = 1,
+            // P01: by month, ground and physician (ranked by name: 1 = Dr Autre, 2 = Dr Test); April's is outside.
+            ["GRD-00"] = 3,
+            ["GRD-202601"] = 1, ["GRD-202601-AssaultRisk"] = 1, ["GRD-202601-EscapeRisk"] = 0, ["GRD-202601-Behaviour"] = 0,
+            ["GRD-202601-Other"] = 0, ["GRD-202601-DR2"] = 1,
+            ["GRD-202602"] = 1, ["GRD-202602-AssaultRisk"] = 1, ["GRD-202602-EscapeRisk"] = 0, ["GRD-202602-Behaviour"] = 0,
+            ["GRD-202602-Other"] = 0, ["GRD-202602-DR2"] = 1,
+            ["GRD-202603"] = 1, ["GRD-202603-AssaultRisk"] = 0, ["GRD-202603-EscapeRisk"] = 1, ["GRD-202603-Behaviour"] = 0,
+            ["GRD-202603-Other"] = 0, ["GRD-202603-DR1"] = 1,
         };
         figures.ToDictionary(i => i.Code, i => i.Value).Should().Equal(expected);
         figures.Single(i => i.Code == "ARR-04").Basis.Should().Be(4);
         figures.Single(i => i.Code == "DEM-03").Basis.Should().Be(3);
+        figures.Single(i => i.Code == "GRD-202603-DR1").Label.Should().Be("mars 2026 : Dr Autre");
+        figures.Single(i => i.Code == "GRD-00").Shown(leavesUnit: true).Should().Be("<5", "small counts are masked like the rest of the report");
     }
 
     [Fact]

@@ -58,10 +58,12 @@ public static class KnownDataset
         db.Add(draft);
 
         // Other consultations: two somatic in the quarter, one after it; three psychiatric follow-ups; two nursing notes.
-        Signed(db, Team.Somatic, EntryKind.Consultation, ConsultationType.Consultation, p1, At(2, 1));
-        Signed(db, Team.Somatic, EntryKind.Consultation, ConsultationType.Consultation, p2, At(3, 2));
-        Signed(db, Team.Somatic, EntryKind.Consultation, ConsultationType.Consultation, p2, new DateTimeOffset(2026, 4, 2, 9, 0, 0, TimeSpan.FromHours(2)).ToUniversalTime());
-        Signed(db, Team.Psychiatric, EntryKind.Consultation, ConsultationType.FollowUp, p3, At(1, 15));
+        // P01: three of them with a guard in the room (January, February, March), one more in April, out of the quarter.
+        Signed(db, Team.Somatic, EntryKind.Consultation, ConsultationType.Consultation, p1, At(2, 1), (GuardGround.AssaultRisk, "Dr Test"));
+        Signed(db, Team.Somatic, EntryKind.Consultation, ConsultationType.Consultation, p2, At(3, 2), (GuardGround.EscapeRisk, "Dr Autre"));
+        Signed(db, Team.Somatic, EntryKind.Consultation, ConsultationType.Consultation, p2, new DateTimeOffset(2026, 4, 2, 9, 0, 0, TimeSpan.FromHours(2)).ToUniversalTime(),
+            (GuardGround.Behaviour, "Dr Test"));
+        Signed(db, Team.Psychiatric, EntryKind.Consultation, ConsultationType.FollowUp, p3, At(1, 15), (GuardGround.AssaultRisk, "Dr Test"));
         Signed(db, Team.Psychiatric, EntryKind.Consultation, ConsultationType.FollowUp, p3, At(2, 15));
         Signed(db, Team.Psychiatric, EntryKind.Consultation, ConsultationType.FollowUp, p3, At(3, 15));
         Signed(db, Team.Somatic, EntryKind.NursingNote, null, p4, At(3, 2));
@@ -137,13 +139,20 @@ public static class KnownDataset
         return unit;
     }
 
-    private static void Signed(AppDbContext db, Team team, EntryKind kind, ConsultationType? type, Patient patient, DateTimeOffset at)
+    private static void Signed(AppDbContext db, Team team, EntryKind kind, ConsultationType? type, Patient patient, DateTimeOffset at,
+        (GuardGround Ground, string Physician)? guard = null)
     {
         var entry = ClinicalEntry.New(team, kind, patient.Id, patient.UnitId, Author, "Dr Test", at);
         entry.ConsultationType = type;
         entry.Consent = ConsentStatus.Given;
         entry.Note = "Note.";
-        entry.Sign(Author, "Dr Test", at, signerHasTreatedPatient: false);
+        if (guard is { } g)
+        {
+            entry.GuardPresent = true;
+            entry.GuardGround = g.Ground;
+            entry.GuardReason = "Menaces envers le personnel.";
+        }
+        entry.Sign(Author, guard?.Physician ?? "Dr Test", at, signerHasTreatedPatient: false);
         db.Add(entry);
     }
 

@@ -39,6 +39,7 @@ internal abstract class ClinicalEntryConfiguration<T>(string schema) : IEntityTy
         b.Property(e => e.ConsultationType).HasConversion<string>().HasMaxLength(30);
         b.Property(e => e.Consent).HasConversion<string>().HasMaxLength(20);
         b.Property(e => e.MedicationOutcome).HasConversion<string>().HasMaxLength(20);
+        b.Property(e => e.GuardGround).HasConversion<string>().HasMaxLength(20);
         b.Property(e => e.AuthorName).HasMaxLength(200);
         b.Property(e => e.SignedByName).HasMaxLength(200);
         b.Property(e => e.Version).IsRowVersion();
@@ -77,5 +78,24 @@ internal sealed class HungerStrikeConfiguration : IEntityTypeConfiguration<Hunge
         b.Property(h => h.StartedByName).HasMaxLength(200);
         b.Property(h => h.EndReason).HasMaxLength(500);
         b.Ignore(h => h.InProgress);
+        b.HasMany(h => h.Events).WithOne().HasForeignKey(e => e.HungerStrikeId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class HungerStrikeEventConfiguration : IEntityTypeConfiguration<HungerStrikeEvent>
+{
+    public void Configure(EntityTypeBuilder<HungerStrikeEvent> b)
+    {
+        b.ToTable("hunger_strike_events", "somatic");
+        b.HasKey(e => e.Id);
+        // Appended through HungerStrike.Events with their id already set: always inserted.
+        b.Property(e => e.Id).ValueGeneratedNever();
+        b.Property(e => e.Act).HasConversion<string>().HasMaxLength(20);
+        b.Property(e => e.Basis).HasConversion<string>().HasMaxLength(20);
+        b.Property(e => e.Detail).HasMaxLength(1000);
+        b.Property(e => e.ByName).HasMaxLength(200);
+        b.HasIndex(e => e.HungerStrikeId);
+        b.Ignore(e => e.IsRefusal);
+        b.Ignore(e => e.Outcome);
     }
 }

@@ -1763,6 +1763,56 @@ namespace UsmpCare.Web.Data.Migrations
                     b.ToTable("hunger_strikes", "somatic");
                 });
 
+            modelBuilder.Entity("UsmpCare.Domain.Records.HungerStrikeEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Act")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("act");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Basis")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("basis");
+
+                    b.Property<Guid>("ById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("by_id");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("by_name");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("detail");
+
+                    b.Property<Guid>("HungerStrikeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("hunger_strike_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_hunger_strike_events");
+
+                    b.HasIndex("HungerStrikeId")
+                        .HasDatabaseName("ix_hunger_strike_events_hunger_strike_id");
+
+                    b.ToTable("hunger_strike_events", "somatic");
+                });
+
             modelBuilder.Entity("UsmpCare.Domain.Records.MedicalRecord", b =>
                 {
                     b.Property<Guid>("PatientId")
@@ -1840,6 +1890,11 @@ namespace UsmpCare.Web.Data.Migrations
                     b.Property<string>("Findings")
                         .HasColumnType("text")
                         .HasColumnName("findings");
+
+                    b.Property<string>("GuardGround")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("guard_ground");
 
                     b.Property<bool>("GuardPresent")
                         .HasColumnType("boolean")
@@ -1999,6 +2054,11 @@ namespace UsmpCare.Web.Data.Migrations
                     b.Property<string>("Findings")
                         .HasColumnType("text")
                         .HasColumnName("findings");
+
+                    b.Property<string>("GuardGround")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("guard_ground");
 
                     b.Property<bool>("GuardPresent")
                         .HasColumnType("boolean")
@@ -2760,6 +2820,16 @@ namespace UsmpCare.Web.Data.Migrations
                         .HasConstraintName("fk_hunger_strikes_patients_patient_id");
                 });
 
+            modelBuilder.Entity("UsmpCare.Domain.Records.HungerStrikeEvent", b =>
+                {
+                    b.HasOne("UsmpCare.Domain.Records.HungerStrike", null)
+                        .WithMany("Events")
+                        .HasForeignKey("HungerStrikeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_hunger_strike_events_hunger_strikes_hunger_strike_id");
+                });
+
             modelBuilder.Entity("UsmpCare.Domain.Records.MedicalRecord", b =>
                 {
                     b.HasOne("UsmpCare.Domain.Patients.Patient", null)
@@ -3042,6 +3112,11 @@ namespace UsmpCare.Web.Data.Migrations
                 });
 
             modelBuilder.Entity("UsmpCare.Domain.CareRequests.CareRequest", b =>
+                {
+                    b.Navigation("Events");
+                });
+
+            modelBuilder.Entity("UsmpCare.Domain.Records.HungerStrike", b =>
                 {
                     b.Navigation("Events");
                 });

@@ -32,6 +32,9 @@ public sealed class IndexModel(AppDbContext db, CurrentUnit currentUnit, TimePro
     public int VisitsDue { get; private set; }
     public int HungerStrikes { get; private set; }
 
+    /// <summary>P01: this month's consultations with a guard in the room, by security ground and by physician.</summary>
+    public IReadOnlyList<GuardPresence.Row> GuardedThisMonth { get; private set; } = [];
+
     /// <summary>Patients present not yet seen at the entry visit (activity report, ARR-03).</summary>
     public int ArrivalsNotSeen { get; private set; }
 
@@ -85,6 +88,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUnit currentUnit, TimePro
         var appointments = await db.ExternalAppointments.AsNoTracking()
             .Where(a => a.UnitId == unit.Id && a.At >= monthStart && a.At < monthStart.AddMonths(1)).ToListAsync();
         Escorts = Pages.Escorts.IndexModel.Compute(appointments).FirstOrDefault(f => f.Month == month);
+        GuardedThisMonth = await GuardPresence.RowsAsync(db, unit.Id, monthStart, monthStart.AddMonths(1));
 
         var horizon = today.AddDays(Continuity.IndexModel.PreReleaseWindowDays);
         var due = await db.Patients.AsNoTracking()

@@ -20,6 +20,7 @@ public sealed class FollowModel(AppDbContext db, PatientAccess access, TimeProvi
 {
     public HungerStrike? Strike { get; private set; }
     public IReadOnlyList<ClinicalEntry> Checks { get; private set; } = [];
+    public IReadOnlyList<HungerStrikeEvent> Events { get; private set; } = [];
     public bool CanWrite { get; private set; }
     public bool CanReadChecks { get; private set; }
 
@@ -29,6 +30,9 @@ public sealed class FollowModel(AppDbContext db, PatientAccess access, TimeProvi
     [BindProperty] public decimal? WeightKg { get; set; }
     [BindProperty] public string? CheckNote { get; set; }
     [BindProperty] public bool ExaminationRefused { get; set; }
+    [BindProperty] public HungerStrikeAct Act { get; set; }
+    [BindProperty] public MeasureBasis? Basis { get; set; }
+    [BindProperty] public string? Words { get; set; }
     [BindProperty] public DateOnly? EndedOn { get; set; }
     [BindProperty] public string? EndReason { get; set; }
     [TempData] public string? Message { get; set; }
@@ -60,6 +64,16 @@ public sealed class FollowModel(AppDbContext db, PatientAccess access, TimeProvi
     public Task<IActionResult> OnPostCheckAsync(Guid patientId) => WriteAsync(patientId, (strike, user, now) =>
     {
         var current = Required(strike);
+        if (ExaminationRefused)
+        {
+            current.RecordRefusal(HungerStrikeAct.Examination, string.IsNullOrWhiteSpace(CheckNote) ? "Refuse l'examen du jour." : CheckNote.Trim(),
+                user.Id, user.Name, now);
+        }
+        else if (WeightKg is not null)
+        {
+            // P35: a weight is recorded only if the patient has not refused to be weighed.
+            current.EnsureNotRefused(HungerStrikeAct.Weighing);
+        }
         var entry = ClinicalEntry.New(Team.Somatic, EntryKind.HungerStrikeCheck, Banner.Patient.Id, Banner.Patient.UnitId,
             user.Id, user.Name, now);
         entry.HungerStrikeId = current.Id;
@@ -75,6 +89,18 @@ public sealed class FollowModel(AppDbContext db, PatientAccess access, TimeProvi
             Db.MedicalRecords.Add(new MedicalRecord(Banner.Patient.Id, Team.Somatic, now));
         }
         return "Contrôle enregistré.";
+    });
+
+    public Task<IActionResult> OnPostRefusalAsync(Guid patientId) => WriteAsync(patientId, (strike, user, now) =>
+    {
+        Required(strike).RecordRefusal(Act, Words ?? "", user.Id, user.Name, now);
+        return "Refus enregistré : il est respecté.";
+    });
+
+    public Task<IActionResult> OnPostMeasureAsync(Guid patientId) => WriteAsync(patientId, (strike, user, now) =>
+    {
+        Required(strike).RecordMeasure(Act, Basis, Words ?? "", user.Id, user.Name, now);
+        return "Mesure enregistrée avec son fondement.";
     });
 
     public Task<IActionResult> OnPostEndAsync(Guid patientId) => WriteAsync(patientId, (strike, _, _) =>
@@ -97,7 +123,7 @@ public sealed class FollowModel(AppDbContext db, PatientAccess access, TimeProvi
         {
             return Forbid();
         }
-        var tracked = Strike is null ? null : await Db.HungerStrikes.FindAsync(Strike.Id);
+        var tracked = Strike is null ? null : await Db.HungerStrikes.Include(h => h.Events).SingleAsync(h => h.Id == Strike.Id);
         var actor = Actor.Of(User);
         Message = action(tracked, (actor.Id, actor.Name), Clock.GetUtcNow());
         await Db.SaveChangesAsync();
@@ -119,6 +145,8 @@ public sealed class FollowModel(AppDbContext db, PatientAccess access, TimeProvi
             Checks = await Db.SomaticEntries.AsNoTracking()
                 .Where(ClinicalEntry.Signed).Where(e => e.HungerStrikeId == Strike.Id)
                 .OrderByDescending(e => e.OccurredAt).ToListAsync();
+            Events = await Db.HungerStrikeEvents.AsNoTracking().Where(e => e.HungerStrikeId == Strike.Id)
+                .OrderByDescending(e => e.At).ToListAsync();
         }
         return null;
     }

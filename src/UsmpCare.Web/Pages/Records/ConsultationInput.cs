@@ -14,6 +14,7 @@ public sealed class ConsultationInput
     public string? ConsentDetails { get; set; }
     public string? InformationGiven { get; set; }
     public bool GuardPresent { get; set; }
+    public GuardGround? GuardGround { get; set; }
     public string? GuardReason { get; set; }
     public string? Note { get; set; }
     public string? Findings { get; set; }
@@ -44,6 +45,7 @@ public sealed class ConsultationInput
         ConsentDetails = e.ConsentDetails,
         InformationGiven = e.InformationGiven,
         GuardPresent = e.GuardPresent,
+        GuardGround = e.GuardGround,
         GuardReason = e.GuardReason,
         Note = e.Note,
         Findings = e.Findings,
@@ -77,6 +79,7 @@ public sealed class ConsultationInput
         entry.ConsentDetails = Clean(ConsentDetails);
         entry.InformationGiven = Clean(InformationGiven);
         entry.GuardPresent = GuardPresent;
+        entry.GuardGround = GuardPresent ? GuardGround : null;
         entry.GuardReason = GuardPresent ? Clean(GuardReason) : null;
         entry.Note = Clean(Note);
         entry.Findings = Clean(Findings);
