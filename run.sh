@@ -108,6 +108,8 @@ unset ConnectionStrings__Owner
 ConnectionStrings__Owner="$owner_connection" "${app[@]}" migrate
 if [ "$ASPNETCORE_ENVIRONMENT" = Development ]; then
   "${app[@]}" seed-demo
+  # Issue #20: a database seeded before the drug referential existed gets the demo one too (idempotent upsert).
+  "${app[@]}" import-drugs data/bdpm-demo
 fi
 
 cat <<MSG

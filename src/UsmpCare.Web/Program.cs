@@ -5,6 +5,7 @@ using UsmpCare.Web.CareRequests;
 using UsmpCare.Web.Data;
 using UsmpCare.Web.Documents;
 using UsmpCare.Web.Infrastructure;
+using UsmpCare.Web.Treatments;
 
 // Hardening #2: run.sh starts the built dll from the repository root. The content root (appsettings*.json, hence the
 // Serilog setup) is the working directory when it holds the app's settings (dotnet run, the image, the tests), else
@@ -23,7 +24,7 @@ if (!builder.Environment.IsDevelopment())
 
 // Each area registers what it owns, in its own folder (docs/architecture.md « Composition »).
 builder.AddLogs().AddAccounts().AddCareRequests().AddWebUi();
-builder.Services.AddDatabase().AddAuthorizationMatrix().AddAuditing().AddDocuments();
+builder.Services.AddDatabase().AddAuthorizationMatrix().AddAuditing().AddDocuments().AddTreatments();
 
 var app = builder.Build();
 

@@ -48,6 +48,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<ExternalAppointment> ExternalAppointments => Set<ExternalAppointment>();
     public DbSet<EscortPlace> EscortPlaces => Set<EscortPlace>();
     public DbSet<TransferPack> TransferPacks => Set<TransferPack>();
+    public DbSet<Domain.Treatments.Drug> Drugs => Set<Domain.Treatments.Drug>();
     public DbSet<Auditing.AuditEvent> AuditEvents => Set<Auditing.AuditEvent>();
     public DbSet<Auditing.BreakGlassGrant> BreakGlassGrants => Set<Auditing.BreakGlassGrant>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -90,6 +90,8 @@ public static partial class DemoData
                 Check(await users.SetTwoFactorEnabledAsync(user, true));
             }
         }
+        // The demo drug referential (issue #20), in the ANSM's format, its codes in the reserved 99xxxxxx range.
+        await Treatments.DrugReferential.ImportAsync(db, Treatments.BdpmFiles.Demo());
         await SeedClinicalAsync(db, units, services.GetRequiredService<TimeProvider>().GetUtcNow());
         return true;
     }

@@ -24,6 +24,8 @@ public static class Commands
             "change la clé du journal d'audit : l'ancienne dans Audit__Key, la nouvelle dans USMP_NEW_AUDIT_KEY (jamais sur la ligne de commande) ; toutes les instances arrêtées d'abord"),
         ("import-movements", "import-movements FICHIER --unit CODE [--by NOM]",
             "importe les mouvements (arrivées, libérations, transferts) du fichier de l'administration pénitentiaire ; tout ou rien ; colonnes judiciaires ignorées (P29) ; code 1 si une ligne est refusée"),
+        ("import-drugs", "import-drugs DOSSIER",
+            "importe ou met à jour le référentiel des médicaments depuis les fichiers de la base publique de l'ANSM (CIS_bdpm.txt, CIS_COMPO_bdpm.txt, CIS_CIP_bdpm.txt) ; tout ou rien ; code 1 si une ligne est refusée"),
         ("export-fhir", "export-fhir ÉCROU --unit CODE --out FICHIER.json [--by NOM]",
             "exporte le résumé de soins FHIR R4 du patient pour « Mon espace santé » : seulement avec son accord enregistré (P20), consigné au registre des transmissions et au journal d'audit"),
     ];
@@ -133,6 +135,12 @@ public static class Commands
                 return await RotateAuditKeyAsync(provider, Options.Parse(args, 1, "--by"), output, error);
             case "import-movements":
                 return await InteropCommands.ImportMovementsAsync(provider, Options.Parse(args, 1, "--unit", "--by"), output, error);
+            case "import-drugs":
+                var folder = Options.Parse(args, 1).Single("le dossier des fichiers de la base publique des médicaments");
+                var report = await Treatments.DrugReferential.ImportAsync(provider.GetRequiredService<AppDbContext>(),
+                    await Treatments.BdpmFiles.FromFolderAsync(folder));
+                await output.WriteLineAsync(report.Describe());
+                return Ok;
             case "export-fhir":
                 return await InteropCommands.ExportFhirAsync(provider, Options.Parse(args, 1, "--unit", "--out", "--by"), output);
             default:

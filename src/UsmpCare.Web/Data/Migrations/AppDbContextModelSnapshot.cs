@@ -2167,6 +2167,60 @@ namespace UsmpCare.Web.Data.Migrations
                     b.ToTable("entries", "somatic");
                 });
 
+            modelBuilder.Entity("UsmpCare.Domain.Treatments.Drug", b =>
+                {
+                    b.Property<string>("Cis")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("cis");
+
+                    b.Property<string>("AuthorizationStatus")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("authorization_status");
+
+                    b.Property<string>("Form")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("form");
+
+                    b.Property<string>("MarketingStatus")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("marketing_status");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Routes")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("routes");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("search_text");
+
+                    b.HasKey("Cis")
+                        .HasName("pk_drugs");
+
+                    b.HasIndex("SearchText")
+                        .HasDatabaseName("ix_drugs_search_text");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchText"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
+
+                    b.ToTable("drugs", "treatments");
+                });
+
             modelBuilder.Entity("UsmpCare.Domain.Units.Unit", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3082,6 +3136,79 @@ namespace UsmpCare.Web.Data.Migrations
 
                     b.Navigation("Vitals")
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("UsmpCare.Domain.Treatments.Drug", b =>
+                {
+                    b.OwnsMany("UsmpCare.Domain.Treatments.DrugPresentation", "Presentations", b1 =>
+                        {
+                            b1.Property<string>("DrugCis");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Cip13")
+                                .IsRequired();
+
+                            b1.Property<string>("Cip7")
+                                .IsRequired();
+
+                            b1.Property<string>("Label")
+                                .IsRequired();
+
+                            b1.HasKey("DrugCis", "__synthesizedOrdinal")
+                                .HasName("pk_drugs");
+
+                            b1.ToTable("drugs", "treatments");
+
+                            b1
+                                .ToJson("presentations")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("DrugCis")
+                                .HasConstraintName("fk_drugs_drugs_drug_cis");
+                        });
+
+                    b.OwnsMany("UsmpCare.Domain.Treatments.DrugSubstance", "Substances", b1 =>
+                        {
+                            b1.Property<string>("DrugCis");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Code")
+                                .IsRequired();
+
+                            b1.Property<string>("Dosage")
+                                .IsRequired();
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<string>("Nature")
+                                .IsRequired();
+
+                            b1.Property<string>("Reference")
+                                .IsRequired();
+
+                            b1.HasKey("DrugCis", "__synthesizedOrdinal")
+                                .HasName("pk_drugs");
+
+                            b1.ToTable("drugs", "treatments");
+
+                            b1
+                                .ToJson("substances")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("DrugCis")
+                                .HasConstraintName("fk_drugs_drugs_drug_cis");
+                        });
+
+                    b.Navigation("Presentations");
+
+                    b.Navigation("Substances");
                 });
 
             modelBuilder.Entity("UsmpCare.Web.Accounts.UnitMembership", b =>
