@@ -2,6 +2,7 @@ using UsmpCare.Web.Accounts;
 using UsmpCare.Web.Auditing;
 using UsmpCare.Web.Authorization;
 using UsmpCare.Web.CareRequests;
+using UsmpCare.Web.Clinical;
 using UsmpCare.Web.Data;
 using UsmpCare.Web.Documents;
 using UsmpCare.Web.Infrastructure;
@@ -24,7 +25,7 @@ if (!builder.Environment.IsDevelopment())
 
 // Each area registers what it owns, in its own folder (docs/architecture.md « Composition »).
 builder.AddLogs().AddAccounts().AddCareRequests().AddWebUi();
-builder.Services.AddDatabase().AddAuthorizationMatrix().AddAuditing().AddDocuments().AddTreatments();
+builder.Services.AddDatabase().AddAuthorizationMatrix().AddAuditing().AddDocuments().AddTreatments().AddClinical();
 
 var app = builder.Build();
 

@@ -154,7 +154,7 @@ public static partial class MedicalTextCheck
     ];
 
     /// <summary>
-    /// The words of the CIM-10 labels the unit codes (Records/cim10-fr.csv), chapters A to T (the diseases and
+    /// The words of the CIM-10 labels the unit codes (Records/cim10-fr.txt), chapters A to T (the diseases and
     /// injuries; V to Z are circumstances, not diagnoses), minus the common words: « asthme », « gonarthrose ».
     /// </summary>
     private static readonly Lazy<string[]> Cim10Words = new(() =>

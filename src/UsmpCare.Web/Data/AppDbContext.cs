@@ -52,6 +52,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Auditing.AuditEvent> AuditEvents => Set<Auditing.AuditEvent>();
     public DbSet<Auditing.BreakGlassGrant> BreakGlassGrants => Set<Auditing.BreakGlassGrant>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Clinical.ImportedCim10Code> Cim10Codes => Set<Clinical.ImportedCim10Code>();
 
     /// <summary>The entries of one team's record (P30); callers have checked the team scope first.</summary>
     public IQueryable<ClinicalEntry> Entries(Team team) =>

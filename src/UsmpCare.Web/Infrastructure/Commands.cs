@@ -26,6 +26,8 @@ public static class Commands
             "importe les mouvements (arrivées, libérations, transferts) du fichier de l'administration pénitentiaire ; tout ou rien ; colonnes judiciaires ignorées (P29) ; code 1 si une ligne est refusée"),
         ("import-drugs", "import-drugs DOSSIER",
             "importe ou met à jour le référentiel des médicaments depuis les fichiers de la base publique de l'ANSM (CIS_bdpm.txt, CIS_COMPO_bdpm.txt, CIS_CIP_bdpm.txt) ; tout ou rien ; code 1 si une ligne est refusée"),
+        ("import-cim10", "import-cim10 FICHIER",
+            "importe le fichier des libellés CIM-10 FR de l'ATIH (LIBCIM10MULTI.TXT : code|type MCO|profil SMR|type PSY|libellé court|libellé long, Latin-1) ; tout ou rien, idempotent ; code 1 et la ligne fautive si le fichier est mal formé"),
         ("export-fhir", "export-fhir ÉCROU --unit CODE --out FICHIER.json [--by NOM]",
             "exporte le résumé de soins FHIR R4 du patient pour « Mon espace santé » : seulement avec son accord enregistré (P20), consigné au registre des transmissions et au journal d'audit"),
     ];
@@ -140,6 +142,20 @@ public static class Commands
                 var report = await Treatments.DrugReferential.ImportAsync(provider.GetRequiredService<AppDbContext>(),
                     await Treatments.BdpmFiles.FromFolderAsync(folder));
                 await output.WriteLineAsync(report.Describe());
+                return Ok;
+            case "import-cim10":
+                // All or nothing (Cim10File reads the whole file before a row is written); the codes are reference data.
+                var cim10 = Options.Parse(args, 1).Single("le fichier CIM-10 de l'ATIH");
+                if (!File.Exists(cim10))
+                {
+                    throw new IOException($"Fichier introuvable : {cim10}");
+                }
+                await using (var file = File.OpenRead(cim10))
+                {
+                    var imported = await provider.GetRequiredService<Clinical.Cim10Catalogue>()
+                        .ImportAsync(file, provider.GetRequiredService<TimeProvider>().GetUtcNow());
+                    await output.WriteLineAsync(imported.ToString());
+                }
                 return Ok;
             case "export-fhir":
                 return await InteropCommands.ExportFhirAsync(provider, Options.Parse(args, 1, "--unit", "--out", "--by"), output);

@@ -1,3 +1,4 @@
+using System.Text;
 using UsmpCare.Domain.Records;
 
 namespace UsmpCare.Domain.Tests.Records;
@@ -16,8 +17,51 @@ public sealed class Cim10Tests
     [Fact]
     public void The_cim10_catalogue_is_loaded_and_rejects_unknown_codes()
     {
-        Cim10.All.Should().HaveCountGreaterThan(400);
+        Cim10.All.Should().HaveCountGreaterThan(600);
         Cim10.Find("ZZ9").Should().BeNull();
         Cim10.Find("F32.1")!.Label.Should().Contain("dépressif");
     }
+
+    [Fact]
+    public void The_shipped_list_covers_every_chapter_with_the_vaccination_screening_and_tumour_codes()
+    {
+        Cim10.Chapters.Should().HaveCount(22);
+        Cim10.Chapters.Where(chapter => !Cim10.All.Any(c => chapter.Holds(c.Code))).Select(c => c.Number)
+            .Should().BeEmpty("every chapter, C, O and U included, has its codes");
+        Cim10.Find("Z23")!.Label.Should().Contain("vaccination");
+        Cim10.Find("Z11.1")!.Label.Should().Contain("tuberculose");
+        Cim10.Find("Z20.6").Should().NotBeNull();
+        Cim10.Find("C34.9")!.Label.Should().Contain("poumon");
+        Cim10.Find("O24.4").Should().NotBeNull();
+    }
+
+    [Theory]
+    [InlineData("hepatite c", "B18.2")]
+    [InlineData("HÉPATITE virale C chronique", "B18.2")]
+    [InlineData("z23", "Z23")]
+    [InlineData("c349", "C34.9")]
+    public void A_search_finds_by_code_or_label_whatever_the_accents(string query, string expected)
+    {
+        Cim10.Search(query).Select(c => c.Code).Should().Contain(expected);
+    }
+
+    [Fact]
+    public void The_atih_file_is_read_in_latin1_and_a_malformed_line_is_named()
+    {
+        var file = Latin1("A000  |0|OOOO|0|Choléra à Vibrio cholerae|Choléra à Vibrio cholerae 01, biovar cholerae\r\nZ23   |3|NNNN|3|Vaccination bactérienne|Nécessité d'une vaccination contre une seule maladie bactérienne\r\n");
+        var codes = Cim10File.Read(file);
+        codes.Select(c => c.Code).Should().Equal("A00.0", "Z23");
+        codes[0].Label.Should().Be("Choléra à Vibrio cholerae 01, biovar cholerae");
+
+        var wrong = () => Cim10File.Read(Latin1("A000  |0|OOOO|0|Choléra|Choléra\r\nA01;Typhoïde\r\n"));
+        wrong.Should().Throw<DomainException>().WithMessage("Ligne 2 du fichier CIM-10 : 1 champ(s)*Rien n'a été importé.");
+        var badCode = () => Cim10File.Read(Latin1("A0.0|0|OOOO|0|x|Choléra\r\n"));
+        badCode.Should().Throw<DomainException>().WithMessage("Ligne 1 *« A0.0 » n'a pas la forme d'un code CIM-10*");
+        var noLabel = () => Cim10File.Read(Latin1("A000|0|OOOO|0|x| \r\n"));
+        noLabel.Should().Throw<DomainException>().WithMessage("Ligne 1 *pas de libellé long*");
+        var twice = () => Cim10File.Read(Latin1("A000|0|OOOO|0|x|Choléra\r\nA000  |0|OOOO|0|x|Choléra\r\n"));
+        twice.Should().Throw<DomainException>().WithMessage("Ligne 2 *A00.0 figure déjà ligne 1*");
+    }
+
+    private static MemoryStream Latin1(string text) => new(Encoding.Latin1.GetBytes(text));
 }

@@ -37,7 +37,7 @@ public sealed class DataBoundaryTests(UsmpFactory app) : IClassFixture<UsmpFacto
             "team" => "Somatic",
             "patientId" => ids.Patient.ToString(),
             _ => r.Contains("{team}") ? ids.Somatic.ToString() : ids.Patient.ToString(),
-        })).Append($"/Records/Entry/Psychiatric/{ids.Psychiatric}").Append($"/Patients?q=a"));
+        })).Append($"/Records/Entry/Psychiatric/{ids.Psychiatric}").Append($"/Patients?q=a").Append("/Clinical/Cim10?q=hepatite"));
         var seen = new HashSet<string>();
 
         while (urls.Count > 0 && seen.Count < 200)

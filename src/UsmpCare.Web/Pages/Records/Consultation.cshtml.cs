@@ -15,7 +15,7 @@ namespace UsmpCare.Web.Pages.Records;
 /// prescriptions with consent (P10), vital signs; saved as a draft or signed. Signed is final (P17).
 /// </summary>
 [RequirePermission(Permission.WriteConsultation)]
-public sealed class ConsultationModel(AppDbContext db, PatientAccess access, TimeProvider clock)
+public sealed class ConsultationModel(AppDbContext db, PatientAccess access, TimeProvider clock, Web.Clinical.Cim10Catalogue cim10)
     : PatientPageModel(db, access, clock)
 {
     public const int BlankRows = 3;
@@ -114,7 +114,7 @@ public sealed class ConsultationModel(AppDbContext db, PatientAccess access, Tim
             Db.Entry(entry).Property(e => e.Version).OriginalValue = Input.Version;
             entry.Touch(now);
         }
-        var inputProblems = Input.ApplyTo(entry);
+        var inputProblems = Input.ApplyTo(entry, await cim10.ResolveAsync(Input.Diagnoses));
         foreach (var problem in inputProblems)
         {
             ModelState.AddModelError("", problem);

@@ -66,8 +66,9 @@ public sealed class ConsultationInput
             .. Enumerable.Range(0, blanks).Select(_ => new PrescriptionInput())];
     }
 
-    /// <summary>Copies the form into the draft; returns what cannot be accepted (unknown CIM-10 code…).</summary>
-    public IReadOnlyList<string> ApplyTo(ClinicalEntry entry)
+    /// <summary>Copies the form into the draft; returns what cannot be accepted (a code not in <paramref name="knownCodes"/>,
+    /// the catalogue's answer for the codes typed…).</summary>
+    public IReadOnlyList<string> ApplyTo(ClinicalEntry entry, IReadOnlyDictionary<string, Cim10Code> knownCodes)
     {
         var problems = new List<string>();
         entry.ConsultationType = Type;
@@ -88,7 +89,7 @@ public sealed class ConsultationInput
         var diagnoses = new List<Diagnosis>();
         foreach (var typed in Diagnoses.Where(d => !string.IsNullOrWhiteSpace(d)))
         {
-            var code = Cim10.Find(typed);
+            var code = knownCodes.GetValueOrDefault(Cim10.Normalize(typed));
             if (code is null)
             {
                 problems.Add($"« {typed!.Trim()} » n'est pas un code CIM-10 connu : choisissez-le dans la liste (ex. J45.9).");
