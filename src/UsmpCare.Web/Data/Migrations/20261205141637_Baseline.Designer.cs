@@ -13,8 +13,8 @@ using UsmpCare.Web.Data;
 namespace UsmpCare.Web.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261123135717_ActivityReportFields")]
-    partial class ActivityReportFields
+    [Migration("20261205141637_Baseline")]
+    partial class Baseline
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -335,6 +335,12 @@ namespace UsmpCare.Web.Data.Migrations
                     b.HasIndex("UnitId", "Status", "Team", "CollectedAt")
                         .HasDatabaseName("ix_care_requests_unit_id_status_team_collected_at");
 
+                    b.HasIndex(new[] { "UnitId", "AnsweredAt" }, "answered")
+                        .HasDatabaseName("ix_care_requests_answered")
+                        .HasFilter("status = 'SeenInConsultation'");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "UnitId", "AnsweredAt" }, "answered"), new[] { "CollectedAt" });
+
                     b.ToTable("care_requests", "care");
                 });
 
@@ -483,6 +489,9 @@ namespace UsmpCare.Web.Data.Migrations
 
                     b.HasIndex("UnitId", "ClosedAt")
                         .HasDatabaseName("ix_collection_rounds_unit_id_closed_at");
+
+                    b.HasIndex("UnitId", "CollectedAt")
+                        .HasDatabaseName("ix_collection_rounds_unit_id_collected_at");
 
                     b.ToTable("collection_rounds", "care");
                 });
@@ -824,6 +833,43 @@ namespace UsmpCare.Web.Data.Migrations
                     b.ToTable("consent_entries", "consent");
                 });
 
+            modelBuilder.Entity("UsmpCare.Domain.Continuity.EscortPlace", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_escort_places");
+
+                    b.HasIndex("UnitId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_escort_places_unit_id_name");
+
+                    b.ToTable("escort_places", "continuity");
+                });
+
             modelBuilder.Entity("UsmpCare.Domain.Continuity.ExternalAppointment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -849,12 +895,6 @@ namespace UsmpCare.Web.Data.Migrations
                         .HasColumnType("character varying(30)")
                         .HasColumnName("cancelled_by");
 
-                    b.Property<string>("Destination")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)")
-                        .HasColumnName("destination");
-
                     b.Property<DateTimeOffset?>("DoneAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("done_at");
@@ -875,13 +915,17 @@ namespace UsmpCare.Web.Data.Migrations
 
                     b.Property<string>("MedicalReason")
                         .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
+                        .HasMaxLength(1400)
+                        .HasColumnType("character varying(1400)")
                         .HasColumnName("medical_reason");
 
                     b.Property<Guid>("PatientId")
                         .HasColumnType("uuid")
                         .HasColumnName("patient_id");
+
+                    b.Property<Guid>("PlaceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("place_id");
 
                     b.Property<DateTimeOffset>("RequestedAt")
                         .HasColumnType("timestamp with time zone")
@@ -918,6 +962,9 @@ namespace UsmpCare.Web.Data.Migrations
 
                     b.HasIndex("PatientId")
                         .HasDatabaseName("ix_external_appointments_patient_id");
+
+                    b.HasIndex("PlaceId")
+                        .HasDatabaseName("ix_external_appointments_place_id");
 
                     b.HasIndex("UnitId", "At")
                         .HasDatabaseName("ix_external_appointments_unit_id_at");
@@ -1563,7 +1610,71 @@ namespace UsmpCare.Web.Data.Migrations
                     b.HasIndex("UnitId", "Status", "LastName")
                         .HasDatabaseName("ix_patients_unit_id_status_last_name");
 
+                    b.HasIndex(new[] { "UnitId", "Ecrou" }, "ecrou_prefix")
+                        .HasDatabaseName("ix_patients_unit_id_ecrou_prefix");
+
+                    NpgsqlIndexBuilderExtensions.UseCollation(b.HasIndex(new[] { "UnitId", "Ecrou" }, "ecrou_prefix"), new[] { null, "C" });
+
                     b.ToTable("patients", "core");
+                });
+
+            modelBuilder.Entity("UsmpCare.Domain.Patients.PrisonMovement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Ecrou")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("ecrou");
+
+                    b.Property<string>("Establishment")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("establishment");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("imported_at");
+
+                    b.Property<string>("ImportedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("imported_by_name");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("patient_id");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_prison_movements");
+
+                    b.HasIndex("PatientId")
+                        .HasDatabaseName("ix_prison_movements_patient_id");
+
+                    b.HasIndex("UnitId", "Ecrou", "Kind", "Date")
+                        .IsUnique()
+                        .HasDatabaseName("ix_prison_movements_unit_id_ecrou_kind_date");
+
+                    b.ToTable("prison_movements", "core");
                 });
 
             modelBuilder.Entity("UsmpCare.Domain.Records.HungerStrike", b =>
@@ -1802,6 +1913,18 @@ namespace UsmpCare.Web.Data.Migrations
                     b.HasIndex("PatientId", "OccurredAt")
                         .HasDatabaseName("ix_entries_patient_id_occurred_at");
 
+                    b.HasIndex(new[] { "PatientId", "OccurredAt" }, "patient_consultations")
+                        .HasDatabaseName("ix_entries_patient_consultations")
+                        .HasFilter("kind = 'Consultation' AND status = 'Signed'");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "PatientId", "OccurredAt" }, "patient_consultations"), new[] { "ConsultationType" });
+
+                    b.HasIndex(new[] { "UnitId", "OccurredAt" }, "signed_consultations")
+                        .HasDatabaseName("ix_entries_signed_consultations")
+                        .HasFilter("kind = 'Consultation' AND status = 'Signed'");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "UnitId", "OccurredAt" }, "signed_consultations"), new[] { "ConsultationType" });
+
                     b.ToTable("entries", "psychiatric");
                 });
 
@@ -1949,6 +2072,18 @@ namespace UsmpCare.Web.Data.Migrations
                     b.HasIndex("PatientId", "OccurredAt")
                         .HasDatabaseName("ix_entries_patient_id_occurred_at1");
 
+                    b.HasIndex(new[] { "PatientId", "OccurredAt" }, "patient_consultations")
+                        .HasDatabaseName("ix_entries_patient_consultations")
+                        .HasFilter("kind = 'Consultation' AND status = 'Signed'");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "PatientId", "OccurredAt" }, "patient_consultations"), new[] { "ConsultationType" });
+
+                    b.HasIndex(new[] { "UnitId", "OccurredAt" }, "signed_consultations")
+                        .HasDatabaseName("ix_entries_signed_consultations")
+                        .HasFilter("kind = 'Consultation' AND status = 'Signed'");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "UnitId", "OccurredAt" }, "signed_consultations"), new[] { "ConsultationType" });
+
                     b.ToTable("entries", "somatic");
                 });
 
@@ -2069,6 +2204,10 @@ namespace UsmpCare.Web.Data.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("last_name");
 
+                    b.Property<long?>("LastTotpStep")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_totp_step");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean")
                         .HasColumnName("lockout_enabled");
@@ -2135,21 +2274,46 @@ namespace UsmpCare.Web.Data.Migrations
                     b.ToTable("users", "auth");
                 });
 
+            modelBuilder.Entity("UsmpCare.Web.Auditing.AuditChainHead", b =>
+                {
+                    b.Property<bool>("Singleton")
+                        .HasColumnType("boolean")
+                        .HasColumnName("singleton");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("hash");
+
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    b.HasKey("Singleton")
+                        .HasName("pk_chain_head");
+
+                    b.ToTable("chain_head", "audit", t =>
+                        {
+                            t.HasCheckConstraint("ck_chain_head_singleton", "singleton");
+                        });
+                });
+
             modelBuilder.Entity("UsmpCare.Web.Auditing.AuditEvent", b =>
                 {
                     b.Property<long>("Id")
                         .HasColumnType("bigint")
                         .HasColumnName("id");
 
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
                     b.Property<string>("Action")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("action");
-
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("at");
 
                     b.Property<string>("Hash")
                         .IsRequired()
@@ -2197,7 +2361,7 @@ namespace UsmpCare.Web.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("user_name");
 
-                    b.HasKey("Id")
+                    b.HasKey("Id", "At")
                         .HasName("pk_audit_events");
 
                     b.HasIndex("UserId")
@@ -2422,6 +2586,16 @@ namespace UsmpCare.Web.Data.Migrations
                         .HasConstraintName("fk_consent_entries_patients_patient_id");
                 });
 
+            modelBuilder.Entity("UsmpCare.Domain.Continuity.EscortPlace", b =>
+                {
+                    b.HasOne("UsmpCare.Domain.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_escort_places_units_unit_id");
+                });
+
             modelBuilder.Entity("UsmpCare.Domain.Continuity.ExternalAppointment", b =>
                 {
                     b.HasOne("UsmpCare.Domain.Patients.Patient", null)
@@ -2430,6 +2604,13 @@ namespace UsmpCare.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_external_appointments_patients_patient_id");
+
+                    b.HasOne("UsmpCare.Domain.Continuity.EscortPlace", null)
+                        .WithMany()
+                        .HasForeignKey("PlaceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_external_appointments_escort_places_place_id");
                 });
 
             modelBuilder.Entity("UsmpCare.Domain.Continuity.RecordAccessRequest", b =>
@@ -2530,6 +2711,23 @@ namespace UsmpCare.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_patients_units_unit_id");
+                });
+
+            modelBuilder.Entity("UsmpCare.Domain.Patients.PrisonMovement", b =>
+                {
+                    b.HasOne("UsmpCare.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_prison_movements_patients_patient_id");
+
+                    b.HasOne("UsmpCare.Domain.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_prison_movements_units_unit_id");
                 });
 
             modelBuilder.Entity("UsmpCare.Domain.Records.HungerStrike", b =>
