@@ -6,6 +6,17 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 root=$(pwd)
+# --reset-db: drops the local demo database and makes it again (migrations, demo data), e.g. after the migrations were
+# squashed (migrate then refuses the old one). Never a database given by ConnectionStrings__Default.
+reset_db=false
+if [ "${1:-}" = --reset-db ]; then
+  reset_db=true
+  shift
+  if [ -n "${ConnectionStrings__Default:-}" ]; then
+    echo "--reset-db ne recrée que la base locale de .data/ : recréez vous-même celle de ConnectionStrings__Default." >&2
+    exit 1
+  fi
+fi
 export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
@@ -66,7 +77,7 @@ if [ -z "${ConnectionStrings__Default:-}" ]; then
     started_cluster=1
   fi
   PGPASSWORD="$admin_password" "$pgbin/psql" -h 127.0.0.1 -p "$port" -U "$admin" -d postgres -q -v ON_ERROR_STOP=1 \
-    -v owner_password="$owner_password" -v app_password="$app_password" <<'SQL'
+    -v owner_password="$owner_password" -v app_password="$app_password" -v reset_db="$reset_db" <<'SQL'
 SELECT NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'usmpcare') AS missing \gset
 \if :missing
   CREATE ROLE usmpcare LOGIN NOSUPERUSER CREATEDB NOCREATEROLE;
@@ -77,6 +88,9 @@ SELECT NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'usmpcare_app') AS missi
   CREATE ROLE usmpcare_app LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS;
 \endif
 ALTER ROLE usmpcare_app PASSWORD :'app_password';
+\if :reset_db
+  DROP DATABASE IF EXISTS usmpcare WITH (FORCE);
+\endif
 SELECT NOT EXISTS (SELECT FROM pg_database WHERE datname = 'usmpcare') AS missing \gset
 \if :missing
   CREATE DATABASE usmpcare OWNER usmpcare;

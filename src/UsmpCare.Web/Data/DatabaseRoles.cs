@@ -55,6 +55,14 @@ public static class DatabaseRoles
     {
         await using (var db = Context(ownerConnectionString))
         {
+            // The migrations were squashed into one baseline before the first release (scripts/squash-migrations.sh):
+            // a database built by the replaced chain would get the baseline applied over its tables. It is refused
+            // untouched, not reset here: this command may be pointed at a database whose data matters.
+            var unknown = (await db.Database.GetAppliedMigrationsAsync()).Except(db.Database.GetMigrations()).ToList();
+            if (unknown.Count > 0)
+            {
+                throw new InvalidOperationException(ReplacedHistory(unknown));
+            }
             await db.Database.MigrateAsync();
         }
         if (appRole is not null)
@@ -62,6 +70,14 @@ public static class DatabaseRoles
             await GrantAsync(ownerConnectionString, appRole);
         }
     }
+
+    /// <summary>The refusal of a database migrated by migrations this version no longer has, and how to start again.</summary>
+    public static string ReplacedHistory(IReadOnlyList<string> unknown) =>
+        $"la base a été construite par {unknown.Count} migration(s) que cette version ne connaît plus ({unknown[0]}"
+        + (unknown.Count > 1 ? ", …" : "") + ") : elles ont été regroupées en une seule migration de départ (Baseline). "
+        + "Rien n'a été modifié. Base de démonstration locale : « ./run.sh --reset-db » la recrée vide et la remplit à "
+        + "nouveau ; une autre base : recréez-la vide, puis relancez migrate (docs/operations.md). "
+        + "/ The database was built by migrations squashed into Baseline: reset the local demo database with ./run.sh --reset-db.";
 
     /// <summary>
     /// Idempotent: everything the role held on the app's schemas is revoked, then exactly what it needs is granted. The

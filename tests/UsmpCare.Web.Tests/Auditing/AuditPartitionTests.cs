@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -115,74 +112,6 @@ public sealed class AuditPartitionTests(UsmpFactory app) : IClassFixture<UsmpFac
             .Which.Should().StartWith($"ligne {altered.Id} : modifiée");
     }
 
-    [Fact]
-    public async Task Migrating_a_trail_keeps_every_row_as_it_was_and_starts_the_head_at_its_last_row()
-    {
-        var server = await PostgresServer.GetAsync();
-        var database = "usmp_migration_" + Guid.NewGuid().ToString("N")[..12];
-        await server.ExecuteAsync($"CREATE DATABASE {database}");
-        var connectionString = server.ConnectionStringFor(database);
-        var options = new DbContextOptionsBuilder<AppDbContext>();
-        Database.Configure(options, connectionString);
-        await using var db = new AppDbContext(options.Options);
-        var migrator = db.GetService<IMigrator>();
-        await migrator.MigrateAsync("20261123145000_ScaleIndexes");
-
-        // Rows sealed as the app seals them, spread over four months with ids out of time order (as in a generated
-        // database, where the seed's rows come first but are the most recent).
-        var key = AuditKey.KeyBytes(null);
-        var times = new[] { "2026-11-23T10:00:00.123456Z", "2024-02-29T23:59:59.999999Z", "2024-03-01T00:00:00Z", "2025-07-14T12:00:00Z", "2025-07-15T12:00:00Z" };
-        var previous = "";
-        var written = new List<AuditEvent>();
-        await using (var connection = new NpgsqlConnection(connectionString))
-        {
-            await connection.OpenAsync();
-            foreach (var (at, i) in times.Select((t, i) => (DateTimeOffset.Parse(t, System.Globalization.CultureInfo.InvariantCulture), i)))
-            {
-                var row = new AuditEvent
-                {
-                    Id = i + 1, At = at, UserId = Guid.NewGuid(), UserName = "Claire Martin", Roles = "Physician", Action = AuditAction.Read,
-                    Target = $"/Patients/Chart/{i}", PatientId = Guid.NewGuid(), UnitId = Guid.NewGuid(), Status = 200, PreviousHash = previous,
-                };
-                row.Hash = AuditKey.Seal(key, row);
-                previous = row.Hash;
-                written.Add(row);
-                await using var insert = new NpgsqlCommand("""
-                    INSERT INTO audit.audit_events (id, at, user_id, user_name, roles, action, target, patient_id, unit_id, status, previous_hash, hash)
-                    VALUES (@id, @at, @user_id, @user_name, @roles, @action, @target, @patient_id, @unit_id, @status, @previous_hash, @hash)
-                    """, connection);
-                insert.Parameters.AddWithValue("id", row.Id);
-                insert.Parameters.AddWithValue("at", row.At);
-                insert.Parameters.AddWithValue("user_id", row.UserId!.Value);
-                insert.Parameters.AddWithValue("user_name", row.UserName);
-                insert.Parameters.AddWithValue("roles", row.Roles);
-                insert.Parameters.AddWithValue("action", row.Action.ToString());
-                insert.Parameters.AddWithValue("target", row.Target);
-                insert.Parameters.AddWithValue("patient_id", row.PatientId!.Value);
-                insert.Parameters.AddWithValue("unit_id", row.UnitId!.Value);
-                insert.Parameters.AddWithValue("status", row.Status);
-                insert.Parameters.AddWithValue("previous_hash", row.PreviousHash);
-                insert.Parameters.AddWithValue("hash", row.Hash);
-                await insert.ExecuteNonQueryAsync();
-            }
-        }
-
-        await migrator.MigrateAsync();
-
-        var migrated = await db.AuditEvents.AsNoTracking().OrderBy(e => e.Id).ToListAsync();
-        migrated.Should().BeEquivalentTo(written, o => o.WithStrictOrdering(), "ids, times and seals are copied as they were");
-        var partitions = await db.Database.SqlQueryRaw<string>("""
-            SELECT inhrelid::regclass::text AS "Value" FROM pg_inherits WHERE inhparent = 'audit.audit_events'::regclass ORDER BY 1
-            """).ToListAsync();
-        partitions.Should().Equal("audit.audit_events_2024_02", "audit.audit_events_2024_03", "audit.audit_events_2025_07", "audit.audit_events_2026_11");
-        (await db.Set<AuditChainHead>().AsNoTracking().SingleAsync()).Should().BeEquivalentTo(new { written[^1].Id, written[^1].Hash });
-        (await app.Services.GetRequiredService<AuditChain>().VerifyAsync(connectionString)).Should().BeEmpty();
-        await db.Database.CloseConnectionAsync();
-        NpgsqlConnection.ClearAllPools();
-        await server.ExecuteAsync($"DROP DATABASE {database} WITH (FORCE)");
-    }
-
-    /// <summary>A writer with the test's clock, started as the host starts the app's, stopped (drained) when disposed.</summary>
     private async Task<RunningTrail> NewTrailAsync(TimeProvider clock)
     {
         var trail = new AuditTrail(app.Services.GetRequiredService<IConfiguration>(), app.Services.GetRequiredService<AuditKey>(), clock);

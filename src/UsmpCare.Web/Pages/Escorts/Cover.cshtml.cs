@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using UsmpCare.Documents;
 using UsmpCare.Domain.Certificates;
 using UsmpCare.Domain.Continuity;
 using UsmpCare.Domain.Disclosures;

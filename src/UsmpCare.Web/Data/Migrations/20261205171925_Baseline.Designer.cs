@@ -13,8 +13,8 @@ using UsmpCare.Web.Data;
 namespace UsmpCare.Web.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261123135717_ActivityReportFields")]
-    partial class ActivityReportFields
+    [Migration("20261205171925_Baseline")]
+    partial class Baseline
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -335,6 +335,12 @@ namespace UsmpCare.Web.Data.Migrations
                     b.HasIndex("UnitId", "Status", "Team", "CollectedAt")
                         .HasDatabaseName("ix_care_requests_unit_id_status_team_collected_at");
 
+                    b.HasIndex(new[] { "UnitId", "AnsweredAt" }, "answered")
+                        .HasDatabaseName("ix_care_requests_answered")
+                        .HasFilter("status = 'SeenInConsultation'");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "UnitId", "AnsweredAt" }, "answered"), new[] { "CollectedAt" });
+
                     b.ToTable("care_requests", "care");
                 });
 
@@ -483,6 +489,9 @@ namespace UsmpCare.Web.Data.Migrations
 
                     b.HasIndex("UnitId", "ClosedAt")
                         .HasDatabaseName("ix_collection_rounds_unit_id_closed_at");
+
+                    b.HasIndex("UnitId", "CollectedAt")
+                        .HasDatabaseName("ix_collection_rounds_unit_id_collected_at");
 
                     b.ToTable("collection_rounds", "care");
                 });
@@ -824,6 +833,43 @@ namespace UsmpCare.Web.Data.Migrations
                     b.ToTable("consent_entries", "consent");
                 });
 
+            modelBuilder.Entity("UsmpCare.Domain.Continuity.EscortPlace", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_escort_places");
+
+                    b.HasIndex("UnitId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_escort_places_unit_id_name");
+
+                    b.ToTable("escort_places", "continuity");
+                });
+
             modelBuilder.Entity("UsmpCare.Domain.Continuity.ExternalAppointment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -849,11 +895,9 @@ namespace UsmpCare.Web.Data.Migrations
                         .HasColumnType("character varying(30)")
                         .HasColumnName("cancelled_by");
 
-                    b.Property<string>("Destination")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)")
-                        .HasColumnName("destination");
+                    b.Property<Guid?>("CoverDocumentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cover_document_id");
 
                     b.Property<DateTimeOffset?>("DoneAt")
                         .HasColumnType("timestamp with time zone")
@@ -875,13 +919,17 @@ namespace UsmpCare.Web.Data.Migrations
 
                     b.Property<string>("MedicalReason")
                         .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
+                        .HasMaxLength(1400)
+                        .HasColumnType("character varying(1400)")
                         .HasColumnName("medical_reason");
 
                     b.Property<Guid>("PatientId")
                         .HasColumnType("uuid")
                         .HasColumnName("patient_id");
+
+                    b.Property<Guid>("PlaceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("place_id");
 
                     b.Property<DateTimeOffset>("RequestedAt")
                         .HasColumnType("timestamp with time zone")
@@ -919,6 +967,9 @@ namespace UsmpCare.Web.Data.Migrations
                     b.HasIndex("PatientId")
                         .HasDatabaseName("ix_external_appointments_patient_id");
 
+                    b.HasIndex("PlaceId")
+                        .HasDatabaseName("ix_external_appointments_place_id");
+
                     b.HasIndex("UnitId", "At")
                         .HasDatabaseName("ix_external_appointments_unit_id_at");
 
@@ -945,13 +996,32 @@ namespace UsmpCare.Web.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("handed_over_on");
 
-                    b.Property<bool>("MandateRecorded")
-                        .HasColumnType("boolean")
-                        .HasColumnName("mandate_recorded");
+                    b.Property<string>("LegalBasis")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("legal_basis");
 
                     b.Property<bool>("OlderThanFiveYears")
                         .HasColumnType("boolean")
                         .HasColumnName("older_than_five_years");
+
+                    b.Property<byte[]>("PatientDocument")
+                        .HasColumnType("bytea")
+                        .HasColumnName("patient_document");
+
+                    b.Property<DateTimeOffset?>("PatientDocumentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("patient_document_at");
+
+                    b.Property<string>("PatientDocumentByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("patient_document_by_name");
+
+                    b.Property<string>("PatientDocumentType")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("patient_document_type");
 
                     b.Property<Guid>("PatientId")
                         .HasColumnType("uuid")
@@ -1563,7 +1633,71 @@ namespace UsmpCare.Web.Data.Migrations
                     b.HasIndex("UnitId", "Status", "LastName")
                         .HasDatabaseName("ix_patients_unit_id_status_last_name");
 
+                    b.HasIndex(new[] { "UnitId", "Ecrou" }, "ecrou_prefix")
+                        .HasDatabaseName("ix_patients_unit_id_ecrou_prefix");
+
+                    NpgsqlIndexBuilderExtensions.UseCollation(b.HasIndex(new[] { "UnitId", "Ecrou" }, "ecrou_prefix"), new[] { null, "C" });
+
                     b.ToTable("patients", "core");
+                });
+
+            modelBuilder.Entity("UsmpCare.Domain.Patients.PrisonMovement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Ecrou")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("ecrou");
+
+                    b.Property<string>("Establishment")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("establishment");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("imported_at");
+
+                    b.Property<string>("ImportedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("imported_by_name");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("patient_id");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_prison_movements");
+
+                    b.HasIndex("PatientId")
+                        .HasDatabaseName("ix_prison_movements_patient_id");
+
+                    b.HasIndex("UnitId", "Ecrou", "Kind", "Date")
+                        .IsUnique()
+                        .HasDatabaseName("ix_prison_movements_unit_id_ecrou_kind_date");
+
+                    b.ToTable("prison_movements", "core");
                 });
 
             modelBuilder.Entity("UsmpCare.Domain.Records.HungerStrike", b =>
@@ -1630,6 +1764,56 @@ namespace UsmpCare.Web.Data.Migrations
                         .HasDatabaseName("ix_hunger_strikes_unit_id_ended_on");
 
                     b.ToTable("hunger_strikes", "somatic");
+                });
+
+            modelBuilder.Entity("UsmpCare.Domain.Records.HungerStrikeEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Act")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("act");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Basis")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("basis");
+
+                    b.Property<Guid>("ById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("by_id");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("by_name");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("detail");
+
+                    b.Property<Guid>("HungerStrikeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("hunger_strike_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_hunger_strike_events");
+
+                    b.HasIndex("HungerStrikeId")
+                        .HasDatabaseName("ix_hunger_strike_events_hunger_strike_id");
+
+                    b.ToTable("hunger_strike_events", "somatic");
                 });
 
             modelBuilder.Entity("UsmpCare.Domain.Records.MedicalRecord", b =>
@@ -1709,6 +1893,11 @@ namespace UsmpCare.Web.Data.Migrations
                     b.Property<string>("Findings")
                         .HasColumnType("text")
                         .HasColumnName("findings");
+
+                    b.Property<string>("GuardGround")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("guard_ground");
 
                     b.Property<bool>("GuardPresent")
                         .HasColumnType("boolean")
@@ -1802,6 +1991,18 @@ namespace UsmpCare.Web.Data.Migrations
                     b.HasIndex("PatientId", "OccurredAt")
                         .HasDatabaseName("ix_entries_patient_id_occurred_at");
 
+                    b.HasIndex(new[] { "PatientId", "OccurredAt" }, "patient_consultations")
+                        .HasDatabaseName("ix_entries_patient_consultations")
+                        .HasFilter("kind = 'Consultation' AND status = 'Signed'");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "PatientId", "OccurredAt" }, "patient_consultations"), new[] { "ConsultationType" });
+
+                    b.HasIndex(new[] { "UnitId", "OccurredAt" }, "signed_consultations")
+                        .HasDatabaseName("ix_entries_signed_consultations")
+                        .HasFilter("kind = 'Consultation' AND status = 'Signed'");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "UnitId", "OccurredAt" }, "signed_consultations"), new[] { "ConsultationType" });
+
                     b.ToTable("entries", "psychiatric");
                 });
 
@@ -1856,6 +2057,11 @@ namespace UsmpCare.Web.Data.Migrations
                     b.Property<string>("Findings")
                         .HasColumnType("text")
                         .HasColumnName("findings");
+
+                    b.Property<string>("GuardGround")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("guard_ground");
 
                     b.Property<bool>("GuardPresent")
                         .HasColumnType("boolean")
@@ -1949,7 +2155,73 @@ namespace UsmpCare.Web.Data.Migrations
                     b.HasIndex("PatientId", "OccurredAt")
                         .HasDatabaseName("ix_entries_patient_id_occurred_at1");
 
+                    b.HasIndex(new[] { "PatientId", "OccurredAt" }, "patient_consultations")
+                        .HasDatabaseName("ix_entries_patient_consultations")
+                        .HasFilter("kind = 'Consultation' AND status = 'Signed'");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "PatientId", "OccurredAt" }, "patient_consultations"), new[] { "ConsultationType" });
+
+                    b.HasIndex(new[] { "UnitId", "OccurredAt" }, "signed_consultations")
+                        .HasDatabaseName("ix_entries_signed_consultations")
+                        .HasFilter("kind = 'Consultation' AND status = 'Signed'");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "UnitId", "OccurredAt" }, "signed_consultations"), new[] { "ConsultationType" });
+
                     b.ToTable("entries", "somatic");
+                });
+
+            modelBuilder.Entity("UsmpCare.Domain.Treatments.Drug", b =>
+                {
+                    b.Property<string>("Cis")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("cis");
+
+                    b.Property<string>("AuthorizationStatus")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("authorization_status");
+
+                    b.Property<string>("Form")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("form");
+
+                    b.Property<string>("MarketingStatus")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("marketing_status");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Routes")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("routes");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("search_text");
+
+                    b.HasKey("Cis")
+                        .HasName("pk_drugs");
+
+                    b.HasIndex("SearchText")
+                        .HasDatabaseName("ix_drugs_search_text");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchText"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
+
+                    b.ToTable("drugs", "treatments");
                 });
 
             modelBuilder.Entity("UsmpCare.Domain.Units.Unit", b =>
@@ -2069,6 +2341,10 @@ namespace UsmpCare.Web.Data.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("last_name");
 
+                    b.Property<long?>("LastTotpStep")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_totp_step");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean")
                         .HasColumnName("lockout_enabled");
@@ -2135,21 +2411,46 @@ namespace UsmpCare.Web.Data.Migrations
                     b.ToTable("users", "auth");
                 });
 
+            modelBuilder.Entity("UsmpCare.Web.Auditing.AuditChainHead", b =>
+                {
+                    b.Property<bool>("Singleton")
+                        .HasColumnType("boolean")
+                        .HasColumnName("singleton");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("hash");
+
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    b.HasKey("Singleton")
+                        .HasName("pk_chain_head");
+
+                    b.ToTable("chain_head", "audit", t =>
+                        {
+                            t.HasCheckConstraint("ck_chain_head_singleton", "singleton");
+                        });
+                });
+
             modelBuilder.Entity("UsmpCare.Web.Auditing.AuditEvent", b =>
                 {
                     b.Property<long>("Id")
                         .HasColumnType("bigint")
                         .HasColumnName("id");
 
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
                     b.Property<string>("Action")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("action");
-
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("at");
 
                     b.Property<string>("Hash")
                         .IsRequired()
@@ -2197,7 +2498,7 @@ namespace UsmpCare.Web.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("user_name");
 
-                    b.HasKey("Id")
+                    b.HasKey("Id", "At")
                         .HasName("pk_audit_events");
 
                     b.HasIndex("UserId")
@@ -2264,6 +2565,41 @@ namespace UsmpCare.Web.Data.Migrations
                         .HasDatabaseName("ix_break_glass_grants_user_id_patient_id_expires_at");
 
                     b.ToTable("break_glass_grants", "audit");
+                });
+
+            modelBuilder.Entity("UsmpCare.Web.Clinical.ImportedCim10Code", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("code");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("imported_at");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("label");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("character varying(600)")
+                        .HasColumnName("search_text");
+
+                    b.HasKey("Code")
+                        .HasName("pk_cim10_codes");
+
+                    b.HasIndex("SearchText")
+                        .HasDatabaseName("ix_cim10_codes_search_text");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchText"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
+
+                    b.ToTable("cim10_codes", "core");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
@@ -2422,6 +2758,16 @@ namespace UsmpCare.Web.Data.Migrations
                         .HasConstraintName("fk_consent_entries_patients_patient_id");
                 });
 
+            modelBuilder.Entity("UsmpCare.Domain.Continuity.EscortPlace", b =>
+                {
+                    b.HasOne("UsmpCare.Domain.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_escort_places_units_unit_id");
+                });
+
             modelBuilder.Entity("UsmpCare.Domain.Continuity.ExternalAppointment", b =>
                 {
                     b.HasOne("UsmpCare.Domain.Patients.Patient", null)
@@ -2430,6 +2776,13 @@ namespace UsmpCare.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_external_appointments_patients_patient_id");
+
+                    b.HasOne("UsmpCare.Domain.Continuity.EscortPlace", null)
+                        .WithMany()
+                        .HasForeignKey("PlaceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_external_appointments_escort_places_place_id");
                 });
 
             modelBuilder.Entity("UsmpCare.Domain.Continuity.RecordAccessRequest", b =>
@@ -2532,6 +2885,23 @@ namespace UsmpCare.Web.Data.Migrations
                         .HasConstraintName("fk_patients_units_unit_id");
                 });
 
+            modelBuilder.Entity("UsmpCare.Domain.Patients.PrisonMovement", b =>
+                {
+                    b.HasOne("UsmpCare.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_prison_movements_patients_patient_id");
+
+                    b.HasOne("UsmpCare.Domain.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_prison_movements_units_unit_id");
+                });
+
             modelBuilder.Entity("UsmpCare.Domain.Records.HungerStrike", b =>
                 {
                     b.HasOne("UsmpCare.Domain.Patients.Patient", null)
@@ -2540,6 +2910,16 @@ namespace UsmpCare.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_hunger_strikes_patients_patient_id");
+                });
+
+            modelBuilder.Entity("UsmpCare.Domain.Records.HungerStrikeEvent", b =>
+                {
+                    b.HasOne("UsmpCare.Domain.Records.HungerStrike", null)
+                        .WithMany("Events")
+                        .HasForeignKey("HungerStrikeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_hunger_strike_events_hunger_strikes_hunger_strike_id");
                 });
 
             modelBuilder.Entity("UsmpCare.Domain.Records.MedicalRecord", b =>
@@ -2796,6 +3176,79 @@ namespace UsmpCare.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("UsmpCare.Domain.Treatments.Drug", b =>
+                {
+                    b.OwnsMany("UsmpCare.Domain.Treatments.DrugPresentation", "Presentations", b1 =>
+                        {
+                            b1.Property<string>("DrugCis");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Cip13")
+                                .IsRequired();
+
+                            b1.Property<string>("Cip7")
+                                .IsRequired();
+
+                            b1.Property<string>("Label")
+                                .IsRequired();
+
+                            b1.HasKey("DrugCis", "__synthesizedOrdinal")
+                                .HasName("pk_drugs");
+
+                            b1.ToTable("drugs", "treatments");
+
+                            b1
+                                .ToJson("presentations")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("DrugCis")
+                                .HasConstraintName("fk_drugs_drugs_drug_cis");
+                        });
+
+                    b.OwnsMany("UsmpCare.Domain.Treatments.DrugSubstance", "Substances", b1 =>
+                        {
+                            b1.Property<string>("DrugCis");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Code")
+                                .IsRequired();
+
+                            b1.Property<string>("Dosage")
+                                .IsRequired();
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<string>("Nature")
+                                .IsRequired();
+
+                            b1.Property<string>("Reference")
+                                .IsRequired();
+
+                            b1.HasKey("DrugCis", "__synthesizedOrdinal")
+                                .HasName("pk_drugs");
+
+                            b1.ToTable("drugs", "treatments");
+
+                            b1
+                                .ToJson("substances")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("DrugCis")
+                                .HasConstraintName("fk_drugs_drugs_drug_cis");
+                        });
+
+                    b.Navigation("Presentations");
+
+                    b.Navigation("Substances");
+                });
+
             modelBuilder.Entity("UsmpCare.Web.Accounts.UnitMembership", b =>
                 {
                     b.HasOne("UsmpCare.Domain.Units.Unit", null)
@@ -2824,6 +3277,11 @@ namespace UsmpCare.Web.Data.Migrations
                 });
 
             modelBuilder.Entity("UsmpCare.Domain.CareRequests.CareRequest", b =>
+                {
+                    b.Navigation("Events");
+                });
+
+            modelBuilder.Entity("UsmpCare.Domain.Records.HungerStrike", b =>
                 {
                     b.Navigation("Events");
                 });

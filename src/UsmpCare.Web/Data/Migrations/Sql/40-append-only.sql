@@ -1,0 +1,45 @@
+-- Run by the Baseline migration after its tables. Tables listed in DatabaseRoles.AppendOnly, whose rows are never
+-- updated nor deleted, for every role, the owner included (the app's role has no UPDATE/DELETE grant on them either).
+CREATE FUNCTION core.append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION 'UsmpCare: %.% is append-only: rows are never updated or deleted', TG_TABLE_SCHEMA, TG_TABLE_NAME
+        USING ERRCODE = 'integrity_constraint_violation';
+END $$;
+
+-- P02, P03: the consent history and the ledger of disclosures are append-only, whoever connects.
+CREATE TRIGGER consent_entries_append_only BEFORE UPDATE OR DELETE ON consent.consent_entries
+    FOR EACH ROW EXECUTE FUNCTION core.append_only();
+CREATE TRIGGER consent_entries_no_truncate BEFORE TRUNCATE ON consent.consent_entries
+    FOR EACH STATEMENT EXECUTE FUNCTION core.append_only();
+CREATE TRIGGER disclosures_append_only BEFORE UPDATE OR DELETE ON consent.disclosures
+    FOR EACH ROW EXECUTE FUNCTION core.append_only();
+CREATE TRIGGER disclosures_no_truncate BEFORE TRUNCATE ON consent.disclosures
+    FOR EACH STATEMENT EXECUTE FUNCTION core.append_only();
+CREATE TRIGGER spip_shares_append_only BEFORE UPDATE OR DELETE ON consent.spip_shares
+    FOR EACH ROW EXECUTE FUNCTION core.append_only();
+CREATE TRIGGER risk_signalements_append_only BEFORE UPDATE OR DELETE ON consent.risk_signalements
+    FOR EACH ROW EXECUTE FUNCTION core.append_only();
+CREATE TRIGGER abuse_signalements_append_only BEFORE UPDATE OR DELETE ON consent.abuse_signalements
+    FOR EACH ROW EXECUTE FUNCTION core.append_only();
+
+-- P22: an issued document never changes; a requisition and its refusal letter neither.
+CREATE TRIGGER issued_documents_append_only BEFORE UPDATE OR DELETE ON documents.issued_documents
+    FOR EACH ROW EXECUTE FUNCTION core.append_only();
+CREATE TRIGGER issued_documents_no_truncate BEFORE TRUNCATE ON documents.issued_documents
+    FOR EACH STATEMENT EXECUTE FUNCTION core.append_only();
+CREATE TRIGGER requisitions_append_only BEFORE UPDATE OR DELETE ON documents.requisitions
+    FOR EACH ROW EXECUTE FUNCTION core.append_only();
+
+-- P16: an emergency access (break-the-glass) stays on record as it was granted.
+CREATE TRIGGER break_glass_grants_append_only BEFORE UPDATE OR DELETE ON audit.break_glass_grants
+    FOR EACH ROW EXECUTE FUNCTION core.append_only();
+
+-- The journal of movements is what makes an import idempotent: it only grows, like the consent history.
+CREATE TRIGGER prison_movements_append_only BEFORE UPDATE OR DELETE ON core.prison_movements
+    FOR EACH ROW EXECUTE FUNCTION core.append_only();
+CREATE TRIGGER prison_movements_no_truncate BEFORE TRUNCATE ON core.prison_movements
+    FOR EACH STATEMENT EXECUTE FUNCTION core.append_only();
+
+-- P35: what a hunger striker was told, each refusal and each measure taken stay as recorded.
+CREATE TRIGGER hunger_strike_events_append_only BEFORE UPDATE OR DELETE ON somatic.hunger_strike_events
+    FOR EACH ROW EXECUTE FUNCTION core.append_only();
