@@ -14,7 +14,7 @@ namespace UsmpCare.Web.Patients;
 /// </summary>
 public static class PatientSearch
 {
-    /// <summary>The collation of the écrou prefix index (migration PageIndexes): byte order, so a prefix is a range.</summary>
+    /// <summary>The collation of the écrou prefix index (Baseline; first added by the PageIndexes migration, now squashed): byte order, so a prefix is a range.</summary>
     public const string EcrouCollation = "C";
 
     public static IQueryable<Patient> Search(this IQueryable<Patient> patients, string? term)
