@@ -119,7 +119,7 @@ public static partial class MedicalTextCheck
     /// <summary>Words of diagnosis labels that say nothing medical by themselves, or that ordinary letters use.</summary>
     private static readonly HashSet<string> CommonWords =
     [
-        "precision", "episode", "episodes", "autres", "troubles", "trouble", "chronique", "aigue", "etat", "forme",
+        "precision", "affecte", "affectee", "affectes", "affectees", "enfant", "enfants", "langue", "langues", "menace", "menaces", "episode", "episodes", "autres", "troubles", "trouble", "chronique", "aigue", "etat", "forme",
         "type", "simple", "severe", "leger", "moyen", "moyens", "moyenne", "primitive", "essentielle", "specifie",
         "specifiee", "utilisation", "abandon", "accident", "activite", "actuel", "actuellement", "adaptation", "adulte",
         "agression", "ailleurs", "alimentation", "aliments", "analphabetisme", "appareil", "attention", "autorites",
