@@ -24,12 +24,20 @@ public static class RecordScopes
 
     /// <summary>The patients among these whose latest word on sharing between the teams is « accord » (one query for a list).</summary>
     public static async Task<IReadOnlySet<Guid>> SharingAgreedAmongAsync(AppDbContext db, IReadOnlyCollection<Guid> patientIds) =>
+        await LatestWordAmongAsync(db, ConsentTopic.TeamSharing, ConsentDecision.Agreed, patientIds);
+
+    /// <summary>
+    /// The patients among these whose latest word on a topic is this decision, in one query for a whole list. A
+    /// patient's word is the last one he gave (P02, P03, P30): <see cref="ConsentState"/> reads the same rule for one patient.
+    /// </summary>
+    public static async Task<IReadOnlySet<Guid>> LatestWordAmongAsync(AppDbContext db, ConsentTopic topic, ConsentDecision decision,
+        IReadOnlyCollection<Guid> patientIds) =>
         (await db.ConsentEntries.AsNoTracking()
-            .Where(e => patientIds.Contains(e.PatientId) && e.Topic == ConsentTopic.TeamSharing)
+            .Where(e => patientIds.Contains(e.PatientId) && e.Topic == topic)
             .GroupBy(e => e.PatientId)
             .Select(g => new { PatientId = g.Key, Decision = g.OrderByDescending(e => e.RecordedAt).Select(e => e.Decision).First() })
             .ToListAsync())
-        .Where(x => x.Decision == ConsentDecision.Agreed).Select(x => x.PatientId).ToHashSet();
+        .Where(x => x.Decision == decision).Select(x => x.PatientId).ToHashSet();
 
     /// <summary>
     /// P30, P02: a ledger line carries what its author's team wrote (a certificate, a pack, a share), so it is read by

@@ -4,6 +4,7 @@ using UsmpCare.Domain.Security;
 using UsmpCare.Web.Authorization;
 using UsmpCare.Web.Data;
 using UsmpCare.Web.Infrastructure;
+using UsmpCare.Web.Records;
 
 namespace UsmpCare.Web.Pages.Spip;
 
@@ -27,12 +28,8 @@ public sealed class IndexModel(AppDbContext db, CurrentUnit currentUnit) : PageM
             .ToListAsync();
         // P03 (product.md): SPIP reads shared items only while the patient does not object; the ledger keeps them.
         var patientIds = shares.Select(x => x.s.PatientId).Distinct().ToList();
-        var objections = await db.ConsentEntries.AsNoTracking()
-            .Where(e => patientIds.Contains(e.PatientId) && e.Topic == Domain.Consents.ConsentTopic.SpipObjection)
-            .ToListAsync();
-        var objecting = objections.GroupBy(e => e.PatientId)
-            .Where(g => g.OrderBy(e => e.RecordedAt).Last().Decision == Domain.Consents.ConsentDecision.Objected)
-            .Select(g => g.Key).ToHashSet();
+        var objecting = await RecordScopes.LatestWordAmongAsync(db, Domain.Consents.ConsentTopic.SpipObjection,
+            Domain.Consents.ConsentDecision.Objected, patientIds);
         shares = [.. shares.Where(x => !objecting.Contains(x.s.PatientId))];
         Rows = [.. shares.Select(x => new Row(x.s.At, x.LastName.ToUpperInvariant() + " " + x.FirstName, x.Ecrou,
             x.s.Message, x.s.AuthorName))];
