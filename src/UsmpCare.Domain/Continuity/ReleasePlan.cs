@@ -34,10 +34,17 @@ public sealed class ReleasePlan : IUnitScoped
     public DateTimeOffset? VisitAt { get; private set; }
 
     /// <summary>P34: the coordinating physician the judge designated (« médecin coordonnateur » of the injonction).</summary>
-    public string? CoordinatingPhysician { get; set; }
+    public string? CoordinatingPhysician { get; private set; }
 
     /// <summary>P34: the treating physician chosen for after release.</summary>
-    public string? TreatingPhysician { get; set; }
+    public string? TreatingPhysician { get; private set; }
+
+    /// <summary>P34: names the injonction's two physicians; a blank name is not a name.</summary>
+    public void NameInjonctionPhysicians(string? coordinating, string? treating)
+    {
+        CoordinatingPhysician = string.IsNullOrWhiteSpace(coordinating) ? null : coordinating.Trim();
+        TreatingPhysician = string.IsNullOrWhiteSpace(treating) ? null : treating.Trim();
+    }
 
     public Guid? PackDocumentId { get; private set; }
     public DateTimeOffset? PackSentToDesignatedAt { get; private set; }

@@ -30,7 +30,7 @@ public sealed class HungerStrike : Security.IUnitScoped
     public DateOnly StartedOn { get; private set; }
 
     /// <summary>A « grève de la soif » is an emergency within days, not weeks.</summary>
-    public bool RefusesFluids { get; set; }
+    public bool RefusesFluids { get; private set; }
 
     public Guid StartedById { get; private set; }
     public string StartedByName { get; private set; }

@@ -28,11 +28,11 @@ public enum PrescriptionKind
 /// <summary>A prescription or recommendation, each with the patient's consent (P10).</summary>
 public sealed class PrescriptionLine
 {
-    public PrescriptionKind Kind { get; set; }
-    public string Text { get; set; } = "";
-    public string? Dosage { get; set; }
-    public string? Duration { get; set; }
-    public bool PatientConsented { get; set; }
+    public PrescriptionKind Kind { get; init; }
+    public string Text { get; init; } = "";
+    public string? Dosage { get; init; }
+    public string? Duration { get; init; }
+    public bool PatientConsented { get; init; }
 
     public PrescriptionLine Copy() => new()
     {
@@ -42,14 +42,14 @@ public sealed class PrescriptionLine
 
 public sealed class VitalSigns
 {
-    public int? SystolicBp { get; set; }
-    public int? DiastolicBp { get; set; }
-    public int? HeartRate { get; set; }
-    public decimal? TemperatureC { get; set; }
-    public decimal? WeightKg { get; set; }
-    public int? HeightCm { get; set; }
-    public int? SpO2 { get; set; }
-    public decimal? GlycemiaGPerL { get; set; }
+    public int? SystolicBp { get; init; }
+    public int? DiastolicBp { get; init; }
+    public int? HeartRate { get; init; }
+    public decimal? TemperatureC { get; init; }
+    public decimal? WeightKg { get; init; }
+    public int? HeightCm { get; init; }
+    public int? SpO2 { get; init; }
+    public decimal? GlycemiaGPerL { get; init; }
 
     public bool IsEmpty => SystolicBp is null && DiastolicBp is null && HeartRate is null && TemperatureC is null
         && WeightKg is null && HeightCm is null && SpO2 is null && GlycemiaGPerL is null;
@@ -87,7 +87,11 @@ public sealed class MedicalRecord
     public DateTimeOffset OpenedAt { get; private set; }
 
     /// <summary>P16: where the paper record is kept, when one exists.</summary>
-    public string? PaperRecordLocation { get; set; }
+    public string? PaperRecordLocation { get; private set; }
+
+    /// <summary>P16: says where the paper record is, or that there is none (blank).</summary>
+    public void KeepPaperRecordAt(string? location) =>
+        PaperRecordLocation = string.IsNullOrWhiteSpace(location) ? null : location.Trim();
 }
 
 public static class RecordLabels

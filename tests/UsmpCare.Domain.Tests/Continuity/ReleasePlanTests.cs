@@ -79,9 +79,9 @@ public sealed class ReleasePlanTests
         var plan = Plan();
         plan.InjonctionGaps().Should().Equal("médecin coordonnateur désigné par le juge", "médecin traitant choisi");
 
-        plan.CoordinatingPhysician = "Dr Coordonnateur";
+        plan.NameInjonctionPhysicians("Dr Coordonnateur", "  ");
         plan.InjonctionGaps().Should().Equal("médecin traitant choisi");
-        plan.TreatingPhysician = "Dr Traitant";
+        plan.NameInjonctionPhysicians("Dr Coordonnateur", "Dr Traitant");
         plan.InjonctionGaps().Should().BeEmpty();
     }
 }

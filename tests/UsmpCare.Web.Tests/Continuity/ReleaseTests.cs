@@ -53,7 +53,7 @@ public sealed class ReleaseTests(UsmpFactory app) : IClassFixture<UsmpFactory>
         await coordinator.PostConsultationAsync("Sign", consultation);
         await app.WithDbAsync(async db =>
         {
-            db.MedicalRecords.Single(r => r.PatientId == patient.Id).PaperRecordLocation = "Armoire de l'infirmerie";
+            db.MedicalRecords.Single(r => r.PatientId == patient.Id).KeepPaperRecordAt("Armoire de l'infirmerie");
             return await db.SaveChangesAsync();
         });
         var url = $"/Continuity/Release/{patient.Id}";

@@ -49,8 +49,7 @@ public sealed class ReleaseModel(AppDbContext db, PatientAccess access, TimeProv
 
     public Task<IActionResult> OnPostInjonctionAsync(Guid patientId) => ActAsync(patientId, (plan, _, _) =>
     {
-        plan.CoordinatingPhysician = string.IsNullOrWhiteSpace(CoordinatingPhysician) ? null : CoordinatingPhysician.Trim();
-        plan.TreatingPhysician = string.IsNullOrWhiteSpace(TreatingPhysician) ? null : TreatingPhysician.Trim();
+        plan.NameInjonctionPhysicians(CoordinatingPhysician, TreatingPhysician);
         return Task.FromResult("Médecins de l'injonction de soins enregistrés.");
     });
 

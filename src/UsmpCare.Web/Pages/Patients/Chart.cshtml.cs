@@ -119,7 +119,7 @@ public sealed class ChartModel(AppDbContext db, PatientAccess access, TimeProvid
             record = new MedicalRecord(id, team, Clock.GetUtcNow());
             Db.MedicalRecords.Add(record);
         }
-        record.PaperRecordLocation = string.IsNullOrWhiteSpace(PaperLocation) ? null : PaperLocation.Trim();
+        record.KeepPaperRecordAt(PaperLocation);
         await Db.SaveChangesAsync();
         Message = record.PaperRecordLocation is null
             ? "Aucun dossier papier n'est plus signalé."
