@@ -76,20 +76,20 @@ public sealed class Patient : Security.IUnitScoped
     /// <summary>Numéro d'écrou: the prison's registration number, unique within a unit.</summary>
     public string Ecrou { get; private set; }
 
-    public string LastName { get; set; }
-    public string? BirthName { get; set; }
-    public string FirstName { get; set; }
-    public DateOnly BirthDate { get; set; }
-    public Sex Sex { get; set; }
-    public string? Ins { get; set; }
-    public InsStatus InsStatus { get; set; }
+    public string LastName { get; private set; }
+    public string? BirthName { get; private set; }
+    public string FirstName { get; private set; }
+    public DateOnly BirthDate { get; private set; }
+    public Sex Sex { get; private set; }
+    public string? Ins { get; private set; }
+    public InsStatus InsStatus { get; private set; }
 
     /// <summary>Cell and wing, as the prison names them (e.g. « B-214 », « Bâtiment B »).</summary>
-    public string? Cell { get; set; }
-    public string? Wing { get; set; }
+    public string? Cell { get; private set; }
+    public string? Wing { get; private set; }
 
-    public DateOnly ArrivalDate { get; set; }
-    public PatientStatus Status { get; set; }
+    public DateOnly ArrivalDate { get; private set; }
+    public PatientStatus Status { get; private set; }
 
     /// <summary>« Present »: held in the unit now (not released, not transferred). Written once for queries and code.</summary>
     public static readonly Expression<Func<Patient, bool>> Present = p => p.Status == PatientStatus.Present;
@@ -97,8 +97,8 @@ public sealed class Patient : Security.IUnitScoped
     private static readonly Func<Patient, bool> IsPresentCompiled = Present.Compile();
 
     public bool IsPresent => IsPresentCompiled(this);
-    public LegalStatus LegalStatus { get; set; } = LegalStatus.Remand;
-    public DateOnly? ExpectedReleaseDate { get; set; }
+    public LegalStatus LegalStatus { get; private set; } = LegalStatus.Remand;
+    public DateOnly? ExpectedReleaseDate { get; private set; }
 
     /// <summary>P07: a person unable to protect himself (age, physical or psychic state); the reason is required.</summary>
     public bool IsVulnerable { get; private set; }
@@ -108,14 +108,69 @@ public sealed class Patient : Security.IUnitScoped
     public DateOnly? CourtOrderedCareSince { get; private set; }
 
     /// <summary>P14: the outside physician the patient designated to receive his documents.</summary>
-    public string? DesignatedPhysician { get; set; }
+    public string? DesignatedPhysician { get; private set; }
 
     /// <summary>Helps intake and answer slips: the language he speaks, and whether he reads French.</summary>
-    public string? SpokenLanguage { get; set; }
-    public bool ReadsFrench { get; set; } = true;
+    public string? SpokenLanguage { get; private set; }
+    public bool ReadsFrench { get; private set; } = true;
 
-    public List<string> Allergies { get; set; } = [];
-    public List<string> Alerts { get; set; } = [];
+    public List<string> Allergies { get; private set; } = [];
+    public List<string> Alerts { get; private set; } = [];
+
+    /// <summary>The administrative identity, as the identity form or the prison's movements file give it (names trimmed).</summary>
+    public void SetIdentity(string lastName, string firstName, string? birthName, DateOnly birthDate, Sex sex)
+    {
+        LastName = lastName.Trim();
+        FirstName = firstName.Trim();
+        BirthName = Clean(birthName);
+        BirthDate = birthDate;
+        Sex = sex;
+    }
+
+    /// <summary>The INS and its identity-vigilance status; without an INS there is no status to claim.</summary>
+    public void SetIns(string? ins, InsStatus status)
+    {
+        Ins = Clean(ins);
+        InsStatus = Ins is null ? InsStatus.None : status;
+    }
+
+    /// <summary>Where he is held (the prison's names); both blank once he has left.</summary>
+    public void PlaceIn(string? cell, string? wing)
+    {
+        Cell = Clean(cell);
+        Wing = Clean(wing);
+    }
+
+    /// <summary>The stay: arrival, legal status, expected release (P34 plans the release from it).</summary>
+    public void SetStay(DateOnly arrivalDate, LegalStatus legalStatus, DateOnly? expectedReleaseDate)
+    {
+        ArrivalDate = arrivalDate;
+        LegalStatus = legalStatus;
+        ExpectedReleaseDate = expectedReleaseDate;
+    }
+
+    /// <summary>
+    /// Present, released or transferred: the state the prison's movements (or the unit, by hand) put him in. The record
+    /// stays whatever the state (P17): leaving changes the roster, never the chart.
+    /// </summary>
+    public void MoveTo(PatientStatus status) => Status = status;
+
+    /// <summary>P14: the outside physician he designated; his language and whether he reads French.</summary>
+    public void SetContact(string? designatedPhysician, string? spokenLanguage, bool readsFrench)
+    {
+        DesignatedPhysician = Clean(designatedPhysician);
+        SpokenLanguage = Clean(spokenLanguage);
+        ReadsFrench = readsFrench;
+    }
+
+    /// <summary>Allergies and alerts, one a line, blanks dropped (shown on the banner of every chart page).</summary>
+    public void SetAllergiesAndAlerts(IEnumerable<string> allergies, IEnumerable<string> alerts)
+    {
+        Allergies = [.. allergies.Select(a => a.Trim()).Where(a => a.Length > 0)];
+        Alerts = [.. alerts.Select(a => a.Trim()).Where(a => a.Length > 0)];
+    }
+
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     /// <summary>Lower-cased, unaccented names and écrou, computed by PostgreSQL for the trigram search.</summary>
     public string SearchText { get; private set; } = "";

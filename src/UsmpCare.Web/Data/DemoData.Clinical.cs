@@ -51,19 +51,16 @@ public static partial class DemoData
                 }
                 var patient = new Patient(unit.Id, $"{prefix + i * 7}", LastNames[(i * 7 + prefix) % LastNames.Length],
                     FirstNames[(i * 11 + prefix / 1000) % FirstNames.Length], birth, i % 9 == 5 ? Sex.Female : Sex.Male,
-                    today.AddDays(-random.Next(1, 900)))
-                {
-                    Cell = $"{(char)('A' + i % 3)}-{100 + random.Next(1, 250)}",
-                    Wing = i % 9 == 5 ? "Quartier femmes" : $"Bâtiment {(char)('A' + i % 3)}",
-                };
+                    today.AddDays(-random.Next(1, 900)));
+                patient.PlaceIn($"{(char)('A' + i % 3)}-{100 + random.Next(1, 250)}",
+                    i % 9 == 5 ? "Quartier femmes" : $"Bâtiment {(char)('A' + i % 3)}");
                 if (i % 6 == 0)
                 {
-                    patient.ExpectedReleaseDate = today.AddDays(random.Next(3, 60));
-                    patient.LegalStatus = LegalStatus.Convicted;
+                    patient.SetStay(patient.ArrivalDate, LegalStatus.Convicted, today.AddDays(random.Next(3, 60)));
                 }
                 if (i % 8 == 1)
                 {
-                    patient.Allergies = ["Pénicilline"];
+                    patient.SetAllergiesAndAlerts(["Pénicilline"], patient.Alerts);
                 }
                 if (i % 10 == 2)
                 {

@@ -168,11 +168,7 @@ public static class MovementImport
     private static void Apply(Patient patient, MovementLine line, Dictionary<string, DateOnly> latest)
     {
         // The prison's system holds the administrative identity: its spelling wins.
-        patient.LastName = line.LastName;
-        patient.FirstName = line.FirstName;
-        patient.BirthName = line.BirthName ?? patient.BirthName;
-        patient.BirthDate = line.BirthDate;
-        patient.Sex = line.Sex;
+        patient.SetIdentity(line.LastName, line.FirstName, line.BirthName ?? patient.BirthName, line.BirthDate, line.Sex);
         // A movement older than one already applied (a late correction in the file), or than the arrival recorded by
         // hand, is journaled, but the roster keeps the state of the latest movement.
         var last = latest.TryGetValue(line.Ecrou, out var journaled) && journaled > patient.ArrivalDate ? journaled : patient.ArrivalDate;
@@ -181,16 +177,15 @@ public static class MovementImport
             return;
         }
         latest[line.Ecrou] = line.Date;
-        patient.Status = PrisonMovement.StatusAfter(line.Kind);
+        patient.MoveTo(PrisonMovement.StatusAfter(line.Kind));
         if (line.Kind is MovementKind.Arrival or MovementKind.TransferIn)
         {
-            patient.ArrivalDate = line.Date;
-            patient.Cell = line.Cell ?? patient.Cell;
-            patient.ExpectedReleaseDate = line.ExpectedReleaseDate ?? patient.ExpectedReleaseDate;
+            patient.SetStay(line.Date, patient.LegalStatus, line.ExpectedReleaseDate ?? patient.ExpectedReleaseDate);
+            patient.PlaceIn(line.Cell ?? patient.Cell, patient.Wing);
         }
         else
         {
-            patient.Cell = null;
+            patient.PlaceIn(null, patient.Wing);
         }
     }
 

@@ -41,7 +41,7 @@ public sealed class ReleaseTests(UsmpFactory app) : IClassFixture<UsmpFactory>
         await app.WithDbAsync(async db =>
         {
             var p = await db.Patients.SingleAsync(x => x.Id == patient.Id);
-            p.DesignatedPhysician = "Dr Yves Morel, 3 place de la Mairie, Melun";
+            p.SetContact("Dr Yves Morel, 3 place de la Mairie, Melun", p.SpokenLanguage, p.ReadsFrench);
             return await db.SaveChangesAsync();
         });
         var coordinator = await app.LoginAsAsync(DemoData.Account(Role.Coordinator));
@@ -111,11 +111,8 @@ public sealed class ReleaseTests(UsmpFactory app) : IClassFixture<UsmpFactory>
         {
             var unitId = await db.Units.Where(u => u.Code == DemoData.UnitA).Select(u => u.Id).SingleAsync();
             var patient = new Patient(unitId, Unique.Ecrou('R'), name, "Paul", new DateOnly(1980, 5, 5), Sex.Male,
-                new DateOnly(2026, 1, 1))
-            {
-                LegalStatus = status,
-                ExpectedReleaseDate = TestClock.Today.AddDays(daysToRelease),
-            };
+                new DateOnly(2026, 1, 1));
+            patient.SetStay(patient.ArrivalDate, status, TestClock.Today.AddDays(daysToRelease));
             patient.SetCourtOrderedCare(care, care == CourtOrderedCare.None ? null : new DateOnly(2026, 1, 1));
             db.Patients.Add(patient);
             await db.SaveChangesAsync();

@@ -20,10 +20,9 @@ public sealed class DashboardTests(UsmpFactory app) : IClassFixture<UsmpFactory>
         {
             var unitB = await db.Units.SingleAsync(u => u.Code == DemoData.UnitB);
             // Known ground: no other release date in the unit, then one convicted patient due a visit.
-            await db.Patients.Where(p => p.UnitId == unitB.Id).ForEachAsync(p => p.ExpectedReleaseDate = null);
+            await db.Patients.Where(p => p.UnitId == unitB.Id).ForEachAsync(p => p.SetStay(p.ArrivalDate, p.LegalStatus, null));
             var due = await db.Patients.SingleAsync(p => p.Id == patient.Id);
-            due.LegalStatus = LegalStatus.Convicted;
-            due.ExpectedReleaseDate = TestClock.Today.AddDays(10);
+            due.SetStay(due.ArrivalDate, LegalStatus.Convicted, TestClock.Today.AddDays(10));
             var author = Guid.NewGuid();
             for (var i = 0; i < 3; i++)
             {

@@ -22,7 +22,7 @@ public sealed class FhirExportTests(UsmpFactory app) : IClassFixture<UsmpFactory
         var patient = await app.NewPatientAsync("Fhir");
         await app.WithDbAsync(async db =>
         {
-            (await db.Patients.SingleAsync(p => p.Id == patient.Id)).Allergies = ["Pénicilline"];
+            (await db.Patients.SingleAsync(p => p.Id == patient.Id)).SetAllergiesAndAlerts(["Pénicilline"], []);
             return await db.SaveChangesAsync();
         });
         var physician = await app.LoginAsAsync(DemoData.Account(Role.Physician));

@@ -112,7 +112,7 @@ public sealed class PatientTests(UsmpFactory app) : IClassFixture<UsmpFactory>
         await app.WithDbAsync(async db =>
         {
             var p = await db.Patients.SingleAsync(x => x.Id == patient.Id);
-            p.Allergies = ["Latex"];
+            p.SetAllergiesAndAlerts(["Latex"], p.Alerts);
             p.SetCourtOrderedCare(CourtOrderedCare.ObligationDeSoins, new DateOnly(2026, 1, 5));
             return await db.SaveChangesAsync();
         });
@@ -134,7 +134,7 @@ public sealed class PatientTests(UsmpFactory app) : IClassFixture<UsmpFactory>
         await app.WithDbAsync(async db =>
         {
             var p = await db.Patients.SingleAsync(x => x.Id == patient.Id);
-            p.Cell = "B-201";
+            p.PlaceIn("B-201", p.Wing);
             return await db.SaveChangesAsync();
         });
 

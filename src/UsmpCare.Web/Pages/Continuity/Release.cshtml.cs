@@ -115,7 +115,7 @@ public sealed class ReleaseModel(AppDbContext db, PatientAccess access, TimeProv
     {
         plan.Release(now, ReasonWithoutPack);
         var patient = await Db.Patients.SingleAsync(p => p.Id == patientId);
-        patient.Status = PatientStatus.Released;
+        patient.MoveTo(PatientStatus.Released);
         return "Sortie enregistrée.";
     });
 

@@ -75,17 +75,17 @@ public sealed class TransferModel(AppDbContext db, PatientAccess access, TimePro
             }
             // The patient appears in the receiving unit's roster; the sending unit keeps his record (P17).
             var arriving = new Patient(toUnit.Id, patient.Ecrou, patient.LastName, patient.FirstName, patient.BirthDate,
-                patient.Sex, by.Today)
-            {
-                BirthName = patient.BirthName, Ins = patient.Ins, InsStatus = patient.InsStatus, LegalStatus = patient.LegalStatus,
-                ExpectedReleaseDate = patient.ExpectedReleaseDate, DesignatedPhysician = patient.DesignatedPhysician,
-                Allergies = [.. patient.Allergies], SpokenLanguage = patient.SpokenLanguage, ReadsFrench = patient.ReadsFrench,
-            };
+                patient.Sex, by.Today);
+            arriving.SetIdentity(patient.LastName, patient.FirstName, patient.BirthName, patient.BirthDate, patient.Sex);
+            arriving.SetIns(patient.Ins, patient.InsStatus);
+            arriving.SetStay(by.Today, patient.LegalStatus, patient.ExpectedReleaseDate);
+            arriving.SetContact(patient.DesignatedPhysician, patient.SpokenLanguage, patient.ReadsFrench);
+            arriving.SetAllergiesAndAlerts(patient.Allergies, []);
             Db.Patients.Add(arriving);
             receivingPatientId = arriving.Id;
         }
         var sending = await Db.Patients.SingleAsync(p => p.Id == patient.Id);
-        sending.Status = PatientStatus.Transferred;
+        sending.MoveTo(PatientStatus.Transferred);
         await issuing.IssueAsync(new DocumentRequest(by, patient, pack,
         [
             new(toUnit is null ? RecipientCategory.OutsideProfessional : RecipientCategory.OtherUnit, destination,

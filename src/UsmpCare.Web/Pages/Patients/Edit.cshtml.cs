@@ -118,29 +118,20 @@ public sealed class EditModel(AppDbContext db, PatientAccess access, CurrentUnit
                 return Page();
             }
             db.Entry(patient).Property(p => p.Version).OriginalValue = Input.Version;
-            patient.LastName = Input.LastName!.Trim();
-            patient.FirstName = Input.FirstName!.Trim();
-            patient.BirthDate = Input.BirthDate!.Value;
-            patient.Sex = Input.Sex;
-            patient.ArrivalDate = Input.ArrivalDate!.Value;
+            patient.SetIdentity(Input.LastName!, Input.FirstName!, Input.BirthName, Input.BirthDate!.Value, Input.Sex);
+            patient.SetStay(Input.ArrivalDate!.Value, patient.LegalStatus, patient.ExpectedReleaseDate);
         }
         try
         {
-            patient.BirthName = Clean(Input.BirthName);
-            patient.Ins = Clean(Input.Ins);
-            patient.InsStatus = patient.Ins is null ? InsStatus.None : Input.InsStatus;
-            patient.Cell = Clean(Input.Cell);
-            patient.Wing = Clean(Input.Wing);
-            patient.Status = Input.Status;
-            patient.LegalStatus = Input.LegalStatus;
-            patient.ExpectedReleaseDate = Input.ExpectedReleaseDate;
-            patient.DesignatedPhysician = Clean(Input.DesignatedPhysician);
-            patient.SpokenLanguage = Clean(Input.SpokenLanguage);
-            patient.ReadsFrench = Input.ReadsFrench;
+            patient.SetIdentity(patient.LastName, patient.FirstName, Input.BirthName, patient.BirthDate, patient.Sex);
+            patient.SetIns(Input.Ins, Input.InsStatus);
+            patient.PlaceIn(Input.Cell, Input.Wing);
+            patient.MoveTo(Input.Status);
+            patient.SetStay(patient.ArrivalDate, Input.LegalStatus, Input.ExpectedReleaseDate);
+            patient.SetContact(Input.DesignatedPhysician, Input.SpokenLanguage, Input.ReadsFrench);
             if (ClinicalFields)
             {
-                patient.Allergies = Lines(Input.Allergies);
-                patient.Alerts = Lines(Input.Alerts);
+                patient.SetAllergiesAndAlerts(Lines(Input.Allergies), Lines(Input.Alerts));
                 patient.SetVulnerability(Input.IsVulnerable, Input.VulnerabilityReason);
                 patient.SetCourtOrderedCare(Input.CourtOrderedCare, Input.CourtOrderedCareSince);
             }
@@ -204,8 +195,6 @@ public sealed class EditModel(AppDbContext db, PatientAccess access, CurrentUnit
             ModelState.AddModelError("", "Indiquez pourquoi la personne est hors d'état de se protéger (âge, état physique ou psychique).");
         }
     }
-
-    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     private static List<string> Lines(string? text) =>
         [.. (text ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct()];
