@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Text.Json;
 using UsmpCare.Documents;
+using UsmpCare.Domain;
 using UsmpCare.Domain.Patients;
 using UsmpCare.Domain.Units;
 using UsmpCare.Web.Infrastructure;
@@ -26,9 +27,11 @@ public static class InformationSheetBuilder
         Shipped.OrderBy(l => l.Key == Domain.Consents.InformationSheet.French ? "" : l.Key).ToDictionary(l => l.Key, l => l.Value.Name);
 
     /// <summary>The sheet for this patient, in a language that is shipped (the unit's choice is checked by the domain).</summary>
-    public static Letter Build(Patient patient, Unit unit, string language, DateOnly today)
+    /// <exception cref="DomainException">No translation in this language.</exception>
+    public static Letter Build(Patient patient, Unit unit, string? language, DateOnly today)
     {
-        var texts = Shipped[language];
+        var texts = Shipped.GetValueOrDefault(language ?? "")
+            ?? throw new DomainException("Le livret d'information n'est pas traduit dans cette langue : choisissez une des langues proposées.");
         string Fill(string text) => text.Replace("{unit}", unit.Name).Replace("{hospital}", unit.ReferenceHospital)
             .Replace("{hours}", unit.Hours.Length > 0 ? unit.Hours : "—").Replace("{phone}", unit.Phone)
             .Replace("{address}", unit.Address).Replace("{date}", Fr.Date(today));

@@ -114,7 +114,7 @@ public sealed class DataBoundaryTests(UsmpFactory app) : IClassFixture<UsmpFacto
         texts.AddRange(await db.ExternalAppointments.AsNoTracking().Select(a => a.MedicalReason).ToListAsync());
         texts.Add("Grève de la faim — jour");
         // P09: what the unit's information sheet says and whether it was handed are the care team's, not the AP's.
-        texts.AddRange(["Livret d'accueil", "Livret d'information", "boîte aux lettres de l'unité sanitaire"]);
+        texts.AddRange(["Livret d'accueil", "boîte aux lettres de l'unité sanitaire"]);
         return texts.Distinct().ToList();
     });
 }

@@ -65,7 +65,8 @@ public sealed class UnitsModel(AppDbContext db) : PageModel
         {
             return NotFound();
         }
-        foreach (var language in languages.Where(l => !InformationSheetBuilder.Languages.ContainsKey(l)))
+        var chosen = languages.Where(l => !string.IsNullOrWhiteSpace(l)).ToList();
+        foreach (var language in chosen.Where(l => !InformationSheetBuilder.Languages.ContainsKey(l)))
         {
             ModelState.AddModelError("", $"Le livret d'information n'est pas traduit dans la langue « {language} » : choisissez parmi les langues proposées.");
         }
@@ -78,7 +79,7 @@ public sealed class UnitsModel(AppDbContext db) : PageModel
             await OnGetAsync();
             return Page();
         }
-        unit.SetInformationSheet(hours ?? "", languages);
+        unit.SetInformationSheet(hours ?? "", chosen);
         await db.SaveChangesAsync();
         Message = $"Livret d'information de l'unité {unit.Code} : horaires et langues enregistrés.";
         return RedirectToPage();

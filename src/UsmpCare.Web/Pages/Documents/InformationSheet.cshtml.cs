@@ -23,7 +23,7 @@ namespace UsmpCare.Web.Pages.Documents;
 public sealed class InformationSheetModel(AppDbContext db, PatientAccess access, DocumentIssuing issuing, TimeProvider clock)
     : PatientPageModel(db, access, clock), IReloadsAfterRefusal
 {
-    [BindProperty(SupportsGet = true)] public string Language { get; set; } = InformationSheet.French;
+    [BindProperty(SupportsGet = true)] public string? Language { get; set; } = InformationSheet.French;
 
     public Unit Unit { get; private set; } = null!;
     public IReadOnlyList<InformationSheet> Handed { get; private set; } = [];
@@ -39,7 +39,7 @@ public sealed class InformationSheetModel(AppDbContext db, PatientAccess access,
             return refused;
         }
         await ReloadAsync();
-        if (!Offered.Contains(Language))
+        if (Language is null || !Offered.Contains(Language))
         {
             ModelState.AddModelError("", "Le livret d'information n'est pas proposé dans cette langue par l'unité : choisissez une des langues activées.");
             Language = InformationSheet.French;
@@ -60,12 +60,12 @@ public sealed class InformationSheetModel(AppDbContext db, PatientAccess access,
             // P09: recorded in the same SaveChanges as the document; the domain refuses a language the unit has not enabled.
             Keep = letter =>
             {
-                Db.InformationSheets.Add(new InformationSheet(Banner.Patient, request.By.Unit, Language, letter.Document!.Id,
+                Db.InformationSheets.Add(new InformationSheet(Banner.Patient, request.By.Unit, Language!, letter.Document!.Id,
                     request.By.Actor.Id, request.By.Actor.Name, letter.At, request.By.Today));
                 return null;
             },
         });
-        TempData["Message"] = $"Livret d'information remis ({InformationSheetBuilder.Languages[Language]}) : imprimez-le (n° {issued.Document!.Number}).";
+        TempData["Message"] = $"Livret d'information remis ({InformationSheetBuilder.Languages[Language!]}) : imprimez-le (n° {issued.Document!.Number}).";
         return RedirectToPage(new { patientId, Language });
     }
 
