@@ -663,9 +663,9 @@ internal sealed class World
                 disclosures.Write(template.RecipientLine, NpgsqlDbType.Varchar);
                 disclosures.Write($"{template.Title} n° {docNumber}", NpgsqlDbType.Varchar);
                 disclosures.Write(template.LegalBasis, NpgsqlDbType.Varchar);
-                // The column holds LegalException's name (EF Core's string conversion), never free text.
-                disclosures.Write((template.Recipient == RecipientCategory.Patient
-                    ? LegalException.PatientHimself : LegalException.RequiredCertificate).ToString(), NpgsqlDbType.Varchar);
+                // The column holds a LegalException of the closed list (P02), by name, as the app writes it.
+                disclosures.Write((template.Recipient == RecipientCategory.Patient ? LegalException.PatientHimself
+                    : LegalException.RequiredCertificate).ToString(), NpgsqlDbType.Varchar);
                 disclosures.Write(author.Id, NpgsqlDbType.Uuid);
                 disclosures.Write(author.Name, NpgsqlDbType.Varchar);
                 disclosures.Write(at, NpgsqlDbType.TimestampTz);

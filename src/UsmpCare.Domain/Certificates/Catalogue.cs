@@ -25,6 +25,8 @@ public enum DocumentKind
     ReleasePack,
     /// <summary>P21: the cover sheet « pli confidentiel — secret médical » of what travels with a patient to an extraction.</summary>
     ExtractionCover,
+    /// <summary>P09: the « Livret d'information du patient » handed at entry, in a language the unit offers.</summary>
+    InformationSheet,
 }
 
 public enum WorkStoppageType
@@ -172,8 +174,14 @@ public static class Catalogue
         "Au médecin qui reçoit le patient, en main propre", false,
         "Continuité des soins lors d'une extraction médicale, sous pli confidentiel (P21)");
 
+    /// <summary>P09: handed to the patient at entry; it holds nothing about him but his name.</summary>
+    public static DocumentTemplate InformationSheet { get; } = new(DocumentKind.InformationSheet,
+        "Livret d'information du patient", RecipientCategory.Patient, "Remis en main propre au patient", false,
+        "Information du patient sur l'unité, le secret médical et ses droits (P09, art. L.1111-2 CSP)");
+
     public static DocumentTemplate Of(DocumentKind kind) => kind switch
     {
+        DocumentKind.InformationSheet => InformationSheet,
         DocumentKind.ReleasePack => ReleasePack,
         DocumentKind.ExtractionCover => ExtractionCover,
         _ => All.Single(t => t.Kind == kind),

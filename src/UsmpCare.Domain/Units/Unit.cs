@@ -22,7 +22,7 @@ public sealed class Unit
 {
     private Unit()
     {
-        Code = Name = ReferenceHospital = Phone = Address = "";
+        Code = Name = ReferenceHospital = Phone = Address = Hours = "";
     }
 
     public Unit(string code, string name, EstablishmentType establishmentType, string referenceHospital,
@@ -35,6 +35,7 @@ public sealed class Unit
         ReferenceHospital = referenceHospital.Trim();
         Phone = phone.Trim();
         Address = address.Trim();
+        Hours = "";
     }
 
     public Guid Id { get; private set; }
@@ -47,6 +48,25 @@ public sealed class Unit
 
     public string Phone { get; private set; }
     public string Address { get; private set; }
+
+    /// <summary>Opening hours, printed on the patient's information sheet (P09).</summary>
+    public string Hours { get; private set; }
+
+    /// <summary>P09: the languages, besides French, in which the unit hands its information sheet (ISO 639-1 codes).</summary>
+    public List<string> InformationLanguages { get; private set; } = [];
+
+    /// <summary>French always, then each language the unit has enabled.</summary>
+    public IReadOnlyList<string> OfferedInformationLanguages =>
+        [Consents.InformationSheet.French, .. InformationLanguages.Where(l => l != Consents.InformationSheet.French)];
+
+    public bool OffersInformationIn(string? language) => language is not null && OfferedInformationLanguages.Contains(language);
+
+    /// <summary>The information sheet's settings: the hours printed and the languages offered besides French (P09).</summary>
+    public void SetInformationSheet(string hours, IEnumerable<string> languages)
+    {
+        Hours = hours.Trim();
+        InformationLanguages = [.. languages.Select(l => l.Trim().ToLowerInvariant()).Where(l => l.Length > 0 && l != Consents.InformationSheet.French).Distinct()];
+    }
 
     public void Update(string name, EstablishmentType type, string referenceHospital, string phone, string address)
     {

@@ -38,6 +38,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<ConsentEntry> ConsentEntries => Set<ConsentEntry>();
     public DbSet<Disclosure> Disclosures => Set<Disclosure>();
     public DbSet<SpipShare> SpipShares => Set<SpipShare>();
+    public DbSet<InformationSheet> InformationSheets => Set<InformationSheet>();
     public DbSet<RiskSignalement> RiskSignalements => Set<RiskSignalement>();
     public DbSet<AbuseSignalement> AbuseSignalements => Set<AbuseSignalement>();
     public DbSet<IssuedDocument> IssuedDocuments => Set<IssuedDocument>();

@@ -19,6 +19,7 @@ public static class DatabaseRoles
     {
         "audit.audit_events", "audit.break_glass_grants",
         "consent.consent_entries", "consent.disclosures", "consent.spip_shares", "consent.risk_signalements", "consent.abuse_signalements",
+        "consent.information_sheets",
         "documents.issued_documents", "documents.requisitions",
         "care.care_request_events", "core.prison_movements", "somatic.hunger_strike_events",
     };

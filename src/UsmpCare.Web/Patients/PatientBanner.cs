@@ -8,7 +8,7 @@ namespace UsmpCare.Web.Patients;
 
 /// <summary>What the identity banner shows on every page about one patient.</summary>
 public sealed record PatientBanner(Patient Patient, DateOnly Today, IReadOnlyList<MedicalRecord> Records,
-    HungerStrike? HungerStrike, ConsentState Consents)
+    HungerStrike? HungerStrike, ConsentState Consents, bool InformationSheetDue)
 {
     public static async Task<PatientBanner> LoadAsync(AppDbContext db, Patient patient, DateOnly today, ConsentState consents)
     {
@@ -16,6 +16,7 @@ public sealed record PatientBanner(Patient Patient, DateOnly Today, IReadOnlyLis
             .OrderBy(r => r.Team).ToListAsync();
         var strike = await db.HungerStrikes.AsNoTracking()
             .Where(h => h.PatientId == patient.Id && h.EndedOn == null).FirstOrDefaultAsync();
-        return new PatientBanner(patient, today, records, strike, consents);
+        var sheetDue = await db.Patients.Where(p => p.Id == patient.Id).AnyAsync(InformationSheet.Due(db.InformationSheets));
+        return new PatientBanner(patient, today, records, strike, consents, sheetDue);
     }
 }

@@ -113,6 +113,8 @@ public sealed class DataBoundaryTests(UsmpFactory app) : IClassFixture<UsmpFacto
         texts.AddRange(await db.CareRequests.AsNoTracking().Select(r => r.Summary).ToListAsync());
         texts.AddRange(await db.ExternalAppointments.AsNoTracking().Select(a => a.MedicalReason).ToListAsync());
         texts.Add("Grève de la faim — jour");
+        // P09: what the unit's information sheet says and whether it was handed are the care team's, not the AP's.
+        texts.AddRange(["Livret d'accueil", "boîte aux lettres de l'unité sanitaire"]);
         return texts.Distinct().ToList();
     });
 }

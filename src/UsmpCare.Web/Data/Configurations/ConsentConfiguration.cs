@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using UsmpCare.Domain.Certificates;
 using UsmpCare.Domain.Consents;
 using UsmpCare.Domain.Disclosures;
 using UsmpCare.Domain.Patients;
@@ -20,6 +21,21 @@ internal sealed class ConsentEntryConfiguration : IEntityTypeConfiguration<Conse
         b.Property(e => e.Expression).HasMaxLength(500);
         b.Property(e => e.RecordedByName).HasMaxLength(200);
         b.HasIndex(e => new { e.PatientId, e.Topic, e.RecordedAt });
+    }
+}
+
+internal sealed class InformationSheetConfiguration : IEntityTypeConfiguration<InformationSheet>
+{
+    public void Configure(EntityTypeBuilder<InformationSheet> b)
+    {
+        b.ToTable("information_sheets", "consent");
+        b.HasKey(s => s.Id);
+        b.HasOne<Patient>().WithMany().HasForeignKey(s => s.PatientId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<IssuedDocument>().WithMany().HasForeignKey(s => s.DocumentId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(s => s.Language).HasMaxLength(10);
+        b.Property(s => s.HandedByName).HasMaxLength(200);
+        b.HasIndex(s => new { s.PatientId, s.HandedOn });
+        b.HasIndex(s => new { s.UnitId, s.At });
     }
 }
 

@@ -18,6 +18,8 @@ internal sealed class UnitConfiguration : IEntityTypeConfiguration<Unit>
         b.Property(u => u.ReferenceHospital).HasMaxLength(200);
         b.Property(u => u.Phone).HasMaxLength(30);
         b.Property(u => u.Address).HasMaxLength(300);
+        b.Property(u => u.Hours).HasMaxLength(300);
+        b.Property(u => u.InformationLanguages).HasColumnType("text[]");
     }
 }
 

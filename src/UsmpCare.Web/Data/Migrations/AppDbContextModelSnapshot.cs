@@ -830,6 +830,64 @@ namespace UsmpCare.Web.Data.Migrations
                     b.ToTable("consent_entries", "consent");
                 });
 
+            modelBuilder.Entity("UsmpCare.Domain.Consents.InformationSheet", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("document_id");
+
+                    b.Property<Guid>("HandedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("handed_by_id");
+
+                    b.Property<string>("HandedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("handed_by_name");
+
+                    b.Property<DateOnly>("HandedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("handed_on");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("language");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("patient_id");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_information_sheets");
+
+                    b.HasIndex("DocumentId")
+                        .HasDatabaseName("ix_information_sheets_document_id");
+
+                    b.HasIndex("PatientId", "HandedOn")
+                        .HasDatabaseName("ix_information_sheets_patient_id_handed_on");
+
+                    b.HasIndex("UnitId", "At")
+                        .HasDatabaseName("ix_information_sheets_unit_id_at");
+
+                    b.ToTable("information_sheets", "consent");
+                });
+
             modelBuilder.Entity("UsmpCare.Domain.Continuity.EscortPlace", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2246,6 +2304,17 @@ namespace UsmpCare.Web.Data.Migrations
                         .HasColumnType("character varying(10)")
                         .HasColumnName("establishment_type");
 
+                    b.Property<string>("Hours")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("hours");
+
+                    b.PrimitiveCollection<List<string>>("InformationLanguages")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("information_languages");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -2753,6 +2822,23 @@ namespace UsmpCare.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_consent_entries_patients_patient_id");
+                });
+
+            modelBuilder.Entity("UsmpCare.Domain.Consents.InformationSheet", b =>
+                {
+                    b.HasOne("UsmpCare.Domain.Certificates.IssuedDocument", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_information_sheets_issued_documents_document_id");
+
+                    b.HasOne("UsmpCare.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_information_sheets_patients_patient_id");
                 });
 
             modelBuilder.Entity("UsmpCare.Domain.Continuity.EscortPlace", b =>

@@ -5,6 +5,7 @@ using UsmpCare.Domain.Security;
 using UsmpCare.Domain.Units;
 using UsmpCare.Web.Authorization;
 using UsmpCare.Web.Data;
+using UsmpCare.Web.Documents;
 
 namespace UsmpCare.Web.Pages.Admin;
 
@@ -53,6 +54,34 @@ public sealed class UnitsModel(AppDbContext db) : PageModel
         db.Units.Add(new Unit(code, Input.Name, Input.Type, Input.ReferenceHospital, Input.Phone, Input.Address));
         await db.SaveChangesAsync();
         Message = $"Unité {code} créée.";
+        return RedirectToPage();
+    }
+
+    /// <summary>P09: the hours printed on the patient's information sheet and the languages it is handed in besides French.</summary>
+    public async Task<IActionResult> OnPostInformationAsync(Guid unitId, string? hours, string[] languages)
+    {
+        var unit = await db.Units.FirstOrDefaultAsync(u => u.Id == unitId);
+        if (unit is null)
+        {
+            return NotFound();
+        }
+        var chosen = languages.Where(l => !string.IsNullOrWhiteSpace(l)).ToList();
+        foreach (var language in chosen.Where(l => !InformationSheetBuilder.Languages.ContainsKey(l)))
+        {
+            ModelState.AddModelError("", $"Le livret d'information n'est pas traduit dans la langue « {language} » : choisissez parmi les langues proposées.");
+        }
+        if ((hours ?? "").Trim().Length > 300)
+        {
+            ModelState.AddModelError("", "Les horaires tiennent en 300 caractères au plus.");
+        }
+        if (!ModelState.IsValid)
+        {
+            await OnGetAsync();
+            return Page();
+        }
+        unit.SetInformationSheet(hours ?? "", chosen);
+        await db.SaveChangesAsync();
+        Message = $"Livret d'information de l'unité {unit.Code} : horaires et langues enregistrés.";
         return RedirectToPage();
     }
 }

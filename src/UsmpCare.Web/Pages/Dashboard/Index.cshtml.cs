@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using UsmpCare.Domain.CareRequests;
+using UsmpCare.Domain.Consents;
 using UsmpCare.Domain.Continuity;
 using UsmpCare.Domain.Patients;
 using UsmpCare.Domain.Records;
@@ -37,6 +38,9 @@ public sealed class IndexModel(AppDbContext db, CurrentUnit currentUnit, TimePro
 
     /// <summary>Patients present not yet seen at the entry visit (activity report, ARR-03).</summary>
     public int ArrivalsNotSeen { get; private set; }
+
+    /// <summary>P09: patients present who have not yet been handed the information sheet for this stay.</summary>
+    public int InformationSheetsDue { get; private set; }
 
     public async Task OnGetAsync()
     {
@@ -100,6 +104,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUnit currentUnit, TimePro
             .CountAsync();
         VisitsDue = due.Count - seen;
         HungerStrikes = await db.HungerStrikes.CountAsync(h => h.UnitId == unit.Id && h.EndedOn == null);
+        InformationSheetsDue = await db.Patients.Where(p => p.UnitId == unit.Id).CountAsync(InformationSheet.Due(db.InformationSheets));
         ArrivalsNotSeen = (await ActivityReport.ArrivalsNotSeenAsync(db, unit.Id)).Count;
     }
 
