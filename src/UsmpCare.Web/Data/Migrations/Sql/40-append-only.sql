@@ -43,3 +43,9 @@ CREATE TRIGGER prison_movements_no_truncate BEFORE TRUNCATE ON core.prison_movem
 -- P35: what a hunger striker was told, each refusal and each measure taken stay as recorded.
 CREATE TRIGGER hunger_strike_events_append_only BEFORE UPDATE OR DELETE ON somatic.hunger_strike_events
     FOR EACH ROW EXECUTE FUNCTION core.append_only();
+
+-- P09: the record that the information sheet was handed (when, by whom, in which language) stays as it was.
+CREATE TRIGGER information_sheets_append_only BEFORE UPDATE OR DELETE ON consent.information_sheets
+    FOR EACH ROW EXECUTE FUNCTION core.append_only();
+CREATE TRIGGER information_sheets_no_truncate BEFORE TRUNCATE ON consent.information_sheets
+    FOR EACH STATEMENT EXECUTE FUNCTION core.append_only();

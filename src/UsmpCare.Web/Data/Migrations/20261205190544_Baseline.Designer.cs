@@ -13,8 +13,8 @@ using UsmpCare.Web.Data;
 namespace UsmpCare.Web.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261205183324_InformationSheets")]
-    partial class InformationSheets
+    [Migration("20261205190544_Baseline")]
+    partial class Baseline
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

@@ -167,7 +167,9 @@ namespace UsmpCare.Web.Data.Migrations
                     establishment_type = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
                     reference_hospital = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     phone = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
-                    address = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false)
+                    address = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    hours = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    information_languages = table.Column<List<string>>(type: "text[]", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1165,6 +1167,40 @@ namespace UsmpCare.Web.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "information_sheets",
+                schema: "consent",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    patient_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    unit_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    language = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    document_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    handed_by_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    handed_by_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    handed_on = table.Column<DateOnly>(type: "date", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_information_sheets", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_information_sheets_issued_documents_document_id",
+                        column: x => x.document_id,
+                        principalSchema: "documents",
+                        principalTable: "issued_documents",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_information_sheets_patients_patient_id",
+                        column: x => x.patient_id,
+                        principalSchema: "core",
+                        principalTable: "patients",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "risk_signalements",
                 schema: "consent",
                 columns: table => new
@@ -1487,6 +1523,24 @@ namespace UsmpCare.Web.Data.Migrations
                 columns: new[] { "unit_id", "ended_on" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_information_sheets_document_id",
+                schema: "consent",
+                table: "information_sheets",
+                column: "document_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_information_sheets_patient_id_handed_on",
+                schema: "consent",
+                table: "information_sheets",
+                columns: new[] { "patient_id", "handed_on" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_information_sheets_unit_id_at",
+                schema: "consent",
+                table: "information_sheets",
+                columns: new[] { "unit_id", "at" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_issued_documents_number",
                 schema: "documents",
                 table: "issued_documents",
@@ -1750,8 +1804,8 @@ namespace UsmpCare.Web.Data.Migrations
                 schema: "somatic");
 
             migrationBuilder.DropTable(
-                name: "issued_documents",
-                schema: "documents");
+                name: "information_sheets",
+                schema: "consent");
 
             migrationBuilder.DropTable(
                 name: "medical_records",
@@ -1820,6 +1874,10 @@ namespace UsmpCare.Web.Data.Migrations
             migrationBuilder.DropTable(
                 name: "hunger_strikes",
                 schema: "somatic");
+
+            migrationBuilder.DropTable(
+                name: "issued_documents",
+                schema: "documents");
 
             migrationBuilder.DropTable(
                 name: "disclosures",
