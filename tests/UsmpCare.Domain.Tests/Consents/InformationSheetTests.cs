@@ -53,7 +53,7 @@ public sealed class InformationSheetTests
         due(Handed()).Should().BeTrue();
         due(Handed(Arrival.AddDays(-200))).Should().BeTrue("a sheet of an earlier stay does not count");
         due(Handed(Arrival)).Should().BeFalse();
-        patient.Status = PatientStatus.Released;
+        patient.MoveTo(PatientStatus.Released);
         due(Handed()).Should().BeFalse("nothing is due for a patient who left");
     }
 }
