@@ -251,8 +251,10 @@ internal sealed class World
         foreach (var unit in _units.Where(u => !u.Exists))
         {
             await using var command = new NpgsqlCommand("""
-                INSERT INTO core.units (id, code, name, establishment_type, reference_hospital, phone, address)
-                VALUES (@id, @code, @name, @type, 'Centre hospitalier de Villeneuve', @phone, @address)
+                INSERT INTO core.units (id, code, name, establishment_type, reference_hospital, phone, address, hours,
+                    information_languages)
+                VALUES (@id, @code, @name, @type, 'Centre hospitalier de Villeneuve', @phone, @address,
+                    'du lundi au vendredi, 8 h 30 – 17 h 30', '{}')
                 """, connection);
             command.Parameters.AddWithValue("id", unit.Id);
             command.Parameters.AddWithValue("code", unit.Code);
