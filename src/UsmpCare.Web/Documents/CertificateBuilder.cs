@@ -71,7 +71,7 @@ public static class CertificateBuilder
                 // The fields of the avis d'arrêt de travail (P23), in the catalogue's order; no reason, no diagnosis (P25).
                 string[] values =
                 [
-                    $"{patient.FullName}, né(e) le {Fr.Date(patient.BirthDate)}, écrou {patient.Ecrou}", WorkStoppageNotice.Situation,
+                    DocumentIdentity.Of(patient, today), WorkStoppageNotice.Situation,
                     employer ?? "", input.StoppageType.Label(), notice.Kind, input.Extension ? Fr.Date(input.InitialFrom) : "—",
                     Fr.Date(input.From), Fr.Date(input.To), notice.Exits,
                 ];
@@ -122,7 +122,7 @@ public static class CertificateBuilder
             template.Title,
             [template.RecipientLine],
             $"Le {Fr.LongDate(today)}",
-            $"{patient.FullName}, né(e) le {Fr.Date(patient.BirthDate)}, écrou {patient.Ecrou}",
+            DocumentIdentity.Of(patient, today),
             body,
             [signer.Name, signer.Rpps is null ? "" : $"RPPS {signer.Rpps}", unit.Name],
             Confidentiality: template.NoDiagnosis ? null : "Pli confidentiel — secret médical");

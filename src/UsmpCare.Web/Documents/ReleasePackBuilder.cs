@@ -80,7 +80,7 @@ public static class ReleasePackBuilder
         body.Add(LetterBlock.Paragraph("En cas d'urgence, appelez le 15. Pour vos droits à l'assurance maladie, adressez-vous à la caisse primaire de votre domicile."));
         return new Letter(new Letterhead(unit.Name, unit.ReferenceHospital, unit.Address, unit.Phone),
             title, [patient.DesignatedPhysician ?? "Au médecin qui prendra en charge le patient"],
-            $"Le {Fr.LongDate(today)}", $"{patient.FullName}, né(e) le {Fr.Date(patient.BirthDate)}",
+            $"Le {Fr.LongDate(today)}", DocumentIdentity.Of(patient, today, withEcrou: false),
             body, [signer.Name, signer.Rpps is null ? "" : $"RPPS {signer.Rpps}", unit.Name]);
     }
 }

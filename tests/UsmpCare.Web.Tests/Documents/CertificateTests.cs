@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using UglyToad.PdfPig;
 using UsmpCare.Domain.Certificates;
 using UsmpCare.Domain.Disclosures;
+using UsmpCare.Domain.Patients;
 using UsmpCare.Domain.Security;
 using UsmpCare.Web.Data;
 using UsmpCare.Web.Tests.Infrastructure;
@@ -104,6 +105,25 @@ public sealed class CertificateTests(UsmpFactory app) : IClassFixture<UsmpFactor
         var ap = await app.LoginAsAsync(DemoData.Account(Role.PrisonAdministration));
         (await ap.GetAsync($"/Documents/View/{document.Id}")).Headers.Location!.OriginalString.Should().Contain("/Account/AccessDenied",
             "a document for the JAP is not the AP's");
+    }
+
+    [Fact]
+    public async Task A_document_issued_for_a_minor_says_so_and_one_for_an_adult_does_not()
+    {
+        // P36: whoever receives it must know the patient is a minor (holders of parental authority, art. L.1111-5 CSP).
+        var physician = await app.LoginAsAsync(DemoData.Account(Role.Physician));
+        async Task<string> IssuedFor(Patient patient)
+        {
+            var url = $"/Documents/New/{patient.Id}?kind=MedicalNeed";
+            (await physician.PostFormAsync($"/Documents/New/{patient.Id}?handler=Issue", new Dictionary<string, string>
+            {
+                ["Input.Kind"] = "MedicalNeed", ["Input.Measures"] = "Douches supplémentaires", ["Input.RequestedByPatient"] = "true",
+            }, url)).StatusCode.Should().Be(HttpStatusCode.Redirect);
+            return Words((await app.WithDbAsync(db => db.IssuedDocuments.SingleAsync(d => d.PatientId == patient.Id))).Pdf);
+        }
+
+        (await IssuedFor(await app.NewPatientAsync("Mineur", ageYears: 16))).Should().Contain("patient mineur");
+        (await IssuedFor(await app.NewPatientAsync("Majeur", ageYears: 18))).Should().NotContain("mineur");
     }
 
     [Fact]

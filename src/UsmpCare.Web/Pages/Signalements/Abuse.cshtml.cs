@@ -73,7 +73,7 @@ public sealed class AbuseModel(AppDbContext db, PatientAccess access, TimeProvid
             "Signalement de sévices ou de mauvais traitements",
             ["Monsieur ou Madame le procureur de la République"],
             $"Le {Fr.LongDate(by.Today)}",
-            $"{patient.FullName}, né(e) le {Fr.Date(patient.BirthDate)}, écrou {patient.Ecrou}",
+            DocumentIdentity.Of(patient, by.Today),
             [
                 LetterBlock.Paragraph($"Je soussigné(e), {by.Actor.Name}, médecin à l'{by.Unit.Name}, vous signale, {groundText}, les constatations suivantes, faites dans l'exercice de mes fonctions :"),
                 LetterBlock.Heading("Constatations"),
