@@ -1,11 +1,8 @@
 using UsmpCare.Web.Accounts;
 using UsmpCare.Web.Auditing;
-using UsmpCare.Web.Authorization;
 using UsmpCare.Web.CareRequests;
 using UsmpCare.Web.Clinical;
-using UsmpCare.Web.Data;
 using UsmpCare.Web.Documents;
-using UsmpCare.Web.Infrastructure;
 using UsmpCare.Web.Treatments;
 
 // Hardening #2: run.sh starts the built dll from the repository root. The content root (appsettings*.json, hence the

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using UsmpCare.Domain.Security;
 using UsmpCare.Web.Auditing;
 
 namespace UsmpCare.Web.Accounts;

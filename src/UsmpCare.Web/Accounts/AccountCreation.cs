@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using UsmpCare.Domain.Security;
 
 namespace UsmpCare.Web.Accounts;
 

@@ -2,9 +2,6 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using UsmpCare.Web.Authorization;
-using UsmpCare.Web.Data;
 
 namespace UsmpCare.Web.Accounts;
 

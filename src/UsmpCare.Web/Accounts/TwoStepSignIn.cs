@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
-using UsmpCare.Domain.Security;
 
 namespace UsmpCare.Web.Accounts;
 

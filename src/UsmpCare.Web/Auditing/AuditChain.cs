@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using Npgsql;
-using UsmpCare.Web.Data;
 
 namespace UsmpCare.Web.Auditing;
 

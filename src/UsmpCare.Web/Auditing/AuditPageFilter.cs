@@ -1,9 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
-using UsmpCare.Domain.Security;
-using UsmpCare.Web.Authorization;
-using UsmpCare.Web.Infrastructure;
 using UsmpCare.Web.Patients;
 
 namespace UsmpCare.Web.Auditing;

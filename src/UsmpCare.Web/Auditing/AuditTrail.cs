@@ -1,7 +1,6 @@
 using System.Threading.Channels;
 using Npgsql;
 using NpgsqlTypes;
-using UsmpCare.Web.Data;
 
 namespace UsmpCare.Web.Auditing;
 

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-
 namespace UsmpCare.Web.Auditing;
 
 /// <summary>The audit trail (P16): its key, the chain, the hosted writer and the page filter.</summary>

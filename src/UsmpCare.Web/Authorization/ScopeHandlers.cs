@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Authorization;
-using UsmpCare.Domain.Security;
 
 namespace UsmpCare.Web.Authorization;
 

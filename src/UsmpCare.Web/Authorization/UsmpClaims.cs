@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using UsmpCare.Domain.Security;
 
 namespace UsmpCare.Web.Authorization;
 

@@ -1,9 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using UsmpCare.Web.Accounts;
-using UsmpCare.Web.Data;
 
 namespace UsmpCare.Web.Authorization;
 

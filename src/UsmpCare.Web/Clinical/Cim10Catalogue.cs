@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using UsmpCare.Domain.Records;
-using UsmpCare.Web.Data;
 
 namespace UsmpCare.Web.Clinical;
 

@@ -1,5 +1,3 @@
-using UsmpCare.Web.Infrastructure;
-
 namespace UsmpCare.Web.Data;
 
 /// <summary>The database: one AppDbContext over the app's role, and its readiness check.</summary>

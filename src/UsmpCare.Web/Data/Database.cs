@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace UsmpCare.Web.Data;
 
 public static class Database

@@ -1,13 +1,10 @@
-using Microsoft.EntityFrameworkCore;
 using UsmpCare.Domain.CareRequests;
 using UsmpCare.Domain.Consents;
 using UsmpCare.Domain.Continuity;
 using UsmpCare.Domain.Disclosures;
 using UsmpCare.Domain.Patients;
 using UsmpCare.Domain.Records;
-using UsmpCare.Domain.Security;
 using UsmpCare.Domain.Units;
-using UsmpCare.Web.Infrastructure;
 
 namespace UsmpCare.Web.Data;
 

@@ -5,7 +5,6 @@ using UsmpCare.Domain.Disclosures;
 using UsmpCare.Domain.Patients;
 using UsmpCare.Domain.Units;
 using UsmpCare.Web.Documents;
-using UsmpCare.Web.Infrastructure;
 
 namespace UsmpCare.Web.Data;
 

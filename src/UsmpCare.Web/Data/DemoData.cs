@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using UsmpCare.Domain.Security;
 using UsmpCare.Domain.Units;
 using UsmpCare.Web.Accounts;
 

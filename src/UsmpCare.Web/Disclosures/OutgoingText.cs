@@ -1,11 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.EntityFrameworkCore;
 using System.Security.Claims;
 using UsmpCare.Domain.Disclosures;
 using UsmpCare.Domain.Patients;
 using UsmpCare.Domain.Records;
-using UsmpCare.Web.Authorization;
-using UsmpCare.Web.Data;
 using UsmpCare.Web.Records;
 
 namespace UsmpCare.Web.Disclosures;

@@ -3,7 +3,6 @@ using UsmpCare.Domain.Certificates;
 using UsmpCare.Domain.Patients;
 using UsmpCare.Domain.Records;
 using UsmpCare.Domain.Units;
-using UsmpCare.Web.Infrastructure;
 
 namespace UsmpCare.Web.Documents;
 

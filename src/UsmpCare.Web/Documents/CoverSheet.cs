@@ -2,7 +2,6 @@ using UsmpCare.Documents;
 using UsmpCare.Domain.Continuity;
 using UsmpCare.Domain.Patients;
 using UsmpCare.Domain.Units;
-using UsmpCare.Web.Infrastructure;
 
 namespace UsmpCare.Web.Documents;
 

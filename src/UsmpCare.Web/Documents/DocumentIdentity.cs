@@ -1,5 +1,4 @@
 using UsmpCare.Domain.Patients;
-using UsmpCare.Web.Infrastructure;
 
 namespace UsmpCare.Web.Documents;
 

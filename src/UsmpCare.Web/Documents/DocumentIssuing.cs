@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using UsmpCare.Documents;
 using UsmpCare.Domain;
@@ -8,9 +7,7 @@ using UsmpCare.Domain.Consents;
 using UsmpCare.Domain.Disclosures;
 using UsmpCare.Domain.Patients;
 using UsmpCare.Domain.Units;
-using UsmpCare.Web.Data;
 using UsmpCare.Web.Disclosures;
-using UsmpCare.Web.Infrastructure;
 
 namespace UsmpCare.Web.Documents;
 

@@ -4,7 +4,6 @@ using UsmpCare.Documents;
 using UsmpCare.Domain;
 using UsmpCare.Domain.Patients;
 using UsmpCare.Domain.Units;
-using UsmpCare.Web.Infrastructure;
 
 namespace UsmpCare.Web.Documents;
 

@@ -1,9 +1,7 @@
 using UsmpCare.Documents;
 using UsmpCare.Domain.Patients;
 using UsmpCare.Domain.Records;
-using UsmpCare.Domain.Security;
 using UsmpCare.Domain.Units;
-using UsmpCare.Web.Infrastructure;
 
 namespace UsmpCare.Web.Documents;
 

@@ -1,6 +1,4 @@
 using System.Security.Claims;
-using UsmpCare.Domain.Security;
-using UsmpCare.Web.Authorization;
 
 namespace UsmpCare.Web.Infrastructure;
 

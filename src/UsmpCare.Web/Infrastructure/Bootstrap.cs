@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using UsmpCare.Domain.Security;
 using UsmpCare.Web.Accounts;
 
 namespace UsmpCare.Web.Infrastructure;

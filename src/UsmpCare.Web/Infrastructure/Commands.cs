@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using UsmpCare.Web.Data;
-
 namespace UsmpCare.Web.Infrastructure;
 
 /// <summary>

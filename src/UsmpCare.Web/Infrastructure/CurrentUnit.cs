@@ -1,7 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using UsmpCare.Domain.Units;
-using UsmpCare.Web.Authorization;
-using UsmpCare.Web.Data;
 
 namespace UsmpCare.Web.Infrastructure;
 

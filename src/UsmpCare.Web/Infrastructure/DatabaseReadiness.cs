@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
-using UsmpCare.Web.Data;
 
 namespace UsmpCare.Web.Infrastructure;
 

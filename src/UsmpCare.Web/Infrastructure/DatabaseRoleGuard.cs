@@ -1,5 +1,3 @@
-using UsmpCare.Web.Data;
-
 namespace UsmpCare.Web.Infrastructure;
 
 /// <summary>

@@ -1,12 +1,9 @@
 using System.Reflection;
 using System.Text.Encodings.Web;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Metadata;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using UsmpCare.Domain;
-using UsmpCare.Web.Data;
 
 namespace UsmpCare.Web.Infrastructure;
 

@@ -1,8 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using UsmpCare.Domain.Patients;
-using UsmpCare.Domain.Security;
 using UsmpCare.Web.Auditing;
-using UsmpCare.Web.Data;
 using UsmpCare.Web.Interop;
 
 namespace UsmpCare.Web.Infrastructure;

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.Extensions;
-using Microsoft.EntityFrameworkCore;
 
 namespace UsmpCare.Web.Infrastructure;
 

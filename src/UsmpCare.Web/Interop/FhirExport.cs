@@ -1,11 +1,8 @@
-using Microsoft.EntityFrameworkCore;
 using UsmpCare.Domain;
 using UsmpCare.Domain.Consents;
 using UsmpCare.Domain.Disclosures;
 using UsmpCare.Domain.Patients;
 using UsmpCare.Domain.Records;
-using UsmpCare.Domain.Security;
-using UsmpCare.Web.Data;
 using UsmpCare.Web.Records;
 
 namespace UsmpCare.Web.Interop;

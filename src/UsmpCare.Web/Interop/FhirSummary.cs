@@ -3,7 +3,6 @@ using Hl7.Fhir.Serialization;
 using UsmpCare.Domain.Certificates;
 using UsmpCare.Domain.Consents;
 using UsmpCare.Domain.Records;
-using UsmpCare.Domain.Security;
 using UsmpCare.Domain.Units;
 using DomainPatient = UsmpCare.Domain.Patients.Patient;
 using FhirPatient = Hl7.Fhir.Model.Patient;

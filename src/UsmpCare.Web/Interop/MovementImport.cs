@@ -1,7 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using UsmpCare.Domain.Patients;
 using UsmpCare.Web.Auditing;
-using UsmpCare.Web.Data;
 
 namespace UsmpCare.Web.Interop;
 

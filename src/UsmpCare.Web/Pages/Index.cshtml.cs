@@ -1,8 +1,4 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using UsmpCare.Domain.Security;
-using UsmpCare.Web.Authorization;
 
 namespace UsmpCare.Web.Pages;
 

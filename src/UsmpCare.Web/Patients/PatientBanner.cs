@@ -1,8 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using UsmpCare.Domain.Consents;
 using UsmpCare.Domain.Patients;
 using UsmpCare.Domain.Records;
-using UsmpCare.Web.Data;
 
 namespace UsmpCare.Web.Patients;
 

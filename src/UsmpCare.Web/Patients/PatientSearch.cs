@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
 using UsmpCare.Domain.Patients;
 
 namespace UsmpCare.Web.Patients;

@@ -1,8 +1,5 @@
 using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
 using UsmpCare.Web.Auditing;
-using UsmpCare.Web.Authorization;
-using UsmpCare.Web.Data;
 
 namespace UsmpCare.Web.Records;
 

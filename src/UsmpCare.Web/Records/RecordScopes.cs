@@ -1,10 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using UsmpCare.Domain.Consents;
 using UsmpCare.Domain.Disclosures;
 using UsmpCare.Domain.Patients;
-using UsmpCare.Domain.Security;
-using UsmpCare.Web.Authorization;
-using UsmpCare.Web.Data;
 
 namespace UsmpCare.Web.Records;
 

@@ -1,9 +1,6 @@
 using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
 using UsmpCare.Domain.Consents;
 using UsmpCare.Domain.Patients;
-using UsmpCare.Web.Authorization;
-using UsmpCare.Web.Data;
 
 namespace UsmpCare.Web.Records;
 

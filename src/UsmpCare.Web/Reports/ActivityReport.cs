@@ -1,13 +1,9 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using UsmpCare.Domain.CareRequests;
 using UsmpCare.Domain.Certificates;
 using UsmpCare.Domain.Continuity;
 using UsmpCare.Domain.Patients;
 using UsmpCare.Domain.Records;
-using UsmpCare.Domain.Security;
-using UsmpCare.Web.Data;
-using UsmpCare.Web.Infrastructure;
 
 namespace UsmpCare.Web.Reports;
 

@@ -1,8 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using UsmpCare.Domain.Records;
-using UsmpCare.Domain.Security;
-using UsmpCare.Web.Data;
-using UsmpCare.Web.Infrastructure;
 
 namespace UsmpCare.Web.Reports;
 

@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using UsmpCare.Domain.Treatments;
-using UsmpCare.Web.Data;
 using UsmpCare.Web.Patients;
 
 namespace UsmpCare.Web.Treatments;

@@ -1,10 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using UsmpCare.Web.Accounts;
 using UsmpCare.Web.Auditing;
-using UsmpCare.Web.Authorization;
 
 namespace UsmpCare.Web.Pages.Account;
 

@@ -1,11 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using UsmpCare.Web.Accounts;
 using UsmpCare.Web.Auditing;
-using UsmpCare.Web.Authorization;
-using UsmpCare.Web.Infrastructure;
 
 namespace UsmpCare.Web.Pages.Account;
 

@@ -1,15 +1,8 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
-using UsmpCare.Domain.Security;
 using UsmpCare.Domain.Units;
 using UsmpCare.Web.Accounts;
 using UsmpCare.Web.Auditing;
-using UsmpCare.Web.Authorization;
-using UsmpCare.Web.Data;
-using UsmpCare.Web.Infrastructure;
 
 namespace UsmpCare.Web.Pages.Admin;
 

@@ -1,14 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using UsmpCare.Domain.CareRequests;
 using UsmpCare.Domain.Patients;
-using UsmpCare.Domain.Security;
-using UsmpCare.Web.Authorization;
-using UsmpCare.Web.Data;
 using UsmpCare.Web.Patients;
-using UsmpCare.Web.Infrastructure;
 
 namespace UsmpCare.Web.Pages.CareRequests;
 

@@ -1,8 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using UsmpCare.Domain.Records;
-using UsmpCare.Domain.Security;
-using UsmpCare.Web.Authorization;
 using UsmpCare.Web.Clinical;
 
 namespace UsmpCare.Web.Pages.Clinical;

@@ -1,9 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
 using UsmpCare.Domain.Consents;
-using UsmpCare.Domain.Security;
-using UsmpCare.Web.Authorization;
-using UsmpCare.Web.Data;
-using UsmpCare.Web.Infrastructure;
 using UsmpCare.Web.Patients;
 
 namespace UsmpCare.Web.Pages.Consents;

@@ -1,16 +1,10 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using UsmpCare.Domain;
 using UsmpCare.Domain.Certificates;
 using UsmpCare.Domain.Continuity;
 using UsmpCare.Domain.Disclosures;
 using UsmpCare.Domain.Patients;
-using UsmpCare.Domain.Security;
-using UsmpCare.Web.Authorization;
-using UsmpCare.Web.Data;
 using UsmpCare.Web.Documents;
 using UsmpCare.Web.Records;
-using UsmpCare.Web.Infrastructure;
 using UsmpCare.Web.Interop;
 using UsmpCare.Web.Patients;
 

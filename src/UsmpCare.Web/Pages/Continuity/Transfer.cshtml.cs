@@ -1,15 +1,9 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using UsmpCare.Domain.Continuity;
 using UsmpCare.Domain.Disclosures;
 using UsmpCare.Domain.Patients;
-using UsmpCare.Domain.Security;
 using UsmpCare.Domain.Units;
-using UsmpCare.Web.Authorization;
-using UsmpCare.Web.Data;
 using UsmpCare.Web.Documents;
 using UsmpCare.Web.Records;
-using UsmpCare.Web.Infrastructure;
 using UsmpCare.Web.Patients;
 
 namespace UsmpCare.Web.Pages.Continuity;

@@ -1,14 +1,8 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using UsmpCare.Domain.CareRequests;
 using UsmpCare.Domain.Consents;
 using UsmpCare.Domain.Continuity;
 using UsmpCare.Domain.Patients;
 using UsmpCare.Domain.Records;
-using UsmpCare.Domain.Security;
-using UsmpCare.Web.Authorization;
-using UsmpCare.Web.Data;
-using UsmpCare.Web.Infrastructure;
 using UsmpCare.Web.Reports;
 
 namespace UsmpCare.Web.Pages.Dashboard;

@@ -1,14 +1,8 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using UsmpCare.Domain.Certificates;
 using UsmpCare.Domain.Consents;
 using UsmpCare.Domain.Disclosures;
-using UsmpCare.Domain.Security;
 using UsmpCare.Domain.Units;
-using UsmpCare.Web.Authorization;
-using UsmpCare.Web.Data;
 using UsmpCare.Web.Documents;
-using UsmpCare.Web.Infrastructure;
 using UsmpCare.Web.Patients;
 
 namespace UsmpCare.Web.Pages.Documents;

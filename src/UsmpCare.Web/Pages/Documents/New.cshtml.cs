@@ -1,14 +1,8 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using UsmpCare.Domain.Certificates;
 using UsmpCare.Domain.Disclosures;
 using UsmpCare.Domain.Records;
-using UsmpCare.Domain.Security;
-using UsmpCare.Web.Authorization;
-using UsmpCare.Web.Data;
 using UsmpCare.Web.Documents;
 using UsmpCare.Web.Patients;
-using UsmpCare.Web.Infrastructure;
 
 namespace UsmpCare.Web.Pages.Documents;
 

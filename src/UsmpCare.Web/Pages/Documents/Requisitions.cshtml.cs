@@ -1,15 +1,8 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using UsmpCare.Documents;
 using UsmpCare.Domain.Certificates;
 using UsmpCare.Domain.Disclosures;
 using UsmpCare.Domain.Patients;
-using UsmpCare.Domain.Security;
-using UsmpCare.Web.Authorization;
-using UsmpCare.Web.Data;
 using UsmpCare.Web.Documents;
-using UsmpCare.Web.Infrastructure;
 
 namespace UsmpCare.Web.Pages.Documents;
 

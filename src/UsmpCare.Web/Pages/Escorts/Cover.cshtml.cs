@@ -1,11 +1,6 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using UsmpCare.Domain.Certificates;
 using UsmpCare.Domain.Continuity;
 using UsmpCare.Domain.Disclosures;
-using UsmpCare.Domain.Security;
-using UsmpCare.Web.Authorization;
-using UsmpCare.Web.Data;
 using UsmpCare.Web.Documents;
 using UsmpCare.Web.Patients;
 

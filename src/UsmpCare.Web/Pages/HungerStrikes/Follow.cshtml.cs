@@ -1,12 +1,6 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using UsmpCare.Domain;
 using UsmpCare.Domain.Records;
-using UsmpCare.Domain.Security;
-using UsmpCare.Web.Authorization;
-using UsmpCare.Web.Data;
 using UsmpCare.Web.Patients;
-using UsmpCare.Web.Infrastructure;
 
 namespace UsmpCare.Web.Pages.HungerStrikes;
 

@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using UsmpCare.Domain.Security;
-using UsmpCare.Web.Authorization;
-using UsmpCare.Web.Data;
-using UsmpCare.Web.Infrastructure;
 using UsmpCare.Web.Interop;
 using UsmpCare.Web.Patients;
 using UsmpCare.Web.Records;

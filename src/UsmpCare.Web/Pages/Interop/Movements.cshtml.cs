@@ -1,11 +1,5 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using UsmpCare.Domain.Security;
 using UsmpCare.Web.Auditing;
-using UsmpCare.Web.Authorization;
-using UsmpCare.Web.Data;
 using UsmpCare.Web.Interop;
-using UsmpCare.Web.Infrastructure;
 
 namespace UsmpCare.Web.Pages.Interop;
 

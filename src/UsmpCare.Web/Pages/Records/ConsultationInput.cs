@@ -1,5 +1,4 @@
 using UsmpCare.Domain.Records;
-using UsmpCare.Web.Infrastructure;
 
 namespace UsmpCare.Web.Pages.Records;
 

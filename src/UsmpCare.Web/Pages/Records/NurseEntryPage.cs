@@ -1,9 +1,5 @@
-using Microsoft.AspNetCore.Mvc;
 using UsmpCare.Domain.Records;
-using UsmpCare.Web.Authorization;
-using UsmpCare.Web.Data;
 using UsmpCare.Web.Patients;
-using UsmpCare.Web.Infrastructure;
 
 namespace UsmpCare.Web.Pages.Records;
 

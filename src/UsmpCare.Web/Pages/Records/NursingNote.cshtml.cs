@@ -1,8 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
 using UsmpCare.Domain.Records;
-using UsmpCare.Domain.Security;
-using UsmpCare.Web.Authorization;
-using UsmpCare.Web.Data;
 using UsmpCare.Web.Patients;
 
 namespace UsmpCare.Web.Pages.Records;

@@ -1,10 +1,4 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using UsmpCare.Domain.Security;
-using UsmpCare.Web.Authorization;
-using UsmpCare.Web.Data;
 using UsmpCare.Web.Reports;
-using UsmpCare.Web.Infrastructure;
 
 namespace UsmpCare.Web.Pages.Reports;
 

@@ -1,8 +1,4 @@
-using UsmpCare.Domain.Security;
-using UsmpCare.Web.Authorization;
-using UsmpCare.Web.Data;
 using UsmpCare.Web.Reports;
-using UsmpCare.Web.Infrastructure;
 
 namespace UsmpCare.Web.Pages.Reports;
 

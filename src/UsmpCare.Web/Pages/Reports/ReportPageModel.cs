@@ -1,10 +1,6 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using UsmpCare.Documents;
 using UsmpCare.Domain.Units;
-using UsmpCare.Web.Data;
 using UsmpCare.Web.Reports;
-using UsmpCare.Web.Infrastructure;
 
 namespace UsmpCare.Web.Pages.Reports;
 

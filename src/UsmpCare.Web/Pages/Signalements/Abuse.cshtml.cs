@@ -1,13 +1,7 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using UsmpCare.Documents;
 using UsmpCare.Domain.Disclosures;
-using UsmpCare.Domain.Security;
-using UsmpCare.Web.Authorization;
-using UsmpCare.Web.Data;
 using UsmpCare.Web.Documents;
 using UsmpCare.Web.Records;
-using UsmpCare.Web.Infrastructure;
 using UsmpCare.Web.Patients;
 
 namespace UsmpCare.Web.Pages.Signalements;

@@ -1,11 +1,5 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using UsmpCare.Domain.Disclosures;
-using UsmpCare.Domain.Security;
-using UsmpCare.Web.Authorization;
-using UsmpCare.Web.Data;
 using UsmpCare.Web.Disclosures;
-using UsmpCare.Web.Infrastructure;
 using UsmpCare.Web.Patients;
 
 namespace UsmpCare.Web.Pages.Signalements;

@@ -1,9 +1,3 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using UsmpCare.Domain.Security;
-using UsmpCare.Web.Authorization;
-using UsmpCare.Web.Data;
-using UsmpCare.Web.Infrastructure;
 using UsmpCare.Web.Records;
 
 namespace UsmpCare.Web.Pages.Spip;

@@ -1,13 +1,6 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using UsmpCare.Domain.Security;
 using UsmpCare.Web.Accounts;
 using UsmpCare.Web.Auditing;
-using UsmpCare.Web.Authorization;
-using UsmpCare.Web.Data;
-using UsmpCare.Web.Infrastructure;
 
 namespace UsmpCare.Web.Pages.Staff;
 

@@ -1,8 +1,4 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using UsmpCare.Web.Authorization;
-using UsmpCare.Web.Infrastructure;
 
 namespace UsmpCare.Web.Pages.Units;
 

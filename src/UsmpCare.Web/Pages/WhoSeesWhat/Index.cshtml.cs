@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using UsmpCare.Domain.Security;
-using UsmpCare.Web.Authorization;
-
 namespace UsmpCare.Web.Pages.WhoSeesWhat;
 
 /// <summary>P04: the perimeters of every actor, rendered from the enforced matrix.</summary>
