@@ -22,17 +22,36 @@ public sealed class PostgresServer
 
     private PostgresServer(string adminConnectionString) => AdminConnectionString = adminConnectionString;
 
-    private PostgresServer(string adminConnectionString, Func<string[], Task> pgCtl, string startOptions)
+    private PostgresServer(string adminConnectionString, Func<string[], Task> pgCtl, string startOptions, string? rolePassword = null)
         : this(adminConnectionString)
     {
         _pgCtl = pgCtl;
         _startOptions = startOptions;
+        _rolePassword = rolePassword ?? _rolePassword;
     }
 
     public const string OwnerRole = "usmpcare_owner", AppRole = "usmpcare_app";
 
     /// <summary>The roles' password, new for each test run (set again on a reused USMP_TEST_PG server).</summary>
     private readonly string _rolePassword = Guid.NewGuid().ToString("N");
+
+    /// <summary>
+    /// A hot standby of this cluster, as a deployment's read replica (issue #22 point 5): <c>pg_basebackup -R</c> copies
+    /// the cluster and writes the streaming settings, then the copy starts on a port of its own and follows the
+    /// primary. Same roles, same passwords (it is the same cluster, byte for byte); any write is refused there.
+    /// </summary>
+    public async Task<PostgresServer> StartReplicaAsync()
+    {
+        var source = new NpgsqlConnectionStringBuilder(AdminConnectionString);
+        var (bin, dir, asRoot) = await NewDirectoryAsync("usmp-test-replica-");
+        var data = Path.Combine(dir, "data");
+        await RunAsPostgresAsync(asRoot, Path.Combine(bin, "pg_basebackup"),
+            ["-h", source.Host!, "-p", source.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", "postgres",
+             "-D", data, "-R", "-X", "stream", "--no-sync"]);
+        var (port, options, pgCtl) = await StartClusterAsync(bin, dir, data, asRoot, "-c hot_standby=on");
+        return new PostgresServer($"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Include Error Detail=true",
+            pgCtl, options, _rolePassword);
+    }
 
     public string AdminConnectionString { get; }
 
@@ -82,6 +101,14 @@ public sealed class PostgresServer
         return this;
     }
 
+    public async Task<T> ScalarAsync<T>(string sql, string database = "postgres")
+    {
+        await using var connection = new NpgsqlConnection(ConnectionStringFor(database));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+
     public async Task ExecuteAsync(string sql, string database = "postgres")
     {
         await using var connection = new NpgsqlConnection(ConnectionStringFor(database));
@@ -97,17 +124,36 @@ public sealed class PostgresServer
         {
             return await new PostgresServer(external).WithRolesAsync();
         }
+        var (bin, dir, asRoot) = await NewDirectoryAsync("usmp-test-pg-");
+        var data = Path.Combine(dir, "data");
+        await RunAsPostgresAsync(asRoot, Path.Combine(bin, "initdb"),
+            ["-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"]);
+        // Durability is pointless for a throwaway cluster: turn it off so tests run fast. A cluster the fault tests
+        // crash keeps synchronous commits (a process crash keeps what reached the OS, fsync or not).
+        var (port, options, pgCtl) = await StartClusterAsync(bin, dir, data, asRoot,
+            durable ? "-c max_connections=100" : "-c synchronous_commit=off -c max_connections=300");
+        return await new PostgresServer($"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Include Error Detail=true",
+            pgCtl, options).WithRolesAsync();
+    }
+
+    /// <summary>A new directory under /tmp for a cluster, owned by postgres when the tests run as root.</summary>
+    private static async Task<(string Bin, string Dir, bool AsRoot)> NewDirectoryAsync(string prefix)
+    {
         var bin = FindPostgresBin();
-        var dir = Path.Combine("/tmp", "usmp-test-pg-" + Guid.NewGuid().ToString("N")[..12]);
+        var dir = Path.Combine("/tmp", prefix + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(dir);
         var asRoot = Environment.UserName == "root";
         if (asRoot)
         {
             await RunAsync("chown", ["postgres:", dir]);
         }
-        var data = Path.Combine(dir, "data");
-        await RunAsPostgresAsync(asRoot, Path.Combine(bin, "initdb"),
-            ["-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"]);
+        return (bin, dir, asRoot);
+    }
+
+    /// <summary>Starts the cluster in <paramref name="data"/> on a free port; stopped and removed when the run ends.</summary>
+    private static async Task<(int Port, string Options, Func<string[], Task> PgCtl)> StartClusterAsync(string bin, string dir,
+        string data, bool asRoot, string extraOptions)
+    {
         var log = Path.Combine(dir, "server.log");
         Task PgCtl(string[] args) => RunAsPostgresAsync(asRoot, Path.Combine(bin, "pg_ctl"), ["-D", data, "-l", log, .. args]);
         int port;
@@ -117,10 +163,7 @@ public sealed class PostgresServer
         for (var attempt = 1; ; attempt++)
         {
             port = FreePort();
-            // Durability is pointless for a throwaway cluster: turn it off so tests run fast. A cluster the fault tests
-            // crash keeps synchronous commits (a process crash keeps what reached the OS, fsync or not).
-            options = $"-p {port} -c listen_addresses=127.0.0.1 -k {dir} -c fsync=off -c full_page_writes=off " +
-                      (durable ? "-c max_connections=100" : "-c synchronous_commit=off -c max_connections=300");
+            options = $"-p {port} -c listen_addresses=127.0.0.1 -k {dir} -c fsync=off -c full_page_writes=off {extraOptions}";
             try
             {
                 await PgCtl(["-w", "-o", options, "start"]);
@@ -147,8 +190,7 @@ public sealed class PostgresServer
                 // Best effort: a leftover /tmp directory must not fail the run.
             }
         };
-        return await new PostgresServer($"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Include Error Detail=true",
-            PgCtl, options).WithRolesAsync();
+        return (port, options, PgCtl);
     }
 
     private static string FindPostgresBin()

@@ -4,8 +4,11 @@ namespace UsmpCare.Web.Pages.Audit;
 
 /// <summary>The coordinator reviews every emergency access to his unit's patients, with the reads made under it.</summary>
 [RequirePermission(Permission.ViewUnitAudit)]
-public sealed class BreakGlassModel(AppDbContext db, CurrentUnit currentUnit) : PageModel
+public sealed class BreakGlassModel(ReportingDb reporting, CurrentUnit currentUnit) : PageModel
 {
+    // Issue #22 point 5: reads that may lag a few seconds, from the replica when there is one.
+    private readonly AppDbContext db = reporting.Db;
+
     public sealed record Row(BreakGlassGrant Grant, string Patient, string Ecrou, int Reads);
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];

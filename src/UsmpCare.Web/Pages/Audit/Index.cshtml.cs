@@ -9,8 +9,11 @@ namespace UsmpCare.Web.Pages.Audit;
 /// checks the chain's integrity (an altered, deleted or inserted row is named).
 /// </summary>
 [RequirePermission(Permission.ViewUnitAudit)]
-public sealed class IndexModel(AppDbContext db, CurrentUnit currentUnit, AuditChain chain, AuditTrail trail) : PageModel
+public sealed class IndexModel(ReportingDb reporting, CurrentUnit currentUnit, AuditChain chain, AuditTrail trail) : PageModel
 {
+    // Issue #22 point 5: reads that may lag a few seconds, from the replica when there is one.
+    private readonly AppDbContext db = reporting.Db;
+
     [BindProperty(SupportsGet = true)] public string? Ecrou { get; set; }
     [BindProperty(SupportsGet = true)] public string? UserName { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }

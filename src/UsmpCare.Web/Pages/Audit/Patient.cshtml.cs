@@ -8,8 +8,11 @@ namespace UsmpCare.Web.Pages.Audit;
 /// names only if the unit decides to show them (P16, CNIL logging recommendation).
 /// </summary>
 [RequirePermission(Permission.ViewUnitAudit)]
-public sealed class PatientModel(AppDbContext db, CurrentUnit currentUnit) : PageModel
+public sealed class PatientModel(ReportingDb reporting, CurrentUnit currentUnit) : PageModel
 {
+    // Issue #22 point 5: reads that may lag a few seconds, from the replica when there is one.
+    private readonly AppDbContext db = reporting.Db;
+
     public sealed record Access(DateTimeOffset At, string Roles, string? Name, AuditAction Action);
 
     [BindProperty(SupportsGet = true)] public string? Ecrou { get; set; }

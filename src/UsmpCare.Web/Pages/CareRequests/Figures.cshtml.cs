@@ -7,8 +7,11 @@ namespace UsmpCare.Web.Pages.CareRequests;
 /// the open requests by age band. Computed by PostgreSQL; the dashboard issue draws them as charts.
 /// </summary>
 [RequirePermission(Permission.HandleCareRequests)]
-public sealed class FiguresModel(AppDbContext db, CurrentUnit currentUnit, TimeProvider clock) : PageModel
+public sealed class FiguresModel(ReportingDb reporting, CurrentUnit currentUnit, TimeProvider clock) : PageModel
 {
+    // Issue #22 point 5: reads that may lag a few seconds, from the replica when there is one.
+    private readonly AppDbContext db = reporting.Db;
+
     public sealed record WaitRow(DateTime Week, string Team, int Answered, double MedianHours, double P90Hours);
 
     public sealed record AgeBandRow(string Team, string Band, int Count);

@@ -12,8 +12,11 @@ namespace UsmpCare.Web.Pages.Dashboard;
 /// visits due before release, hunger strikes. Counts only — no patient appears here.
 /// </summary>
 [RequirePermission(Permission.HandleCareRequests)]
-public sealed class IndexModel(AppDbContext db, CurrentUnit currentUnit, TimeProvider clock) : PageModel
+public sealed class IndexModel(ReportingDb reporting, CurrentUnit currentUnit, TimeProvider clock) : PageModel
 {
+    // Issue #22 point 5: reads that may lag a few seconds, from the replica when there is one.
+    private readonly AppDbContext db = reporting.Db;
+
     public static readonly string[] Bands = ["< 24 h", "1 à 3 j", "3 à 7 j", "7 à 14 j", "> 14 j"];
 
     public string UnitName { get; private set; } = "";

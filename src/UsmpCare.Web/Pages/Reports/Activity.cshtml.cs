@@ -8,7 +8,7 @@ namespace UsmpCare.Web.Pages.Reports;
 /// </summary>
 [UsmpCare.Web.Auditing.Audited]
 [RequirePermission(Permission.ViewUnitReports)]
-public sealed class ActivityModel(AppDbContext db, CurrentUnit currentUnit, TimeProvider clock) : ReportPageModel(db, currentUnit, clock)
+public sealed class ActivityModel(ReportingDb reporting, CurrentUnit currentUnit, TimeProvider clock) : ReportPageModel(reporting, currentUnit, clock)
 {
     protected override string Title => "Rapport d'activité de l'unité sanitaire";
     protected override string FileStem => "rapport-activite";

@@ -7,8 +7,11 @@ namespace UsmpCare.Web.Pages.Reports;
 /// present who have not been, oldest first, and the median delay arrival → entry visit per month of arrival.
 /// </summary>
 [RequirePermission(Permission.ViewPatientChart)]
-public sealed class ArrivalsModel(AppDbContext db, CurrentUnit currentUnit, TimeProvider clock) : PageModel
+public sealed class ArrivalsModel(ReportingDb reporting, CurrentUnit currentUnit, TimeProvider clock) : PageModel
 {
+    // Issue #22 point 5: reads that may lag a few seconds, from the replica when there is one.
+    private readonly AppDbContext db = reporting.Db;
+
     public sealed record Waiting(Guid PatientId, string Patient, string Ecrou, DateOnly ArrivalDate, double Hours);
 
     public sealed record Month(string Label, int Arrivals, int Seen, double? MedianHours);

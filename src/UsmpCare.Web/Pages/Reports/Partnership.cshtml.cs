@@ -8,7 +8,7 @@ namespace UsmpCare.Web.Pages.Reports;
 /// </summary>
 [UsmpCare.Web.Auditing.Audited]
 [RequirePermission(Permission.ViewUnitReports)]
-public sealed class PartnershipModel(AppDbContext db, CurrentUnit currentUnit, TimeProvider clock) : ReportPageModel(db, currentUnit, clock)
+public sealed class PartnershipModel(ReportingDb reporting, CurrentUnit currentUnit, TimeProvider clock) : ReportPageModel(reporting, currentUnit, clock)
 {
     protected override string Title => "Fiche partenariale santé–justice";
     protected override string FileStem => "fiche-partenariale";

@@ -8,8 +8,11 @@ namespace UsmpCare.Web.Pages.Reports;
 /// </summary>
 [UsmpCare.Web.Auditing.Audited]
 [RequirePermission(Permission.ViewUnitReports)]
-public sealed class PreventionVisitsModel(AppDbContext db, CurrentUnit currentUnit) : PageModel
+public sealed class PreventionVisitsModel(ReportingDb reporting, CurrentUnit currentUnit) : PageModel
 {
+    // Issue #22 point 5: reads that may lag a few seconds, from the replica when there is one.
+    private readonly AppDbContext db = reporting.Db;
+
     public sealed record Row(DateTimeOffset At, string Physician, string Patient, string Ecrou, string Team, string Reason);
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];

@@ -8,9 +8,10 @@ namespace UsmpCare.Web.Pages.Reports;
 /// A report over a period of the current unit: shown in the page with exact figures (they stay in the unit), exported
 /// as CSV and PDF with small counts suppressed (they leave it).
 /// </summary>
-public abstract class ReportPageModel(AppDbContext db, CurrentUnit currentUnit, TimeProvider clock) : PageModel
+public abstract class ReportPageModel(ReportingDb reporting, CurrentUnit currentUnit, TimeProvider clock) : PageModel
 {
-    protected AppDbContext Db => db;
+    /// <summary>Issue #22 point 5: a report reads from the replica when there is one (it may lag a few seconds).</summary>
+    protected AppDbContext Db => reporting.Db;
 
     [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
