@@ -6,11 +6,10 @@ namespace UsmpCare.Web.Pages.Reports;
 
 /// <summary>
 /// A report over a period of the current unit: shown in the page with exact figures (they stay in the unit), exported
-/// as CSV and PDF with small counts suppressed (they leave it).
+/// as CSV and PDF with small counts suppressed (they leave it). A report is a <see cref="UnitReport"/>, not a subclass.
 /// </summary>
-public abstract class ReportPageModel(AppDbContext db, CurrentUnit currentUnit, TimeProvider clock) : PageModel
+public abstract class ReportPageModel(AppDbContext db, CurrentUnit currentUnit, TimeProvider clock, UnitReport report) : PageModel
 {
-    protected AppDbContext Db => db;
 
     [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
@@ -19,16 +18,10 @@ public abstract class ReportPageModel(AppDbContext db, CurrentUnit currentUnit, 
     public Unit Unit { get; private set; } = null!;
     public IReadOnlyList<Indicator> Indicators { get; private set; } = [];
 
-    protected abstract string Title { get; }
-    protected abstract string FileStem { get; }
-    protected abstract string Foreword { get; }
-
-    protected abstract Task<IReadOnlyList<Indicator>> ComputeAsync(Guid unitId, ReportPeriod period);
-
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ?? Page();
 
     public async Task<IActionResult> OnGetCsvAsync() => await LoadAsync()
-        ?? File(ActivityReport.Csv(Indicators, Period, Unit.Name), "text/csv; charset=utf-8", $"{FileStem}-{Period.From:yyyyMMdd}-{Period.To:yyyyMMdd}.csv");
+        ?? File(ActivityReport.Csv(Indicators, Period, Unit.Name), "text/csv; charset=utf-8", $"{report.FileStem}-{Period.From:yyyyMMdd}-{Period.To:yyyyMMdd}.csv");
 
     public async Task<IActionResult> OnGetPdfAsync()
     {
@@ -36,17 +29,17 @@ public abstract class ReportPageModel(AppDbContext db, CurrentUnit currentUnit, 
         {
             return problem;
         }
-        var body = new List<LetterBlock> { LetterBlock.Paragraph(Foreword) };
+        var body = new List<LetterBlock> { LetterBlock.Paragraph(report.Foreword) };
         foreach (var section in Indicators.GroupBy(i => i.Section))
         {
             body.Add(LetterBlock.Heading(section.Key));
             body.AddRange(section.Select(i => LetterBlock.Row(i.Label,
                 i.Shown(leavesUnit: true) + (i.Unit == IndicatorUnit.Count ? "" : " " + i.UnitLabel))));
         }
-        var letter = new Letter(new Letterhead(Unit.Name, Unit.ReferenceHospital, Unit.Address, Unit.Phone), Title, [],
+        var letter = new Letter(new Letterhead(Unit.Name, Unit.ReferenceHospital, Unit.Address, Unit.Phone), report.Title, [],
             $"Le {Fr.LongDate(Fr.Today(clock))}", $"Période {Period.Label}", body, [Unit.Name],
             $"Document non nominatif — effectifs inférieurs à {ActivityReport.SmallCount} masqués");
-        return File(PdfRenderer.Render(letter), "application/pdf", $"{FileStem}-{Period.From:yyyyMMdd}-{Period.To:yyyyMMdd}.pdf");
+        return File(PdfRenderer.Render(letter), "application/pdf", $"{report.FileStem}-{Period.From:yyyyMMdd}-{Period.To:yyyyMMdd}.pdf");
     }
 
     /// <returns>null when the period is valid and the figures are computed; else the page with its French message.</returns>
@@ -62,7 +55,7 @@ public abstract class ReportPageModel(AppDbContext db, CurrentUnit currentUnit, 
         }
         Period = period;
         (From, To) = (period.From, period.To);
-        Indicators = await ComputeAsync(Unit.Id, period);
+        Indicators = await report.ComputeAsync(db, Unit.Id, period);
         return null;
     }
 
