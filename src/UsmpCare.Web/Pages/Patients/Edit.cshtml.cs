@@ -111,16 +111,15 @@ public sealed class EditModel(AppDbContext db, PatientAccess access, CurrentUnit
                 return Page();
             }
             db.Entry(patient).Property(p => p.Version).OriginalValue = Input.Version;
-            patient.SetIdentity(Input.LastName!, Input.FirstName!, Input.BirthName, Input.BirthDate!.Value, Input.Sex);
-            patient.SetStay(Input.ArrivalDate!.Value, patient.LegalStatus, patient.ExpectedReleaseDate);
         }
         try
         {
-            patient.SetIdentity(patient.LastName, patient.FirstName, Input.BirthName, patient.BirthDate, patient.Sex);
+            // One call for a new patient and an edited one: the constructor has no birth name to take.
+            patient.SetIdentity(Input.LastName!, Input.FirstName!, Input.BirthName, Input.BirthDate!.Value, Input.Sex);
             patient.SetIns(Input.Ins, Input.InsStatus);
             patient.PlaceIn(Input.Cell, Input.Wing);
             patient.MoveTo(Input.Status);
-            patient.SetStay(patient.ArrivalDate, Input.LegalStatus, Input.ExpectedReleaseDate);
+            patient.SetStay(Input.ArrivalDate!.Value, Input.LegalStatus, Input.ExpectedReleaseDate);
             patient.SetContact(Input.DesignatedPhysician, Input.SpokenLanguage, Input.ReadsFrench);
             if (ClinicalFields)
             {

@@ -6,12 +6,12 @@ namespace UsmpCare.Web.Pages.Reports;
 
 /// <summary>
 /// A report over a period of the current unit: shown in the page with exact figures (they stay in the unit), exported
-/// as CSV and PDF with small counts suppressed (they leave it).
+/// as CSV and PDF with small counts suppressed (they leave it). A report is a <see cref="UnitReport"/>, not a subclass.
 /// </summary>
-public abstract class ReportPageModel(ReportingDb reporting, CurrentUnit currentUnit, TimeProvider clock) : PageModel
+public abstract class ReportPageModel(ReportingDb reporting, CurrentUnit currentUnit, TimeProvider clock, UnitReport report) : PageModel
 {
     /// <summary>Issue #22 point 5: a report reads from the replica when there is one (it may lag a few seconds).</summary>
-    protected AppDbContext Db => reporting.Db;
+    private readonly AppDbContext db = reporting.Db;
 
     [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
@@ -20,16 +20,10 @@ public abstract class ReportPageModel(ReportingDb reporting, CurrentUnit current
     public Unit Unit { get; private set; } = null!;
     public IReadOnlyList<Indicator> Indicators { get; private set; } = [];
 
-    protected abstract string Title { get; }
-    protected abstract string FileStem { get; }
-    protected abstract string Foreword { get; }
-
-    protected abstract Task<IReadOnlyList<Indicator>> ComputeAsync(Guid unitId, ReportPeriod period);
-
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ?? Page();
 
     public async Task<IActionResult> OnGetCsvAsync() => await LoadAsync()
-        ?? File(ActivityReport.Csv(Indicators, Period, Unit.Name), "text/csv; charset=utf-8", $"{FileStem}-{Period.From:yyyyMMdd}-{Period.To:yyyyMMdd}.csv");
+        ?? File(ActivityReport.Csv(Indicators, Period, Unit.Name), "text/csv; charset=utf-8", $"{report.FileStem}-{Period.From:yyyyMMdd}-{Period.To:yyyyMMdd}.csv");
 
     public async Task<IActionResult> OnGetPdfAsync()
     {
@@ -37,17 +31,17 @@ public abstract class ReportPageModel(ReportingDb reporting, CurrentUnit current
         {
             return problem;
         }
-        var body = new List<LetterBlock> { LetterBlock.Paragraph(Foreword) };
+        var body = new List<LetterBlock> { LetterBlock.Paragraph(report.Foreword) };
         foreach (var section in Indicators.GroupBy(i => i.Section))
         {
             body.Add(LetterBlock.Heading(section.Key));
             body.AddRange(section.Select(i => LetterBlock.Row(i.Label,
                 i.Shown(leavesUnit: true) + (i.Unit == IndicatorUnit.Count ? "" : " " + i.UnitLabel))));
         }
-        var letter = new Letter(new Letterhead(Unit.Name, Unit.ReferenceHospital, Unit.Address, Unit.Phone), Title, [],
+        var letter = new Letter(new Letterhead(Unit.Name, Unit.ReferenceHospital, Unit.Address, Unit.Phone), report.Title, [],
             $"Le {Fr.LongDate(Fr.Today(clock))}", $"Période {Period.Label}", body, [Unit.Name],
             $"Document non nominatif — effectifs inférieurs à {ActivityReport.SmallCount} masqués");
-        return File(PdfRenderer.Render(letter), "application/pdf", $"{FileStem}-{Period.From:yyyyMMdd}-{Period.To:yyyyMMdd}.pdf");
+        return File(PdfRenderer.Render(letter), "application/pdf", $"{report.FileStem}-{Period.From:yyyyMMdd}-{Period.To:yyyyMMdd}.pdf");
     }
 
     /// <returns>null when the period is valid and the figures are computed; else the page with its French message.</returns>
@@ -63,7 +57,7 @@ public abstract class ReportPageModel(ReportingDb reporting, CurrentUnit current
         }
         Period = period;
         (From, To) = (period.From, period.To);
-        Indicators = await ComputeAsync(Unit.Id, period);
+        Indicators = await report.ComputeAsync(db, Unit.Id, period);
         return null;
     }
 
