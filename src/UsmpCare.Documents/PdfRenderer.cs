@@ -27,14 +27,19 @@ public static class PdfRenderer
     public static byte[] Render(Letter letter)
     {
         _ = Setup.Value;
-        var regular = new XFont(Family, 10.5, XFontStyleEx.Regular);
-        var bold = new XFont(Family, 10.5, XFontStyleEx.Bold);
-        var title = new XFont(Family, 14, XFontStyleEx.Bold);
-        var small = new XFont(Family, 8, XFontStyleEx.Regular);
+        var regular = Font(10.5, XFontStyleEx.Regular);
+        var bold = Font(10.5, XFontStyleEx.Bold);
+        var title = Font(14, XFontStyleEx.Bold);
+        var small = Font(8, XFontStyleEx.Regular);
 
         using var document = new PdfDocument();
         document.Info.Title = letter.Title;
         document.Info.Creator = "UsmpCare";
+        // Screen readers and spell checkers read the text as French (PDF/UA's /Lang in the catalog).
+        document.Language = "fr-FR";
+        // Saved uncompressed: CompactPdf deflates every stream itself, with the zlib trailer PDFsharp leaves out.
+        document.Options.NoCompression = true;
+        document.Options.CompressContentStreams = false;
         var lines = new List<(string Text, XFont Font, double SpaceBefore)>();
         void Add(string text, XFont font, double spaceBefore = 0) =>
             lines.Add((FrenchTypography.Apply(text), font, spaceBefore));
@@ -101,8 +106,15 @@ public static class PdfRenderer
         }
         using var stream = new MemoryStream();
         document.Save(stream, closeStream: false);
-        return stream.ToArray();
+        return CompactPdf.Compact(stream);
     }
+
+    /// <summary>
+    /// Unicode encoding for every face: PDFsharp then writes a Type 0 font whose subset keeps no cmap and which has a
+    /// ToUnicode map, so the text is extracted (copied, read aloud, searched) as written, « Œ » and « € » included.
+    /// </summary>
+    private static XFont Font(double size, XFontStyleEx style) =>
+        new(Family, size, style, new XPdfFontOptions(PdfFontEncoding.Unicode));
 
     /// <summary>Breaks every line to the text width and spreads them over A4 pages above the footer.</summary>
     private static List<List<(string Text, XFont Font, double X, double Y)>> Paginate(
@@ -114,7 +126,7 @@ public static class PdfRenderer
         var measure = XGraphics.CreateMeasureContext(new XSize(pageWidth, pageHeight), XGraphicsUnit.Point, XPageDirection.Downwards);
         var pages = new List<List<(string, XFont, double, double)>> { new() };
         var y = Margin;
-        var labelFont = new XFont(Family, 10.5, XFontStyleEx.Bold);
+        var labelFont = Font(10.5, XFontStyleEx.Bold);
         foreach (var (raw, font, spaceBefore) in lines)
         {
             if (raw == "\f")

@@ -37,6 +37,8 @@ public sealed class TestScriptTests : IDisposable
     public async Task Without_Chromium_and_as_a_user_test_sh_stops_before_building_with_the_command_to_run()
     {
         Install("usr/lib/postgresql/15/bin/initdb");
+        Install("usr/bin/qpdf");
+        File.SetUnixFileMode(Path.Combine(Root, "usr/bin/qpdf"), UnixFileMode.UserRead | UnixFileMode.UserExecute);
         Fake("id", "echo 1000");
         Fake("apt-get", "echo \"$*\" >> \"$SANDBOX/apt.log\"");
 
@@ -58,6 +60,7 @@ public sealed class TestScriptTests : IDisposable
             if [ "$1" = install ]; then
               mkdir -p "{Root}/usr/bin" "{Root}/usr/lib/chromium/locales" "{Root}/usr/lib/postgresql/15/bin"
               printf '#!/bin/sh\n' > "{Root}/usr/bin/chromium"; chmod +x "{Root}/usr/bin/chromium"
+              printf '#!/bin/sh\n' > "{Root}/usr/bin/qpdf"; chmod +x "{Root}/usr/bin/qpdf"
               touch "{Root}/usr/lib/chromium/locales/fr.pak" "{Root}/usr/lib/postgresql/15/bin/initdb"
             fi
             """);
@@ -66,7 +69,7 @@ public sealed class TestScriptTests : IDisposable
         (await RunAsync(Prerequisites)).ExitCode.Should().Be(0);
 
         (await File.ReadAllLinesAsync(AptLog)).Should().Equal(
-            "update -qq", "install -y -qq postgresql postgresql-contrib chromium chromium-l10n");
+            "update -qq", "install -y -qq postgresql postgresql-contrib chromium chromium-l10n qpdf");
     }
 
     [Theory]
@@ -75,6 +78,8 @@ public sealed class TestScriptTests : IDisposable
     public async Task As_root_an_install_that_does_not_give_Chromium_stops_with_the_command(string aptGet)
     {
         Install("usr/lib/postgresql/15/bin/initdb");
+        Install("usr/bin/qpdf");
+        File.SetUnixFileMode(Path.Combine(Root, "usr/bin/qpdf"), UnixFileMode.UserRead | UnixFileMode.UserExecute);
         Fake("id", "echo 0");
         Fake("apt-get", aptGet);
 
@@ -91,6 +96,8 @@ public sealed class TestScriptTests : IDisposable
         Install("usr/bin/chromium");
         File.SetUnixFileMode(Path.Combine(Root, "usr/bin/chromium"), UnixFileMode.UserRead | UnixFileMode.UserExecute);
         Install("usr/lib/chromium/locales/fr.pak");
+        Install("usr/bin/qpdf");
+        File.SetUnixFileMode(Path.Combine(Root, "usr/bin/qpdf"), UnixFileMode.UserRead | UnixFileMode.UserExecute);
         // What `dotnet test` writes for a project with one skipped xunit test (notExecuted stays 0).
         Fake("dotnet", """
             [ "$1" = test ] || exit 0

@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using PdfSharp.Pdf;
+using PdfSharp.Pdf.IO;
+using PdfPigDocument = UglyToad.PdfPig.PdfDocument;
+using UsmpCare.Documents;
+
+namespace UsmpCare.Web.Tests.Documents;
+
+/// <summary>
+/// Issue 22: every PDF the renderer writes is small, passes qpdf --check without a warning, says it is French and
+/// maps every font back to Unicode — checked from outside PDFsharp (qpdf) and read back with PdfPig.
+/// </summary>
+public sealed class PdfFileTests
+{
+    private static readonly Letterhead Head = new("USMP de Villeneuve", "CH de Villeneuve", "1 rue de la Maison d'arrêt, 77000 Villeneuve", "01 23 45 67 89");
+
+    /// <summary>The shapes every document kind is made of: a one-page certificate, a paginated pack with table rows
+    /// and page breaks (release, transfer), a cover sheet without confidentiality line, an information sheet.</summary>
+    public static TheoryData<string> Kinds => ["certificate", "pack", "cover", "sheet"];
+
+    private static Letter Build(string kind) => kind switch
+    {
+        "certificate" => new Letter(Head, "Certificat médical initial", ["M. le chef d'établissement"], "Villeneuve, le 5 décembre 2026",
+            "Constatations", [LetterBlock.Paragraph("Je soussigné certifie avoir examiné ce jour BLESSÉ Paul, écrou 12345, qui déclare : \"avoir été frappé\". Plaie de l'arcade sourcilière gauche de 2 cm, hématome périorbitaire. Incapacité totale de travail : 3 jour(s).")],
+            ["Dr Jean Martin", "RPPS 10003456789"]),
+        "pack" => new Letter(Head, "Dossier de sortie", ["Médecin traitant"], "Villeneuve, le 5 décembre 2026", "Continuité des soins",
+            [.. Enumerable.Range(1, 60).SelectMany(i => (IEnumerable<LetterBlock>)
+                [LetterBlock.Row($"Traitement {i}", "Metformine 850 mg, un comprimé matin et soir — œdème ? à surveiller"),
+                 i % 20 == 0 ? LetterBlock.PageBreak() : LetterBlock.Heading($"Partie {i}")])],
+            ["Dr Jean Martin"]),
+        "cover" => new Letter(Head, "Bordereau d'envoi", ["Centre hospitalier"], "Villeneuve, le 5 décembre 2026", null,
+            [LetterBlock.Paragraph("Un pli fermé, à remettre au médecin destinataire.")], ["USMP de Villeneuve"], Confidentiality: null),
+        _ => new Letter(Head, "Livret d'information du patient", ["DUPONT Jean"], "Remis le 5 décembre 2026", null,
+            [LetterBlock.Heading("Vos droits"), LetterBlock.Paragraph("Vous pouvez consulter un médecin à tout moment : 20 € ne vous seront jamais demandés.")],
+            ["USMP de Villeneuve"], Confidentiality: null),
+    };
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public async Task Every_kind_passes_qpdf_check_without_a_warning(string kind)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"usmp-{kind}-{Guid.NewGuid():N}.pdf");
+        await File.WriteAllBytesAsync(file, PdfRenderer.Render(Build(kind)));
+        try
+        {
+            var info = new ProcessStartInfo("qpdf", ["--check", file]) { RedirectStandardOutput = true, RedirectStandardError = true };
+            using var qpdf = Process.Start(info)!;
+            var output = await qpdf.StandardOutput.ReadToEndAsync() + await qpdf.StandardError.ReadToEndAsync();
+            await qpdf.WaitForExitAsync();
+
+            qpdf.ExitCode.Should().Be(0, output);
+            output.Should().Contain("No syntax or stream encoding errors found").And.NotContainEquivalentOf("warning");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void Every_font_is_an_embedded_subset_mapped_to_unicode_and_the_document_is_french(string kind)
+    {
+        var pdf = PdfRenderer.Render(Build(kind));
+
+        using var document = PdfReader.Open(new MemoryStream(pdf), PdfDocumentOpenMode.Import);
+        document.Language.Should().Be("fr-FR");
+        var objects = document.Internals.GetAllObjects().OfType<PdfDictionary>().ToList();
+        var fonts = objects.Where(d => d.Elements.GetName("/Type") == "/Font" && d.Elements.GetName("/Subtype") != "/CIDFontType2").ToList();
+        fonts.Should().NotBeEmpty();
+        fonts.Should().AllSatisfy(f => f.Elements.ContainsKey("/ToUnicode").Should().BeTrue(f.Elements.GetName("/BaseFont")));
+        var descriptors = objects.Where(d => d.Elements.GetName("/Type") == "/FontDescriptor").ToList();
+        descriptors.Should().NotBeEmpty().And.AllSatisfy(d => d.Elements.ContainsKey("/FontFile2").Should().BeTrue("the font is embedded"));
+        // A subset's name starts with six capitals and a plus (ISO 32000-1 § 9.6.4).
+        descriptors.Should().AllSatisfy(d => d.Elements.GetName("/FontName").Should().MatchRegex("^/[A-Z]{6}\\+"));
+    }
+
+    [Fact]
+    public void A_one_page_certificate_stays_small_and_its_text_is_read_back()
+    {
+        var pdf = PdfRenderer.Render(Build("certificate"));
+
+        pdf.Length.Should().BeLessThan(23 * 1024, "a million documents must fit the disk (issue 22; 51 KB before)");
+        using var read = PdfPigDocument.Open(pdf);
+        var words = string.Join(" ", read.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));
+        words.Should().Contain("BLESSÉ").And.Contain("sourcilière").And.Contain("périorbitaire").And.Contain("RPPS 10003456789");
+    }
+}
