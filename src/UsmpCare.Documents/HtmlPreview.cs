@@ -49,6 +49,10 @@ public static class HtmlPreview
             {
                 html.Append("<tr><th scope=\"row\">").Append(E(label)).Append("</th><td>").Append(E(block.Text)).Append("</td></tr>");
             }
+            else if (block.IsSignature)
+            {
+                html.Append("<p class=\"recipient\">").Append(E(block.Text).Replace("\n", "<br>")).Append("<br>Signature :</p>");
+            }
             else
             {
                 html.Append(block.IsHeading ? "<h4>" : "<p>").Append(E(block.Text).Replace("\n", "<br>"))

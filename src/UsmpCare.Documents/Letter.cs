@@ -17,9 +17,16 @@ public sealed record Letter(
     IReadOnlyList<string> Signature,
     string? Confidentiality = "Pli confidentiel — secret médical");
 
-/// <summary>A heading, a paragraph, or a row of a two-column table (label, value) of a letter's body.</summary>
-public sealed record LetterBlock(string Text, bool IsHeading = false, string? Label = null, bool IsPageBreak = false)
+/// <summary>A heading, a paragraph, a row of a two-column table (label, value), or a signature zone of a letter's body.</summary>
+public sealed record LetterBlock(string Text, bool IsHeading = false, string? Label = null, bool IsPageBreak = false,
+    bool IsSignature = false)
 {
+    /// <summary>
+    /// Who signs this part, one line each (name, RPPS), above an empty space to sign in: a page that prescribes
+    /// carries its prescriber's, whatever page the letter's own signature falls on.
+    /// </summary>
+    public static LetterBlock SignatureZone(params string[] lines) => new(string.Join('\n', lines), IsSignature: true);
+
     /// <summary>Starts the next part of a pack on a new page.</summary>
     public static LetterBlock PageBreak() => new("", IsPageBreak: true);
 

@@ -77,6 +77,13 @@ public static class PdfRenderer
                 Add("\v" + label + "\v" + block.Text, regular, 3);
                 continue;
             }
+            if (block.IsSignature)
+            {
+                Add("\t" + block.Text, bold, 18);
+                Add("\tSignature :", regular, 4);
+                Add("\t", regular, 40);
+                continue;
+            }
             Add(block.Text, block.IsHeading ? bold : regular, block.IsHeading ? 12 : 7);
         }
         first = true;

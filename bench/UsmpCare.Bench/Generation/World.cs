@@ -267,11 +267,23 @@ internal sealed class World
         return added;
     }
 
+    /// <summary>The jsonb of Patient.Allergies (PatientConfiguration): 8 % with an allergy, 30 % « aucune connue », the rest not filled in.</summary>
+    private string AllergyRecord(Random random)
+    {
+        var at = _now.AddDays(-random.Next(1, 400)).ToString("o");
+        var draw = random.NextDouble();
+        return draw < 0.08
+            ? $$"""{"entries":[{"number":1,"kind":"Other","substance":"{{Pick(random, Vocabulary.Allergies)}}","substance_code":null,"reaction":"non précisée","severity":"Unknown","recorded_by":"Dr Bench","recorded_at":"{{at}}","withdrawal_reason":null,"withdrawn_by":null,"withdrawn_at":null}],"none_known_stated_by":null,"none_known_stated_at":null}"""
+            : draw < 0.38
+                ? $$"""{"entries":[],"none_known_stated_by":"Dr Bench","none_known_stated_at":"{{at}}"}"""
+                : """{"entries":[],"none_known_stated_by":null,"none_known_stated_at":null}""";
+    }
+
     public long WritePatients(NpgsqlConnection connection)
     {
         using var w = connection.BeginBinaryImport("""
             COPY core.patients (id, unit_id, ecrou, last_name, first_name, birth_date, sex, ins_status, cell, wing,
-              arrival_date, status, expected_release_date, is_vulnerable, court_ordered_care, allergies, alerts,
+              arrival_date, status, expected_release_date, is_vulnerable, court_ordered_care, allergy_record, alerts,
               reads_french, legal_status) FROM STDIN (FORMAT BINARY)
             """);
         var random = new Random(_options.Seed ^ 7);
@@ -301,7 +313,7 @@ internal sealed class World
             }
             w.Write(false, NpgsqlDbType.Boolean);
             w.Write(random.NextDouble() < 0.02 ? "ObligationDeSoins" : "None", NpgsqlDbType.Varchar);
-            w.Write(random.NextDouble() < 0.08 ? new[] { Pick(random, Vocabulary.Allergies) } : [], NpgsqlDbType.Array | NpgsqlDbType.Text);
+            w.Write(AllergyRecord(random), NpgsqlDbType.Jsonb);
             w.Write(Array.Empty<string>(), NpgsqlDbType.Array | NpgsqlDbType.Text);
             w.Write(random.NextDouble() > 0.04, NpgsqlDbType.Boolean);
             w.Write(convicted ? "Convicted" : "Remand", NpgsqlDbType.Varchar);

@@ -36,7 +36,7 @@ internal static class PageSql
         """, (p, c) => p.AddWithValue("ids", new[] { c.UnitId }));
 
     private const string PatientColumns =
-        "p.id, p.alerts, p.allergies, p.arrival_date, p.birth_date, p.birth_name, p.cell, p.court_ordered_care, p.court_ordered_care_since, p.designated_physician, p.ecrou, p.expected_release_date, p.first_name, p.ins, p.ins_status, p.is_vulnerable, p.last_name, p.legal_status, p.reads_french, p.search_text, p.sex, p.spoken_language, p.status, p.unit_id, p.xmin, p.vulnerability_reason, p.wing";
+        "p.id, p.alerts, p.allergy_record, p.arrival_date, p.birth_date, p.birth_name, p.cell, p.court_ordered_care, p.court_ordered_care_since, p.designated_physician, p.ecrou, p.expected_release_date, p.first_name, p.ins, p.ins_status, p.is_vulnerable, p.last_name, p.legal_status, p.reads_french, p.search_text, p.sex, p.spoken_language, p.status, p.unit_id, p.xmin, p.vulnerability_reason, p.wing";
 
     /// <summary>A term of digits: an écrou prefix, a range of the byte-ordered écrou index (Features/PatientSearch).</summary>
     public static readonly SqlStatement[] SearchEcrou =

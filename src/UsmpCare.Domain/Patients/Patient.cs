@@ -114,7 +114,9 @@ public sealed class Patient : Security.IUnitScoped
     public string? SpokenLanguage { get; private set; }
     public bool ReadsFrench { get; private set; } = true;
 
-    public List<string> Allergies { get; private set; } = [];
+    /// <summary>Allergies in three states (non renseignées, aucune connue, listed), changed through its methods.</summary>
+    public AllergyRecord Allergies { get; private set; } = new();
+
     public List<string> Alerts { get; private set; } = [];
 
     /// <summary>The administrative identity, as the identity form or the prison's movements file give it (names trimmed).</summary>
@@ -163,12 +165,12 @@ public sealed class Patient : Security.IUnitScoped
         ReadsFrench = readsFrench;
     }
 
-    /// <summary>Allergies and alerts, one a line, blanks dropped (shown on the banner of every chart page).</summary>
-    public void SetAllergiesAndAlerts(IEnumerable<string> allergies, IEnumerable<string> alerts)
-    {
-        Allergies = [.. allergies.Select(a => a.Trim()).Where(a => a.Length > 0)];
+    /// <summary>Alerts, one a line, blanks dropped (shown on the banner of every chart page).</summary>
+    public void SetAlerts(IEnumerable<string> alerts) =>
         Alerts = [.. alerts.Select(a => a.Trim()).Where(a => a.Length > 0)];
-    }
+
+    /// <summary>On a transfer, the receiving unit's record starts with what was known of his allergies (a safety matter).</summary>
+    public void TakeAllergiesOf(Patient previous) => Allergies = previous.Allergies.Copy();
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 

@@ -5,6 +5,7 @@ using UsmpCare.Domain.Disclosures;
 using UsmpCare.Domain.Patients;
 using UsmpCare.Domain.Records;
 using UsmpCare.Domain.Units;
+using UsmpCare.Web.Treatments;
 
 namespace UsmpCare.Web.Data;
 
@@ -27,6 +28,36 @@ public static partial class DemoData
         "Léo", "Hugo", "Nathan", "Adrien", "Bilal", "Sofiane", "Dylan", "Ousmane",
     ];
 
+    /// <summary>
+    /// The three states of issue #20: most are « non renseignées » (nobody has asked yet), some « aucune allergie
+    /// connue » stated by the physician, some with a drug, a food or latex allergy, one with an allergy withdrawn as erroneous.
+    /// </summary>
+    private static void SeedAllergies(Patient patient, int i, string doctor, Domain.Treatments.DrugSubstance amoxicillin, DateTimeOffset at)
+    {
+        var record = patient.Allergies;
+        switch (i % 8)
+        {
+            case 1:
+                record.Record(AllergenKind.Drug, amoxicillin.Name, amoxicillin.Code, "Œdème de Quincke", AllergySeverity.Severe, doctor, at);
+                break;
+            case 3:
+                record.Record(AllergenKind.Food, "Arachide", null, "Urticaire généralisée", AllergySeverity.Moderate, doctor, at);
+                break;
+            case 4:
+                record.Record(AllergenKind.Latex, "Latex", null, "Eczéma de contact", AllergySeverity.Mild, doctor, at);
+                break;
+            case 5:
+            case 6:
+                record.StateNoneKnown(doctor, at);
+                break;
+            case 7 when i % 16 == 15:
+                var mistaken = record.Record(AllergenKind.Other, "Produit de contraste iodé", null, null, AllergySeverity.Unknown, doctor, at.AddDays(-3));
+                record.Withdraw(mistaken.Number, AllergyWithdrawal.Erroneous, doctor, at);
+                record.StateNoneKnown(doctor, at);
+                break;
+        }
+    }
+
     /// <summary>Present patients of the two demo units, with a few entries in each record.</summary>
     private static async Task SeedClinicalAsync(AppDbContext db, IReadOnlyList<Unit> units, DateTimeOffset now)
     {
@@ -36,6 +67,9 @@ public static partial class DemoData
         var physician = staff.Single(u => u.Email == "medecin@demo.usmp.fr");
         var psychiatrist = staff.Single(u => u.Email == "psychiatre@demo.usmp.fr");
         var nurse = staff.Single(u => u.Email == "infirmier.soma@demo.usmp.fr");
+        var doctor = Infrastructure.Actor.NameOf(physician.DisplayName, physician: true);
+        var amoxicillin = await db.Drugs.FindSubstanceAsync("Amoxicilline")
+            ?? throw new InvalidOperationException("The demo referential has no amoxicillin.");
         var patients = new List<Patient>();
         foreach (var (unit, count, prefix) in new[] { (units[0], 40, 24000), (units[1], 15, 31000) })
         {
@@ -55,10 +89,7 @@ public static partial class DemoData
                 {
                     patient.SetStay(patient.ArrivalDate, LegalStatus.Convicted, today.AddDays(random.Next(3, 60)));
                 }
-                if (i % 8 == 1)
-                {
-                    patient.SetAllergiesAndAlerts(["Pénicilline"], patient.Alerts);
-                }
+                SeedAllergies(patient, i, doctor, amoxicillin, now.AddDays(-random.Next(5, 60)));
                 if (i % 10 == 2)
                 {
                     patient.SetCourtOrderedCare(CourtOrderedCare.ObligationDeSoins, today.AddMonths(-4));

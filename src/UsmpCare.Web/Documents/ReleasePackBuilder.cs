@@ -29,6 +29,14 @@ public static class ReleasePackBuilder
         [unit.Name],
         Confidentiality: null);
 
+    /// <summary>Issue #20: the three states read differently: « non renseignées » is no clinical statement.</summary>
+    public static string Allergies(AllergyRecord record) => record.State switch
+    {
+        AllergyState.NotRecorded => "non renseignées (aucune information recueillie)",
+        AllergyState.NoneKnown => $"aucune allergie connue (déclaré par {record.NoneKnownStatedBy} le {Fr.Date(DateOnly.FromDateTime(Fr.Local(record.NoneKnownStatedAt!.Value)))})",
+        _ => string.Join(" ; ", record.Active.Select(a => $"{a.Substance} ({a.Reaction}, {a.Severity.Label()})")),
+    };
+
     public static Letter Build(Patient patient, Unit unit, Signer signer, IReadOnlyList<ClinicalEntry> readableEntries,
         IReadOnlyList<MedicalRecord> records, IReadOnlyList<Team> readableTeams, string? followUp, DateOnly today,
         string title = "Dossier de sortie")
@@ -48,7 +56,7 @@ public static class ReleasePackBuilder
             LetterBlock.Paragraph($"Cher confrère, chère consœur, {patient.FullName}, né(e) le {Fr.Date(patient.BirthDate)}, a été suivi(e) par l'unité sanitaire de l'établissement. Voici ce qui est utile à la continuité de ses soins."),
             LetterBlock.Row("Problèmes", problems.Count == 0 ? "aucun diagnostic codé" : string.Join(" ; ", problems.Select(d => $"{d.Label} ({d.Code})"))),
             LetterBlock.Row("Traitements en cours", prescriptions.Count == 0 ? "aucun" : string.Join(" ; ", prescriptions.Select(p => $"{p.Text} {p.Dosage}".Trim()))),
-            LetterBlock.Row("Allergies", patient.Allergies.Count == 0 ? "aucune connue" : string.Join(", ", patient.Allergies)),
+            LetterBlock.Row("Allergies", Allergies(patient.Allergies)),
             LetterBlock.Row("Suivi nécessaire", string.IsNullOrWhiteSpace(followUp) ? "à préciser avec le patient" : followUp.Trim()),
         };
         if (!readableTeams.Contains(Team.Psychiatric) && records.Any(r => r.Team == Team.Psychiatric))
@@ -58,11 +66,15 @@ public static class ReleasePackBuilder
         body.Add(LetterBlock.PageBreak());
         body.Add(LetterBlock.Heading("2. Ordonnance"));
         body.Add(LetterBlock.Paragraph($"Pour {patient.FullName}, le {Fr.Date(today)} :"));
+        body.Add(LetterBlock.Row("Allergies", Allergies(patient.Allergies)));
         body.AddRange(prescriptions.Count == 0
             ? [LetterBlock.Paragraph("Aucun traitement en cours à renouveler.")]
             : prescriptions.Select(p => LetterBlock.Paragraph($"– {p.Text} {p.Dosage} {(p.Duration is null ? "" : "pendant " + p.Duration)}".TrimEnd())));
         // P15: the unit's number on every prescription, since the release date is often unknown in advance.
         body.Add(LetterBlock.Paragraph($"Pour toute question ou pour obtenir votre dossier, appelez l'unité sanitaire au {unit.Phone}."));
+        // Issue #20: a page that prescribes names its prescriber and carries a signature zone, like any ordonnance
+        // (art. R5132-3 CSP), not only the pack's last page.
+        body.Add(LetterBlock.SignatureZone(signer.Name, signer.Rpps is null ? "RPPS non renseigné" : $"RPPS {signer.Rpps}", unit.Name));
         body.Add(LetterBlock.PageBreak());
         body.Add(LetterBlock.Heading("3. Vos dossiers médicaux"));
         body.Add(LetterBlock.Paragraph("Pendant votre détention, les dossiers suivants ont été ouverts à votre nom :"));

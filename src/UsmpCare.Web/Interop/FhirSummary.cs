@@ -2,6 +2,7 @@ using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
 using UsmpCare.Domain.Certificates;
 using UsmpCare.Domain.Consents;
+using UsmpCare.Domain.Patients;
 using UsmpCare.Domain.Records;
 using UsmpCare.Domain.Units;
 using DomainPatient = UsmpCare.Domain.Patients.Patient;
@@ -29,6 +30,11 @@ public static class FhirSummary
 {
     public const string Icd10 = "http://hl7.org/fhir/sid/icd-10";
     private const string Loinc = "http://loinc.org";
+    /// <summary>The ANSM's substance codes (those of CIS_COMPO_bdpm), as Interop'Santé's French FHIR guides name them.</summary>
+    public const string AnsmSubstance = "http://data.esante.gouv.fr/ansm/medicament/substance";
+    /// <summary>IPS codes for « no known allergies » and « no information about allergies ».</summary>
+    public const string IpsAbsentUnknown = "http://hl7.org/fhir/uv/ips/CodeSystem/absent-unknown-uv-ips";
+    private const string AllergyClinical = "http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical";
     /// <summary>OID of the INS (identifiant national de santé, NIR-based).</summary>
     private const string InsSystem = "urn:oid:1.2.250.1.213.1.4.8";
 
@@ -130,16 +136,11 @@ public static class FhirSummary
                 }));
             }
         }
-        foreach (var allergy in input.Patient.Allergies)
+        foreach (var allergy in Allergies(input.Patient.Allergies, patientUrl))
         {
             var url = Urn(Guid.NewGuid());
             allergies.Add(url);
-            resources.Add((url, new AllergyIntolerance
-            {
-                ClinicalStatus = new CodeableConcept("http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical", "active"),
-                Code = new CodeableConcept { Text = allergy },
-                Patient = new ResourceReference(patientUrl),
-            }));
+            resources.Add((url, allergy));
         }
         foreach (var consent in input.Consents)
         {
@@ -215,6 +216,69 @@ public static class FhirSummary
         bundle.Entry.Add(new Bundle.EntryComponent { FullUrl = organizationUrl, Resource = organization });
         bundle.Entry.AddRange(resources.Select(r => new Bundle.EntryComponent { FullUrl = r.Url, Resource = r.Resource }));
         return bundle;
+    }
+
+    /// <summary>
+    /// The allergy record as IPS AllergyIntolerance resources: one per allergy not entered in error (the substance coded
+    /// with the ANSM's substance code when it is a drug, criticality from the severity), or one saying « no known
+    /// allergies » or « no information about allergies » in the IPS's own codes, so that unknown never reads as none.
+    /// </summary>
+    private static IEnumerable<AllergyIntolerance> Allergies(AllergyRecord record, string patientUrl)
+    {
+        if (record.State != AllergyState.Listed)
+        {
+            var (code, display) = record.State == AllergyState.NoneKnown
+                ? ("no-known-allergies", "No known allergies")
+                : ("no-allergy-info", "No information about allergies");
+            yield return new AllergyIntolerance
+            {
+                ClinicalStatus = new CodeableConcept(AllergyClinical, "active"),
+                Code = new CodeableConcept(IpsAbsentUnknown, code, display, display),
+                Patient = new ResourceReference(patientUrl),
+                RecordedDate = record.NoneKnownStatedAt?.ToString("o"),
+            };
+        }
+        foreach (var allergy in record.Entries.Where(e => e.WithdrawalReason != AllergyWithdrawal.Erroneous))
+        {
+            yield return new AllergyIntolerance
+            {
+                ClinicalStatus = new CodeableConcept(AllergyClinical, allergy.IsActive ? "active" : "resolved"),
+                VerificationStatus = new CodeableConcept("http://terminology.hl7.org/CodeSystem/allergyintolerance-verification", "confirmed"),
+                Type = AllergyIntolerance.AllergyIntoleranceType.Allergy,
+                Category = allergy.Kind switch
+                {
+                    AllergenKind.Drug => [AllergyIntolerance.AllergyIntoleranceCategory.Medication],
+                    AllergenKind.Food => [AllergyIntolerance.AllergyIntoleranceCategory.Food],
+                    AllergenKind.Latex => [AllergyIntolerance.AllergyIntoleranceCategory.Environment],
+                    _ => [],
+                },
+                Criticality = allergy.Severity switch
+                {
+                    AllergySeverity.Severe => AllergyIntolerance.AllergyIntoleranceCriticality.High,
+                    AllergySeverity.Unknown => AllergyIntolerance.AllergyIntoleranceCriticality.UnableToAssess,
+                    _ => AllergyIntolerance.AllergyIntoleranceCriticality.Low,
+                },
+                Code = allergy.SubstanceCode is { } substance
+                    ? new CodeableConcept(AnsmSubstance, substance, allergy.Substance, allergy.Substance)
+                    : new CodeableConcept { Text = allergy.Substance },
+                Patient = new ResourceReference(patientUrl),
+                RecordedDate = allergy.RecordedAt.ToString("o"),
+                Reaction = allergy.Reaction == AllergyRecord.UnspecifiedReaction ? [] :
+                [
+                    new AllergyIntolerance.ReactionComponent
+                    {
+                        Manifestation = [new CodeableConcept { Text = allergy.Reaction }],
+                        Severity = allergy.Severity switch
+                        {
+                            AllergySeverity.Mild => AllergyIntolerance.AllergyIntoleranceSeverity.Mild,
+                            AllergySeverity.Moderate => AllergyIntolerance.AllergyIntoleranceSeverity.Moderate,
+                            AllergySeverity.Severe => AllergyIntolerance.AllergyIntoleranceSeverity.Severe,
+                            _ => null,
+                        },
+                    },
+                ],
+            };
+        }
     }
 
     public static string Serialize(Bundle bundle) =>

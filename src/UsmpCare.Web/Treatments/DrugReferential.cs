@@ -1,3 +1,4 @@
+using UsmpCare.Domain.Patients;
 using UsmpCare.Domain.Treatments;
 using UsmpCare.Web.Patients;
 
@@ -58,5 +59,28 @@ public static class DrugReferential
             .OrderByDescending(d => EF.Functions.Like(d.SearchText, like))
             .ThenBy(d => EF.Functions.TrigramsWordSimilarityDistance(normalized, d.SearchText))
             .ThenBy(d => d.Name);
+    }
+
+    /// <summary>
+    /// The referential's substance of that name (accents and case ignored): the one named exactly, else the only one
+    /// whose name holds all its words (« méthadone » is « CHLORHYDRATE DE MÉTHADONE »); null when none or ambiguous.
+    /// What an allergy to a drug is coded with (issue #20).
+    /// </summary>
+    public static async Task<DrugSubstance?> FindSubstanceAsync(this IQueryable<Drug> drugs, string? name)
+    {
+        var wanted = AllergyRecord.Normalize(name ?? "");
+        if (wanted.Length < 2)
+        {
+            return null;
+        }
+        var candidates = (await drugs.AsNoTracking().Search(name).Take(200).ToListAsync())
+            .SelectMany(d => d.Substances).DistinctBy(s => s.Code).ToList();
+        if (candidates.FirstOrDefault(s => AllergyRecord.Normalize(s.Name) == wanted) is { } exact)
+        {
+            return exact;
+        }
+        var words = wanted.Split(' ');
+        var containing = candidates.Where(s => words.All(AllergyRecord.Normalize(s.Name).Split(' ').Contains)).ToList();
+        return containing.Count == 1 ? containing[0] : null;
     }
 }

@@ -28,9 +28,8 @@ public sealed class PatientStateTests
         patient.Cell.Should().Be("B-214");
         patient.Wing.Should().BeNull();
 
-        patient.SetAllergiesAndAlerts([" Pénicilline ", ""], ["  "]);
-        patient.Allergies.Should().Equal("Pénicilline");
-        patient.Alerts.Should().BeEmpty();
+        patient.SetAlerts([" Diabète ", "  "]);
+        patient.Alerts.Should().Equal("Diabète");
     }
 
     [Fact]

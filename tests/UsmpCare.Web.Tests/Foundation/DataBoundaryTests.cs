@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using UsmpCare.Domain.Patients;
 using UsmpCare.Domain.Security;
 using UsmpCare.Web.Data;
 using UsmpCare.Web.Tests.Infrastructure;
@@ -109,7 +110,10 @@ public sealed class DataBoundaryTests(UsmpFactory app) : IClassFixture<UsmpFacto
             texts.AddRange(entries.SelectMany(e => e.Diagnoses.Select(d => d.Label)));
             texts.AddRange(entries.SelectMany(e => e.Prescriptions.Select(p => p.Text)));
         }
-        texts.AddRange((await db.Patients.AsNoTracking().ToListAsync()).SelectMany(p => p.Allergies));
+        var allergies = (await db.Patients.AsNoTracking().ToListAsync()).SelectMany(p => p.Allergies.Entries).ToList();
+        texts.AddRange(allergies.Select(a => a.Substance));
+        texts.AddRange(allergies.Select(a => a.Reaction).Where(r => r != AllergyRecord.UnspecifiedReaction));
+        texts.AddRange(["Allergies non renseignées", "Aucune allergie connue"]);
         texts.AddRange(await db.CareRequests.AsNoTracking().Select(r => r.Summary).ToListAsync());
         texts.AddRange(await db.ExternalAppointments.AsNoTracking().Select(a => a.MedicalReason).ToListAsync());
         texts.Add("Grève de la faim — jour");

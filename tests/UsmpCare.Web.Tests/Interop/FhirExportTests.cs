@@ -5,10 +5,13 @@ using Hl7.Fhir.Serialization;
 using Microsoft.EntityFrameworkCore;
 using UsmpCare.Domain.Consents;
 using UsmpCare.Domain.Disclosures;
+using UsmpCare.Domain.Patients;
 using UsmpCare.Domain.Security;
 using UsmpCare.Web.Data;
 using UsmpCare.Web.Infrastructure;
+using UsmpCare.Web.Interop;
 using UsmpCare.Web.Tests.Infrastructure;
+using UsmpCare.Web.Treatments;
 using Task = System.Threading.Tasks.Task;
 
 namespace UsmpCare.Web.Tests.Interop;
@@ -16,14 +19,22 @@ namespace UsmpCare.Web.Tests.Interop;
 /// <summary>P20, P30, P02: the FHIR R4 summary, its consent gate, and its entry in the disclosure ledger.</summary>
 public sealed class FhirExportTests(UsmpFactory app) : IClassFixture<UsmpFactory>
 {
+    private static readonly DateTimeOffset At = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
+
     [Fact]
     public async Task The_summary_parses_back_as_a_document_bundle_whose_every_reference_resolves_inside_it()
     {
         var patient = await app.NewPatientAsync("Fhir");
-        await app.WithDbAsync(async db =>
+        var amoxicillin = await app.WithDbAsync(async db =>
         {
-            (await db.Patients.SingleAsync(p => p.Id == patient.Id)).SetAllergiesAndAlerts(["Pénicilline"], []);
-            return await db.SaveChangesAsync();
+            var substance = (await db.Drugs.FindSubstanceAsync("amoxicilline"))!;
+            var allergies = (await db.Patients.SingleAsync(p => p.Id == patient.Id)).Allergies;
+            allergies.Record(AllergenKind.Drug, substance.Name, substance.Code, "Œdème de Quincke", AllergySeverity.Severe, "Dr Test", At);
+            allergies.Record(AllergenKind.Food, "Arachide", null, null, AllergySeverity.Moderate, "Dr Test", At);
+            var mistaken = allergies.Record(AllergenKind.Latex, "Latex", null, null, AllergySeverity.Mild, "Dr Test", At);
+            allergies.Withdraw(mistaken.Number, AllergyWithdrawal.Erroneous, "Dr Test", At);
+            await db.SaveChangesAsync();
+            return substance;
         });
         var physician = await app.LoginAsAsync(DemoData.Account(Role.Physician));
         var consultation = Clinic.ConsultationForm(patient.Id);
@@ -47,7 +58,19 @@ public sealed class FhirExportTests(UsmpFactory app) : IClassFixture<UsmpFactory
         resources.OfType<Condition>().Should().Contain(c => c.Code!.Coding[0].System == "http://hl7.org/fhir/sid/icd-10" && c.Code.Coding[0].Code == "I10");
         resources.OfType<MedicationRequest>().Single().Medication.Should().BeOfType<CodeableConcept>()
             .Which.Text.Should().Be("Amlodipine 5 mg");
-        resources.OfType<AllergyIntolerance>().Single().Code!.Text.Should().Be("Pénicilline");
+        // Issue #20: coded where the referential codes it; an allergy entered in error does not leave.
+        var allergies = resources.OfType<AllergyIntolerance>().ToList();
+        allergies.Should().HaveCount(2);
+        var drug = allergies.Single(a => a.Category.Contains(AllergyIntolerance.AllergyIntoleranceCategory.Medication));
+        drug.Code!.Coding.Should().ContainSingle(c => c.System == FhirSummary.AnsmSubstance && c.Code == amoxicillin.Code);
+        drug.Criticality.Should().Be(AllergyIntolerance.AllergyIntoleranceCriticality.High);
+        drug.ClinicalStatus!.Coding[0].Code.Should().Be("active");
+        drug.VerificationStatus!.Coding[0].Code.Should().Be("confirmed");
+        drug.Reaction.Single().Manifestation[0].Text.Should().Be("Œdème de Quincke");
+        var food = allergies.Single(a => a.Category.Contains(AllergyIntolerance.AllergyIntoleranceCategory.Food));
+        food.Code!.Text.Should().Be("Arachide");
+        food.Code.Coding.Should().BeEmpty("free text is not coded");
+        food.Reaction.Should().BeEmpty("« non précisée » is no manifestation");
         resources.OfType<Encounter>().Should().ContainSingle();
         resources.OfType<Consent>().Should().ContainSingle(c => c.Status == Consent.ConsentState.Active);
         json.Should().NotContain(patient.Ecrou, "a health space holds health data, not the prison's number");
@@ -63,6 +86,31 @@ public sealed class FhirExportTests(UsmpFactory app) : IClassFixture<UsmpFactory
         disclosure.ConsentEntryId.Should().Be(await app.WithDbAsync(db => db.ConsentEntries
             .Where(c => c.PatientId == patient.Id && c.Topic == ConsentTopic.MonEspaceSante).Select(c => c.Id).SingleAsync()));
         disclosure.What.Should().Contain("FHIR R4");
+    }
+
+    [Fact]
+    public async Task Allergies_not_filled_in_and_none_known_leave_as_the_ips_codes_never_as_each_other()
+    {
+        var patient = await app.NewPatientAsync("SansAllergie");
+        var physician = await app.LoginAsAsync(DemoData.Account(Role.Physician));
+        await physician.RecordAsync(patient.Id, ConsentTopic.MonEspaceSante, ConsentDecision.Agreed);
+        async Task<Coding> ExportedAllergyAsync()
+        {
+            var json = await (await physician.PostFormAsync($"/Patients/MonEspaceSante/{patient.Id}", [])).Content.ReadAsStringAsync();
+            var bundle = new FhirJsonDeserializer().Deserialize<Bundle>(json);
+            return bundle.Entry.Select(e => e.Resource).OfType<AllergyIntolerance>().Single().Code!.Coding.Single();
+        }
+
+        var unknown = await ExportedAllergyAsync();
+        await app.WithDbAsync(async db =>
+        {
+            (await db.Patients.SingleAsync(p => p.Id == patient.Id)).Allergies.StateNoneKnown("Dr Test", At);
+            return await db.SaveChangesAsync();
+        });
+        var none = await ExportedAllergyAsync();
+
+        unknown.Should().BeEquivalentTo(new { System = FhirSummary.IpsAbsentUnknown, Code = "no-allergy-info" });
+        none.Should().BeEquivalentTo(new { System = FhirSummary.IpsAbsentUnknown, Code = "no-known-allergies" });
     }
 
     [Fact]

@@ -55,26 +55,26 @@ public sealed class PatientTests(UsmpFactory app) : IClassFixture<UsmpFactory>
             ["Input.Status"] = "Present",
             ["Input.InsStatus"] = "None",
             ["Input.SpokenLanguage"] = "roumain",
-            ["Input.Allergies"] = "Arachide",
+            ["Input.Alerts"] = "Diabète",
         };
 
         var refused = await (await secretary.PostFormAsync("/Patients/Edit", form)).TextAsync();
         refused.Should().Contain("La date de naissance est obligatoire");
         refused.Should().Contain("value=\"Nouvel\"", "what was typed is kept");
-        refused.Should().NotContain("Allergies (une par ligne)", "clinical fields are not the secretariat's");
+        refused.Should().NotContain("Alertes (une par ligne)", "clinical fields are not the secretariat's");
 
         form["Input.BirthDate"] = "1990-04-02";
         (await secretary.PostFormAsync("/Patients/Edit", form)).StatusCode.Should().Be(HttpStatusCode.Redirect);
         var created = await app.WithDbAsync(db => db.Patients.SingleAsync(p => p.Ecrou == "55501"));
         created.SpokenLanguage.Should().Be("roumain");
-        created.Allergies.Should().BeEmpty("a posted clinical field from the secretariat is ignored");
+        created.Alerts.Should().BeEmpty("a posted clinical field from the secretariat is ignored");
 
         var duplicate = await (await secretary.PostFormAsync("/Patients/Edit", form)).TextAsync();
         duplicate.Should().Contain("Le numéro d'écrou 55501 est déjà attribué");
     }
 
     [Fact]
-    public async Task A_physician_records_vulnerability_with_its_reason_allergies_and_court_ordered_care()
+    public async Task A_physician_records_vulnerability_with_its_reason_alerts_and_court_ordered_care()
     {
         var patient = await app.NewPatientAsync("Vulnérable");
         var physician = await app.LoginAsAsync(DemoData.Account(Role.Physician));
@@ -91,7 +91,7 @@ public sealed class PatientTests(UsmpFactory app) : IClassFixture<UsmpFactory>
             ["Input.Status"] = "Present",
             ["Input.CourtOrderedCare"] = "InjonctionDeSoins",
             ["Input.IsVulnerable"] = "true",
-            ["Input.Allergies"] = "Arachide\nPénicilline",
+            ["Input.Alerts"] = "Diabète\nÉpilepsie",
         };
 
         var refused = await (await physician.PostFormAsync(url, form)).TextAsync();
@@ -100,7 +100,7 @@ public sealed class PatientTests(UsmpFactory app) : IClassFixture<UsmpFactory>
         form["Input.VulnerabilityReason"] = "Déficience intellectuelle";
         (await physician.PostFormAsync(url, form)).StatusCode.Should().Be(HttpStatusCode.Redirect);
         var saved = await app.WithDbAsync(db => db.Patients.SingleAsync(p => p.Id == patient.Id));
-        saved.Allergies.Should().Equal("Arachide", "Pénicilline");
+        saved.Alerts.Should().Equal("Diabète", "Épilepsie");
         saved.CourtOrderedCare.Should().Be(CourtOrderedCare.InjonctionDeSoins);
         saved.VulnerabilityReason.Should().Be("Déficience intellectuelle");
     }
@@ -112,7 +112,7 @@ public sealed class PatientTests(UsmpFactory app) : IClassFixture<UsmpFactory>
         await app.WithDbAsync(async db =>
         {
             var p = await db.Patients.SingleAsync(x => x.Id == patient.Id);
-            p.SetAllergiesAndAlerts(["Latex"], p.Alerts);
+            p.Allergies.Record(AllergenKind.Latex, "Latex", null, "eczéma", AllergySeverity.Severe, "Dr Test", new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
             p.SetCourtOrderedCare(CourtOrderedCare.ObligationDeSoins, new DateOnly(2026, 1, 5));
             return await db.SaveChangesAsync();
         });
@@ -121,7 +121,7 @@ public sealed class PatientTests(UsmpFactory app) : IClassFixture<UsmpFactory>
 
         var banner = (await physician.GetDocumentAsync($"/Patients/Chart/{patient.Id}")).QuerySelector(".banner")!.TextContent;
 
-        banner.Should().Contain("16 ans").And.Contain("Mineur").And.Contain("Allergie : Latex")
+        banner.Should().Contain("16 ans").And.Contain("Mineur").And.Contain("Allergie : Latex (sévère)")
             .And.Contain("Obligation de soins depuis le 05/01/2026").And.Contain("Dossiers : Somatique");
     }
 

@@ -40,6 +40,33 @@ internal sealed class PatientConfiguration : IEntityTypeConfiguration<Patient>
         b.HasIndex(p => new { p.UnitId, p.Status, p.LastName });
         b.Property(p => p.Version).IsRowVersion();
         b.Ignore(p => p.FullName);
+        // Issue #20: the allergy record lives in the patient's row (one jsonb), read with every patient as the banner
+        // shows it; entries are withdrawn, never removed (AllergyRecord). Property names fixed for the data migration.
+        b.OwnsOne(p => p.Allergies, record =>
+        {
+            record.ToJson("allergy_record");
+            record.Ignore(r => r.Active);
+            record.Ignore(r => r.State);
+            record.Property(r => r.NoneKnownStatedBy).HasJsonPropertyName("none_known_stated_by");
+            record.Property(r => r.NoneKnownStatedAt).HasJsonPropertyName("none_known_stated_at");
+            record.OwnsMany(r => r.Entries, entry =>
+            {
+                entry.HasJsonPropertyName("entries");
+                entry.Property(e => e.Number).HasJsonPropertyName("number");
+                entry.Property(e => e.Kind).HasConversion<string>().HasJsonPropertyName("kind");
+                entry.Property(e => e.Substance).HasJsonPropertyName("substance");
+                entry.Property(e => e.SubstanceCode).HasJsonPropertyName("substance_code");
+                entry.Property(e => e.Reaction).HasJsonPropertyName("reaction");
+                entry.Property(e => e.Severity).HasConversion<string>().HasJsonPropertyName("severity");
+                entry.Property(e => e.RecordedBy).HasJsonPropertyName("recorded_by");
+                entry.Property(e => e.RecordedAt).HasJsonPropertyName("recorded_at");
+                entry.Property(e => e.WithdrawalReason).HasConversion<string>().HasJsonPropertyName("withdrawal_reason");
+                entry.Property(e => e.WithdrawnBy).HasJsonPropertyName("withdrawn_by");
+                entry.Property(e => e.WithdrawnAt).HasJsonPropertyName("withdrawn_at");
+                entry.Ignore(e => e.IsActive);
+            });
+        });
+        b.Navigation(p => p.Allergies).IsRequired();
     }
 }
 

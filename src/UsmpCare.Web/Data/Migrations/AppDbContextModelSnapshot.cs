@@ -1543,11 +1543,6 @@ namespace UsmpCare.Web.Data.Migrations
                         .HasColumnType("text[]")
                         .HasColumnName("alerts");
 
-                    b.PrimitiveCollection<List<string>>("Allergies")
-                        .IsRequired()
-                        .HasColumnType("text[]")
-                        .HasColumnName("allergies");
-
                     b.Property<DateOnly>("ArrivalDate")
                         .HasColumnType("date")
                         .HasColumnName("arrival_date");
@@ -2966,6 +2961,91 @@ namespace UsmpCare.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_patients_units_unit_id");
+
+                    b.OwnsOne("UsmpCare.Domain.Patients.AllergyRecord", "Allergies", b1 =>
+                        {
+                            b1.Property<Guid>("PatientId");
+
+                            b1.Property<DateTimeOffset?>("NoneKnownStatedAt")
+                                .HasJsonPropertyName("none_known_stated_at");
+
+                            b1.Property<string>("NoneKnownStatedBy")
+                                .HasJsonPropertyName("none_known_stated_by");
+
+                            b1.HasKey("PatientId");
+
+                            b1.ToTable("patients", "core");
+
+                            b1
+                                .ToJson("allergy_record")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PatientId")
+                                .HasConstraintName("fk_patients_patients_id");
+
+                            b1.OwnsMany("UsmpCare.Domain.Patients.Allergy", "Entries", b2 =>
+                                {
+                                    b2.Property<Guid>("AllergyRecordPatientId");
+
+                                    b2.Property<int>("__synthesizedOrdinal")
+                                        .ValueGeneratedOnAdd();
+
+                                    b2.Property<string>("Kind")
+                                        .IsRequired()
+                                        .HasJsonPropertyName("kind");
+
+                                    b2.Property<int>("Number")
+                                        .HasJsonPropertyName("number");
+
+                                    b2.Property<string>("Reaction")
+                                        .IsRequired()
+                                        .HasJsonPropertyName("reaction");
+
+                                    b2.Property<DateTimeOffset>("RecordedAt")
+                                        .HasJsonPropertyName("recorded_at");
+
+                                    b2.Property<string>("RecordedBy")
+                                        .IsRequired()
+                                        .HasJsonPropertyName("recorded_by");
+
+                                    b2.Property<string>("Severity")
+                                        .IsRequired()
+                                        .HasJsonPropertyName("severity");
+
+                                    b2.Property<string>("Substance")
+                                        .IsRequired()
+                                        .HasJsonPropertyName("substance");
+
+                                    b2.Property<string>("SubstanceCode")
+                                        .HasJsonPropertyName("substance_code");
+
+                                    b2.Property<string>("WithdrawalReason")
+                                        .HasJsonPropertyName("withdrawal_reason");
+
+                                    b2.Property<DateTimeOffset?>("WithdrawnAt")
+                                        .HasJsonPropertyName("withdrawn_at");
+
+                                    b2.Property<string>("WithdrawnBy")
+                                        .HasJsonPropertyName("withdrawn_by");
+
+                                    b2.HasKey("AllergyRecordPatientId", "__synthesizedOrdinal")
+                                        .HasName("pk_patients");
+
+                                    b2.ToTable("patients", "core");
+
+                                    b2.HasJsonPropertyName("entries");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("AllergyRecordPatientId")
+                                        .HasConstraintName("fk_patients_patients_allergy_record_patient_id");
+                                });
+
+                            b1.Navigation("Entries");
+                        });
+
+                    b.Navigation("Allergies")
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("UsmpCare.Domain.Patients.PrisonMovement", b =>

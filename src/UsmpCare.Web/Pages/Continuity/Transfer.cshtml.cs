@@ -74,7 +74,7 @@ public sealed class TransferModel(AppDbContext db, PatientAccess access, TimePro
             arriving.SetIns(patient.Ins, patient.InsStatus);
             arriving.SetStay(by.Today, patient.LegalStatus, patient.ExpectedReleaseDate);
             arriving.SetContact(patient.DesignatedPhysician, patient.SpokenLanguage, patient.ReadsFrench);
-            arriving.SetAllergiesAndAlerts(patient.Allergies, []);
+            arriving.TakeAllergiesOf(patient);
             Db.Patients.Add(arriving);
             receivingPatientId = arriving.Id;
         }

@@ -38,14 +38,13 @@ public sealed class EditModel(AppDbContext db, PatientAccess access, CurrentUnit
         public string? DesignatedPhysician { get; set; }
         public string? SpokenLanguage { get; set; }
         public bool ReadsFrench { get; set; } = true;
-        public string? Allergies { get; set; }
         public string? Alerts { get; set; }
     }
 
     [BindProperty] public IdentityInput Input { get; set; } = new();
     public Guid? PatientId { get; private set; }
 
-    /// <summary>Allergies, alerts, vulnerability and court-ordered care are clinical: the secretariat neither sees
+    /// <summary>Alerts, vulnerability and court-ordered care are clinical: the secretariat neither sees
     /// nor changes them.</summary>
     public bool ClinicalFields => User.Can(Permission.ViewPatientChart);
 
@@ -72,7 +71,7 @@ public sealed class EditModel(AppDbContext db, PatientAccess access, CurrentUnit
             VulnerabilityReason = patient.VulnerabilityReason, CourtOrderedCare = patient.CourtOrderedCare,
             CourtOrderedCareSince = patient.CourtOrderedCareSince, DesignatedPhysician = patient.DesignatedPhysician,
             SpokenLanguage = patient.SpokenLanguage, ReadsFrench = patient.ReadsFrench,
-            Allergies = string.Join('\n', patient.Allergies), Alerts = string.Join('\n', patient.Alerts),
+            Alerts = string.Join('\n', patient.Alerts),
         };
         return Page();
     }
@@ -123,7 +122,7 @@ public sealed class EditModel(AppDbContext db, PatientAccess access, CurrentUnit
             patient.SetContact(Input.DesignatedPhysician, Input.SpokenLanguage, Input.ReadsFrench);
             if (ClinicalFields)
             {
-                patient.SetAllergiesAndAlerts(Lines(Input.Allergies), Lines(Input.Alerts));
+                patient.SetAlerts(Lines(Input.Alerts));
                 patient.SetVulnerability(Input.IsVulnerable, Input.VulnerabilityReason);
                 patient.SetCourtOrderedCare(Input.CourtOrderedCare, Input.CourtOrderedCareSince);
             }
