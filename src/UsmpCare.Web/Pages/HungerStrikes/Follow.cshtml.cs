@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using UsmpCare.Domain.Consents;
 using UsmpCare.Domain;
 using UsmpCare.Domain.Records;
 using UsmpCare.Domain.Security;
@@ -82,7 +83,7 @@ public sealed class FollowModel(AppDbContext db, PatientAccess access, TimeProvi
         entry.Note = ExaminationRefused
             ? "Examen refusé par le patient, refus respecté." + (string.IsNullOrWhiteSpace(CheckNote) ? "" : " " + CheckNote.Trim())
             : string.IsNullOrWhiteSpace(CheckNote) ? null : CheckNote.Trim();
-        entry.Sign(user.Id, user.Name, now, signerHasTreatedPatient: false);
+        entry.Sign(user.Id, user.Name, now, signerHasTreatedPatient: false, MinorCare.Adult);
         Db.Add(entry);
         if (!Banner.Records.Any(r => r.Team == Team.Somatic))
         {

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using UsmpCare.Domain.Consents;
 using UsmpCare.Domain.Records;
 using UsmpCare.Domain.Security;
 using UsmpCare.Web.Authorization;
@@ -45,7 +46,7 @@ public sealed class AmendModel(AppDbContext db, PatientAccess access, TimeProvid
         if (Original.Kind != EntryKind.Consultation)
         {
             amendment.Note = string.IsNullOrWhiteSpace(Note) ? null : Note.Trim();
-            amendment.Sign(userId, name, now, signerHasTreatedPatient: false);
+            amendment.Sign(userId, name, now, signerHasTreatedPatient: false, MinorCare.Adult);
         }
         Db.Add(amendment);
         await Db.SaveChangesAsync();
