@@ -21,7 +21,31 @@ public enum ConsentTopic
     DirectorInformation,
     /// <summary>P13: after a transfer, the receiving unit may read (never write) the record kept by the sending unit.</summary>
     TransferredRecordAccess,
+    /// <summary>
+    /// P36: a holder of parental authority of a minor patient, informed of his care or asked to agree to it
+    /// (art. L.1111-2 and L.1111-4 CSP, R.4127-42 CSP).
+    /// </summary>
+    ParentalAuthority,
+    /// <summary>
+    /// P36: the minor objects to the holders of parental authority being consulted; the physician may then dispense
+    /// with their consent for care needed to safeguard his health, the minor being accompanied by an adult of his
+    /// choice (art. L.1111-5 CSP).
+    /// </summary>
+    MinorObjection,
 }
+
+/// <summary>P36: in what quality a person holds parental authority over a minor patient (or has custody of him).</summary>
+public enum HolderQuality
+{
+    Mother,
+    Father,
+    Guardian,
+    /// <summary>Service de l'aide sociale à l'enfance, to which the child is entrusted.</summary>
+    ChildWelfare,
+}
+
+/// <summary>P36: who was reached for a minor patient, in what quality, and on what day.</summary>
+public sealed record ParentalHolder(string Name, HolderQuality Quality, DateOnly ReachedOn);
 
 public enum ConsentDecision
 {
@@ -51,7 +75,8 @@ public sealed class ConsentEntry
     }
 
     public ConsentEntry(Guid patientId, ConsentTopic topic, ConsentDecision decision, OutsideCategory? category,
-        string? recipientName, string expression, Guid by, string byName, DateTimeOffset at)
+        string? recipientName, string expression, Guid by, string byName, DateTimeOffset at,
+        ParentalHolder? holder = null, string? accompanyingAdult = null)
     {
         if (!Allowed(topic).Contains(decision))
         {
@@ -65,6 +90,15 @@ public sealed class ConsentEntry
         {
             throw new DomainException("Notez comment le patient s'est exprimé (oralement, par écrit, en présence de qui…).");
         }
+        if (topic == ConsentTopic.ParentalAuthority)
+        {
+            CheckHolder(holder, at);
+        }
+        // Art. L.1111-5 CSP: a minor who keeps his care from his parents must be accompanied by an adult of his choice.
+        if (topic == ConsentTopic.MinorObjection && decision == ConsentDecision.Objected && string.IsNullOrWhiteSpace(accompanyingAdult))
+        {
+            throw new DomainException("Le mineur qui s'oppose à la consultation de ses parents doit se faire accompagner d'une personne majeure de son choix : indiquez son nom et sa qualité.");
+        }
         Id = Guid.NewGuid();
         PatientId = patientId;
         Topic = topic;
@@ -75,6 +109,30 @@ public sealed class ConsentEntry
         RecordedById = by;
         RecordedByName = byName;
         RecordedAt = at;
+        if (topic == ConsentTopic.ParentalAuthority)
+        {
+            HolderName = holder!.Name.Trim();
+            HolderQuality = holder.Quality;
+            HolderReachedOn = holder.ReachedOn;
+        }
+        AccompanyingAdult = topic == ConsentTopic.MinorObjection && decision == ConsentDecision.Objected ? accompanyingAdult!.Trim() : null;
+    }
+
+    private static void CheckHolder(ParentalHolder? holder, DateTimeOffset at)
+    {
+        if (holder is null || string.IsNullOrWhiteSpace(holder.Name))
+        {
+            throw new DomainException("Indiquez le nom du titulaire de l'autorité parentale.");
+        }
+        if (!Enum.IsDefined(holder.Quality))
+        {
+            throw new DomainException("Indiquez la qualité du titulaire de l'autorité parentale (mère, père, tuteur, aide sociale à l'enfance).");
+        }
+        // A day's margin: the form gives the Paris date, a day ahead of UTC for two hours each night.
+        if (holder.ReachedOn > DateOnly.FromDateTime(at.UtcDateTime).AddDays(1))
+        {
+            throw new DomainException("La date à laquelle le titulaire a été joint ne peut pas être dans le futur.");
+        }
     }
 
     public Guid Id { get; private set; }
@@ -88,10 +146,21 @@ public sealed class ConsentEntry
     public string RecordedByName { get; private set; }
     public DateTimeOffset RecordedAt { get; private set; }
 
+    /// <summary>P36: the holder of parental authority who answered (topic <see cref="ConsentTopic.ParentalAuthority"/>).</summary>
+    public string? HolderName { get; private set; }
+    public HolderQuality? HolderQuality { get; private set; }
+
+    /// <summary>The day the holder was informed or gave his answer (by telephone, letter, visit…: see <see cref="Expression"/>).</summary>
+    public DateOnly? HolderReachedOn { get; private set; }
+
+    /// <summary>P36: the adult of his choice who accompanies a minor objecting to his parents being consulted (art. L.1111-5 CSP).</summary>
+    public string? AccompanyingAdult { get; private set; }
+
     public static IReadOnlyList<ConsentDecision> Allowed(ConsentTopic topic) => topic switch
     {
         ConsentTopic.SpipInformation or ConsentTopic.CourtOrderedCareInformation => [ConsentDecision.Informed],
-        ConsentTopic.SpipObjection => [ConsentDecision.Objected, ConsentDecision.ObjectionWithdrawn],
+        ConsentTopic.SpipObjection or ConsentTopic.MinorObjection => [ConsentDecision.Objected, ConsentDecision.ObjectionWithdrawn],
+        ConsentTopic.ParentalAuthority => [ConsentDecision.Informed, ConsentDecision.Agreed, ConsentDecision.Refused],
         _ => [ConsentDecision.Agreed, ConsentDecision.Refused],
     };
 }
@@ -135,6 +204,31 @@ public sealed class ConsentState(IEnumerable<ConsentEntry> history)
     public ConsentEntry? AbuseReportAgreement =>
         Latest(ConsentTopic.AbuseReport) is { Decision: ConsentDecision.Agreed } entry ? entry : null;
 
+    /// <summary>P36: each holder of parental authority's latest word, a holder being known by quality and name.</summary>
+    public IReadOnlyList<ConsentEntry> HolderWords =>
+        [.. _history.Where(e => e.Topic == ConsentTopic.ParentalAuthority)
+            .GroupBy(e => (e.HolderQuality, e.HolderName!.ToUpperInvariant())).Select(g => g.Last())];
+
+    /// <summary>
+    /// P36: the holders' agreement to the minor's care, while it is their latest word; one holder's refusal is not
+    /// overridden by the other's agreement (art. 372-2 code civil presumes agreement only where none objects).
+    /// </summary>
+    public ConsentEntry? ParentalAgreement
+    {
+        get
+        {
+            var words = HolderWords;
+            return words.Any(w => w.Decision == ConsentDecision.Refused) ? null : words.LastOrDefault(w => w.Decision == ConsentDecision.Agreed);
+        }
+    }
+
+    /// <summary>P36: the minor's objection to his parents being consulted, with his accompanying adult, until withdrawn.</summary>
+    public ConsentEntry? MinorObjectionToHolders =>
+        Latest(ConsentTopic.MinorObjection) is { Decision: ConsentDecision.Objected } entry ? entry : null;
+
+    /// <summary>P36: what lets an act on a minor be signed: the holders' agreement, else his objection (art. L.1111-5 CSP).</summary>
+    public ConsentEntry? MinorCareBasis => ParentalAgreement ?? MinorObjectionToHolders;
+
     public ConsentEntry? DirectorInformationAgreement =>
         Latest(ConsentTopic.DirectorInformation) is { Decision: ConsentDecision.Agreed } entry ? entry : null;
 
@@ -172,6 +266,8 @@ public static class ConsentLabels
         ConsentTopic.AbuseReport => "Signalement de sévices au procureur",
         ConsentTopic.DirectorInformation => "Information du chef d'établissement sur ce signalement",
         ConsentTopic.TransferredRecordAccess => "Lecture du dossier d'origine par l'unité qui l'accueille après un transfert",
+        ConsentTopic.ParentalAuthority => "Patient mineur : information et accord du titulaire de l'autorité parentale",
+        ConsentTopic.MinorObjection => "Patient mineur : opposition à la consultation des titulaires de l'autorité parentale",
         _ => topic.ToString(),
     };
 
@@ -183,6 +279,15 @@ public static class ConsentLabels
         ConsentDecision.Objected => "Opposition",
         ConsentDecision.ObjectionWithdrawn => "Opposition retirée",
         _ => decision.ToString(),
+    };
+
+    public static string Label(this HolderQuality quality) => quality switch
+    {
+        HolderQuality.Mother => "mère",
+        HolderQuality.Father => "père",
+        HolderQuality.Guardian => "tuteur",
+        HolderQuality.ChildWelfare => "aide sociale à l'enfance",
+        _ => quality.ToString(),
     };
 
     public static string Label(this OutsideCategory category) => category switch

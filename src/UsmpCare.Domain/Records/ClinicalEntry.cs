@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using UsmpCare.Domain.Consents;
 using UsmpCare.Domain.Security;
 
 namespace UsmpCare.Domain.Records;
@@ -221,14 +222,17 @@ public abstract class ClinicalEntry : IUnitScoped
         UpdatedAt = now;
     }
 
-    /// <summary>What stops this entry from being signed, in French; empty when it can be.</summary>
-    public IReadOnlyList<string> SignatureProblems(bool signerHasTreatedPatient)
+    /// <summary>
+    /// What stops this entry from being signed, in French; empty when it can be. <paramref name="minor"/> is the
+    /// patient's minority on the day of the act (<see cref="MinorCare.Of"/>), <see cref="MinorCare.Adult"/> for an adult.
+    /// </summary>
+    public IReadOnlyList<string> SignatureProblems(bool signerHasTreatedPatient, MinorCare minor)
     {
         var problems = new List<string>();
         switch (Kind)
         {
             case EntryKind.Consultation:
-                ConsultationProblems(problems, signerHasTreatedPatient);
+                ConsultationProblems(problems, signerHasTreatedPatient, minor);
                 break;
             case EntryKind.NursingNote:
             case EntryKind.HungerStrikeCheck:
@@ -251,7 +255,7 @@ public abstract class ClinicalEntry : IUnitScoped
         return problems;
     }
 
-    private void ConsultationProblems(List<string> problems, bool signerHasTreatedPatient)
+    private void ConsultationProblems(List<string> problems, bool signerHasTreatedPatient, MinorCare minor)
     {
         if (ConsultationType is null)
         {
@@ -282,6 +286,14 @@ public abstract class ClinicalEntry : IUnitScoped
             }
             return;
         }
+        // P36: a minor's own consent is not enough (art. L.1111-4 and R.4127-42 CSP): the holders of parental authority
+        // agree, or the minor objects to their being consulted and comes with an adult of his choice (art. L.1111-5).
+        // In an emergency the physician gives the necessary care even if they cannot be reached (R.4127-42).
+        if (minor.IsMinor && Consent == ConsentStatus.Given && minor.Basis is null
+            && ConsultationType != Records.ConsultationType.Emergency)
+        {
+            problems.Add("Patient mineur : enregistrez d'abord dans le registre des consentements l'accord d'un titulaire de l'autorité parentale, ou l'opposition du mineur à leur consultation avec la personne majeure qui l'accompagne (art. L.1111-5 du code de la santé publique).");
+        }
         if (string.IsNullOrWhiteSpace(Note) && string.IsNullOrWhiteSpace(Findings))
         {
             problems.Add("Rédigez au moins la note ou les constatations.");
@@ -297,10 +309,10 @@ public abstract class ClinicalEntry : IUnitScoped
         }
     }
 
-    public void Sign(Guid signerId, string signerName, DateTimeOffset now, bool signerHasTreatedPatient)
+    public void Sign(Guid signerId, string signerName, DateTimeOffset now, bool signerHasTreatedPatient, MinorCare minor)
     {
         EnsureEditable();
-        var problems = SignatureProblems(signerHasTreatedPatient);
+        var problems = SignatureProblems(signerHasTreatedPatient, minor);
         if (problems.Count > 0)
         {
             throw new DomainException(problems);

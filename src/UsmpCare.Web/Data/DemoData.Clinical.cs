@@ -104,6 +104,19 @@ public static partial class DemoData
         db.Patients.AddRange(patients);
         await db.SaveChangesAsync();
 
+        // P36: the minor's mother agreed to his care and his father was informed, before his entry visit.
+        var minor = patients[3];
+        var minorConsents = new ConsentState([
+            new ConsentEntry(minor.Id, ConsentTopic.ParentalAuthority, ConsentDecision.Agreed, null, null,
+                "Par téléphone, rappel au numéro donné par la PJJ", physician.Id, Infrastructure.Actor.NameOf(physician.DisplayName, physician: true),
+                now.AddDays(-45), new ParentalHolder("Mme Nadia Girard", HolderQuality.Mother, today.AddDays(-45))),
+            new ConsentEntry(minor.Id, ConsentTopic.ParentalAuthority, ConsentDecision.Informed, null, null,
+                "Par courrier", physician.Id, Infrastructure.Actor.NameOf(physician.DisplayName, physician: true),
+                now.AddDays(-44), new ParentalHolder("M. Karim Girard", HolderQuality.Father, today.AddDays(-44))),
+        ]);
+        db.ConsentEntries.AddRange(minorConsents.History);
+        MinorCare MinorOn(Patient p, DateTimeOffset at) => MinorCare.Of(p, DateOnly.FromDateTime(Fr.Local(at)), p == minor ? minorConsents : new([]));
+
         var asthma = Cim10.Find("J45.9");
         var hypertension = Cim10.Find("I10");
         var depression = Cim10.Find("F32.1") ?? Cim10.Find("F32.9");
@@ -135,14 +148,14 @@ public static partial class DemoData
                     PatientConsented = true,
                 }];
             }
-            visit.Sign(physician.Id, Infrastructure.Actor.NameOf(physician.DisplayName, physician: true), visit.OccurredAt, signerHasTreatedPatient: false);
+            visit.Sign(physician.Id, Infrastructure.Actor.NameOf(physician.DisplayName, physician: true), visit.OccurredAt, signerHasTreatedPatient: false, MinorOn(patient, visit.OccurredAt));
             db.SomaticEntries.Add((SomaticEntry)visit);
             db.MedicalRecords.Add(new MedicalRecord(patient.Id, Team.Somatic, visit.OccurredAt));
 
             var note = ClinicalEntry.New(Team.Somatic, EntryKind.NursingNote, patient.Id, patient.UnitId, nurse.Id,
                 nurse.DisplayName, now.AddDays(-1));
             note.Note = "Pansement refait, plaie propre.";
-            note.Sign(nurse.Id, nurse.DisplayName, note.OccurredAt, signerHasTreatedPatient: false);
+            note.Sign(nurse.Id, nurse.DisplayName, note.OccurredAt, signerHasTreatedPatient: false, MinorCare.Adult);
             db.SomaticEntries.Add((SomaticEntry)note);
         }
         foreach (var patient in patients.Where(p => p.UnitId == units[0].Id).Skip(2).Take(5))
@@ -157,7 +170,7 @@ public static partial class DemoData
                 visit.Diagnoses = [new Diagnosis(depression.Code, depression.Label)];
             }
             visit.Prescriptions = [new PrescriptionLine { Text = "Sertraline 50 mg", Dosage = "1 cp le soir", Duration = "1 mois", PatientConsented = true }];
-            visit.Sign(psychiatrist.Id, Infrastructure.Actor.NameOf(psychiatrist.DisplayName, physician: true), visit.OccurredAt, signerHasTreatedPatient: false);
+            visit.Sign(psychiatrist.Id, Infrastructure.Actor.NameOf(psychiatrist.DisplayName, physician: true), visit.OccurredAt, signerHasTreatedPatient: false, MinorOn(patient, visit.OccurredAt));
             db.PsychiatricEntries.Add((PsychiatricEntry)visit);
             db.MedicalRecords.Add(new MedicalRecord(patient.Id, Team.Psychiatric, visit.OccurredAt));
         }
@@ -179,7 +192,7 @@ public static partial class DemoData
             check.HungerStrikeId = strike.Id;
             check.Vitals = new VitalSigns { WeightKg = 78.5m - (4 - day) * 0.6m };
             check.Note = "Hydratation correcte, pas de malaise.";
-            check.Sign(nurse.Id, nurse.DisplayName, check.OccurredAt, signerHasTreatedPatient: false);
+            check.Sign(nurse.Id, nurse.DisplayName, check.OccurredAt, signerHasTreatedPatient: false, MinorCare.Adult);
             db.SomaticEntries.Add((SomaticEntry)check);
         }
         await db.SaveChangesAsync();

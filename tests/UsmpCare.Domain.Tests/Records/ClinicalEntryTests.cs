@@ -1,3 +1,4 @@
+using UsmpCare.Domain.Consents;
 using UsmpCare.Domain.Records;
 using UsmpCare.Domain.Security;
 
@@ -29,7 +30,7 @@ public sealed class ClinicalEntryTests
         var entry = Consultation();
         entry.Consent = ConsentStatus.NotRecorded;
 
-        var sign = () => entry.Sign(Guid.NewGuid(), "Dr Test", Now, false);
+        var sign = () => entry.Sign(Guid.NewGuid(), "Dr Test", Now, false, MinorCare.Adult);
 
         sign.Should().Throw<DomainException>().Which.Problems.Should().ContainSingle(p => p.Contains("P08"));
         entry.Status.Should().Be(EntryStatus.Draft);
@@ -42,9 +43,9 @@ public sealed class ClinicalEntryTests
         entry.Consent = ConsentStatus.Refused;
         entry.Findings = "Hématome";
 
-        entry.SignatureProblems(false).Should().Contain(p => p.Contains("refusé la consultation"));
+        entry.SignatureProblems(false, MinorCare.Adult).Should().Contain(p => p.Contains("refusé la consultation"));
         entry.Findings = null;
-        entry.SignatureProblems(false).Should().BeEmpty();
+        entry.SignatureProblems(false, MinorCare.Adult).Should().BeEmpty();
     }
 
     [Fact]
@@ -54,7 +55,7 @@ public sealed class ClinicalEntryTests
         entry.GuardPresent = true;
         entry.Prescriptions = [new PrescriptionLine { Text = "Ibuprofène", PatientConsented = false }];
 
-        var problems = entry.SignatureProblems(false);
+        var problems = entry.SignatureProblems(false, MinorCare.Adult);
 
         problems.Should().Contain(p => p.Contains("P01")).And.Contain(p => p.Contains("« Ibuprofène »") && p.Contains("P10"));
     }
@@ -66,13 +67,13 @@ public sealed class ClinicalEntryTests
         entry.GuardPresent = true;
         entry.GuardReason = "Menaces répétées envers l'infirmière";
 
-        entry.SignatureProblems(false).Should().ContainSingle(p => p.Contains("motif de sécurité"));
+        entry.SignatureProblems(false, MinorCare.Adult).Should().ContainSingle(p => p.Contains("motif de sécurité"));
         entry.GuardGround = (GuardGround)42;
-        entry.SignatureProblems(false).Should().ContainSingle(p => p.Contains("motif de sécurité"), "a ground outside the list is no ground");
+        entry.SignatureProblems(false, MinorCare.Adult).Should().ContainSingle(p => p.Contains("motif de sécurité"), "a ground outside the list is no ground");
         entry.GuardGround = GuardGround.AssaultRisk;
-        entry.SignatureProblems(false).Should().BeEmpty();
+        entry.SignatureProblems(false, MinorCare.Adult).Should().BeEmpty();
         entry.GuardReason = null;
-        entry.SignatureProblems(false).Should().ContainSingle(p => p.Contains("raison de sécurité"));
+        entry.SignatureProblems(false, MinorCare.Adult).Should().ContainSingle(p => p.Contains("raison de sécurité"));
     }
 
     [Fact]
@@ -81,10 +82,10 @@ public sealed class ClinicalEntryTests
         var entry = Consultation();
         entry.ConsultationType = ConsultationType.WorkPrevention;
 
-        entry.SignatureProblems(signerHasTreatedPatient: false).Should().BeEmpty();
-        entry.SignatureProblems(signerHasTreatedPatient: true).Should().ContainSingle(p => p.Contains("P28"));
+        entry.SignatureProblems(signerHasTreatedPatient: false, MinorCare.Adult).Should().BeEmpty();
+        entry.SignatureProblems(signerHasTreatedPatient: true, MinorCare.Adult).Should().ContainSingle(p => p.Contains("P28"));
         entry.TreatingPhysicianReason = "Seul médecin disponible";
-        entry.SignatureProblems(signerHasTreatedPatient: true).Should().BeEmpty();
+        entry.SignatureProblems(signerHasTreatedPatient: true, MinorCare.Adult).Should().BeEmpty();
     }
 
     [Fact]
@@ -92,7 +93,7 @@ public sealed class ClinicalEntryTests
     {
         var entry = Consultation();
         entry.Diagnoses = [new Diagnosis("I10", "Hypertension essentielle (primitive)")];
-        entry.Sign(Guid.NewGuid(), "Dr Test", Now, false);
+        entry.Sign(Guid.NewGuid(), "Dr Test", Now, false, MinorCare.Adult);
 
         entry.Invoking(e => e.Touch(Now)).Should().Throw<DomainException>().Which.Message.Should().Contain("P17");
         entry.Invoking(e => e.Abandon(Now)).Should().Throw<DomainException>();
@@ -112,7 +113,7 @@ public sealed class ClinicalEntryTests
     {
         var draft = Consultation();
         var signed = Consultation();
-        signed.Sign(Guid.NewGuid(), "Dr Test", Now, false);
+        signed.Sign(Guid.NewGuid(), "Dr Test", Now, false, MinorCare.Adult);
         var abandoned = Consultation();
         abandoned.Abandon(Now);
         var entries = new[] { draft, signed, abandoned }.AsQueryable();
@@ -137,7 +138,7 @@ public sealed class ClinicalEntryTests
         entry.GuardGround = GuardGround.AssaultRisk;
         entry.GuardReason = "Risque d'agression signalé";
 
-        entry.SignatureProblems(false).Should().BeEmpty();
+        entry.SignatureProblems(false, MinorCare.Adult).Should().BeEmpty();
     }
 
     [Fact]
@@ -147,11 +148,11 @@ public sealed class ClinicalEntryTests
         entry.ConsultationType = null;
         entry.Note = " ";
 
-        entry.SignatureProblems(false).Should().HaveCount(2)
+        entry.SignatureProblems(false, MinorCare.Adult).Should().HaveCount(2)
             .And.Contain(p => p.Contains("type de consultation")).And.Contain(p => p.Contains("note ou les constatations"));
         entry.Findings = "Auscultation normale";
         entry.ConsultationType = ConsultationType.FollowUp;
-        entry.SignatureProblems(false).Should().BeEmpty();
+        entry.SignatureProblems(false, MinorCare.Adult).Should().BeEmpty();
     }
 
     [Fact]
@@ -162,9 +163,9 @@ public sealed class ClinicalEntryTests
         entry.Consent = ConsentStatus.Refused;
         entry.Note = null;
 
-        entry.SignatureProblems(false).Should().ContainSingle(p => p.Contains("circonstances du refus"));
+        entry.SignatureProblems(false, MinorCare.Adult).Should().ContainSingle(p => p.Contains("circonstances du refus"));
         entry.ConsentDetails = "Refuse l'examen, calme";
-        entry.Sign(Guid.NewGuid(), "Dr Test", Now, false);
+        entry.Sign(Guid.NewGuid(), "Dr Test", Now, false, MinorCare.Adult);
         entry.IsSigned.Should().BeTrue();
     }
 
@@ -175,24 +176,24 @@ public sealed class ClinicalEntryTests
         var entry = Consultation();
         entry.Prescriptions = [new PrescriptionLine { Text = "Matelas", Kind = PrescriptionKind.Recommendation }];
 
-        entry.SignatureProblems(false).Should().ContainSingle(p => p.Contains("préconisation") && p.Contains("P10"));
+        entry.SignatureProblems(false, MinorCare.Adult).Should().ContainSingle(p => p.Contains("préconisation") && p.Contains("P10"));
         entry.Prescriptions = [new PrescriptionLine { Text = "Matelas", Kind = PrescriptionKind.Recommendation, PatientConsented = true }];
-        entry.SignatureProblems(false).Should().BeEmpty();
+        entry.SignatureProblems(false, MinorCare.Adult).Should().BeEmpty();
     }
 
     [Fact]
     public void Nursing_notes_and_medication_rounds_have_their_own_requirements()
     {
         var note = ClinicalEntry.New(Team.Somatic, EntryKind.NursingNote, Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), "Inf.", Now);
-        note.SignatureProblems(false).Should().ContainSingle(p => p.Contains("Rédigez la note"));
+        note.SignatureProblems(false, MinorCare.Adult).Should().ContainSingle(p => p.Contains("Rédigez la note"));
         note.Vitals = new VitalSigns { TemperatureC = 37.5m };
-        note.SignatureProblems(false).Should().BeEmpty("vital signs alone make a nursing note");
+        note.SignatureProblems(false, MinorCare.Adult).Should().BeEmpty("vital signs alone make a nursing note");
 
         var round = ClinicalEntry.New(Team.Somatic, EntryKind.MedicationAdministration, Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), "Inf.", Now);
-        round.SignatureProblems(false).Should().HaveCount(2);
+        round.SignatureProblems(false, MinorCare.Adult).Should().HaveCount(2);
         round.Medication = "Paracétamol";
         round.MedicationOutcome = MedicationOutcome.Refused;
-        round.SignatureProblems(false).Should().BeEmpty();
+        round.SignatureProblems(false, MinorCare.Adult).Should().BeEmpty();
     }
 
     [Fact]
@@ -202,14 +203,14 @@ public sealed class ClinicalEntryTests
         entry.TreatingPhysicianReason = "sans objet";
         var signer = Guid.NewGuid();
 
-        entry.Sign(signer, "Dr Signataire", Now.AddMinutes(5), signerHasTreatedPatient: false);
+        entry.Sign(signer, "Dr Signataire", Now.AddMinutes(5), signerHasTreatedPatient: false, MinorCare.Adult);
 
         entry.Status.Should().Be(EntryStatus.Signed);
         entry.SignedById.Should().Be(signer);
         entry.SignedByName.Should().Be("Dr Signataire");
         entry.SignedAt.Should().Be(Now.AddMinutes(5));
         entry.TreatingPhysicianReason.Should().BeNull();
-        entry.Invoking(e => e.Sign(signer, "Dr Signataire", Now.AddMinutes(6), false)).Should().Throw<DomainException>().WithMessage("*P17*");
+        entry.Invoking(e => e.Sign(signer, "Dr Signataire", Now.AddMinutes(6), false, MinorCare.Adult)).Should().Throw<DomainException>().WithMessage("*P17*");
         entry.SignedAt.Should().Be(Now.AddMinutes(5));
     }
 
@@ -224,7 +225,7 @@ public sealed class ClinicalEntryTests
 
         entry.Status.Should().Be(EntryStatus.Abandoned);
         entry.Invoking(e => e.EnsureEditable()).Should().Throw<DomainException>();
-        entry.Invoking(e => e.Sign(Guid.NewGuid(), "Dr", Now, false)).Should().Throw<DomainException>();
+        entry.Invoking(e => e.Sign(Guid.NewGuid(), "Dr", Now, false, MinorCare.Adult)).Should().Throw<DomainException>();
         entry.Status.Should().Be(EntryStatus.Abandoned);
     }
 
@@ -250,7 +251,7 @@ public sealed class ClinicalEntryTests
         var entry = Consultation();
         if (status == EntryStatus.Signed)
         {
-            entry.Sign(Guid.NewGuid(), "Dr Test", Now, false);
+            entry.Sign(Guid.NewGuid(), "Dr Test", Now, false, MinorCare.Adult);
         }
         else
         {
@@ -281,7 +282,7 @@ public sealed class ClinicalEntryTests
         entry.Findings = "Calme";
         entry.Vitals = new VitalSigns { HeartRate = 80 };
         entry.Prescriptions = [new PrescriptionLine { Text = "Hydroxyzine", PatientConsented = true }];
-        entry.Sign(Guid.NewGuid(), "Dr Test", Now, false);
+        entry.Sign(Guid.NewGuid(), "Dr Test", Now, false, MinorCare.Adult);
 
         var amendment = entry.Amend(" Erreur de posologie ", Guid.NewGuid(), "Dr B", Now.AddHours(1));
 

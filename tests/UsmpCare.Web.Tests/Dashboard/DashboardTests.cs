@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using UsmpCare.Domain.Consents;
 using UsmpCare.Domain.CareRequests;
 using UsmpCare.Domain.Patients;
 using UsmpCare.Domain.Records;
@@ -31,7 +32,7 @@ public sealed class DashboardTests(UsmpFactory app) : IClassFixture<UsmpFactory>
                 entry.ConsultationType = ConsultationType.Consultation;
                 entry.Consent = ConsentStatus.Given;
                 entry.Note = "note";
-                entry.Sign(author, "Dr Test", now, false);
+                entry.Sign(author, "Dr Test", now, false, MinorCare.Adult);
                 db.Add(entry);
             }
             var round = new CollectionRound(unitB.Id, "Bâtiment T", null, now.AddDays(-2), author, "Infirmière", now);

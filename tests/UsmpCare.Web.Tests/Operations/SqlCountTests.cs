@@ -1,5 +1,6 @@
 using System.Net;
 using Npgsql;
+using UsmpCare.Domain.Consents;
 using UsmpCare.Domain.CareRequests;
 using UsmpCare.Domain.Certificates;
 using UsmpCare.Domain.Continuity;
@@ -94,7 +95,7 @@ public sealed class SqlCountTests(UsmpFactory app) : IClassFixture<UsmpFactory>
                 {
                     entry.Diagnoses = [new Diagnosis(code.Code, code.Label)];
                 }
-                entry.Sign(author, "Dr Test", now.AddHours(-i - 1), signerHasTreatedPatient: false);
+                entry.Sign(author, "Dr Test", now.AddHours(-i - 1), signerHasTreatedPatient: false, MinorCare.Adult);
                 db.Add(entry);
             }
             db.Add(new CareRequest(round, patient.Id, null, i % 2 == 0 ? RequestTeam.Somatic : RequestTeam.Psychiatric, $"Demande {i}",

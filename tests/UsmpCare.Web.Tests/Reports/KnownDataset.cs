@@ -1,3 +1,4 @@
+using UsmpCare.Domain.Consents;
 using UsmpCare.Domain.CareRequests;
 using UsmpCare.Domain.Certificates;
 using UsmpCare.Domain.Continuity;
@@ -152,7 +153,7 @@ public static class KnownDataset
             entry.GuardGround = g.Ground;
             entry.GuardReason = "Menaces envers le personnel.";
         }
-        entry.Sign(Author, guard?.Physician ?? "Dr Test", at, signerHasTreatedPatient: false);
+        entry.Sign(Author, guard?.Physician ?? "Dr Test", at, signerHasTreatedPatient: false, MinorCare.Adult);
         db.Add(entry);
     }
 

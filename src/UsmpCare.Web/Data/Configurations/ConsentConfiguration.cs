@@ -19,6 +19,9 @@ internal sealed class ConsentEntryConfiguration : IEntityTypeConfiguration<Conse
         b.Property(e => e.RecipientName).HasMaxLength(200);
         b.Property(e => e.Expression).HasMaxLength(500);
         b.Property(e => e.RecordedByName).HasMaxLength(200);
+        b.Property(e => e.HolderName).HasMaxLength(200);
+        b.Property(e => e.HolderQuality).HasConversion<string>().HasMaxLength(20);
+        b.Property(e => e.AccompanyingAdult).HasMaxLength(200);
         b.HasIndex(e => new { e.PatientId, e.Topic, e.RecordedAt });
     }
 }

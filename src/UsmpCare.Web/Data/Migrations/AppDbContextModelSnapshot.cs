@@ -775,6 +775,11 @@ namespace UsmpCare.Web.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("AccompanyingAdult")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("accompanying_adult");
+
                     b.Property<string>("Category")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
@@ -791,6 +796,20 @@ namespace UsmpCare.Web.Data.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
                         .HasColumnName("expression");
+
+                    b.Property<string>("HolderName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("holder_name");
+
+                    b.Property<string>("HolderQuality")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("holder_quality");
+
+                    b.Property<DateOnly?>("HolderReachedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("holder_reached_on");
 
                     b.Property<Guid>("PatientId")
                         .HasColumnType("uuid")

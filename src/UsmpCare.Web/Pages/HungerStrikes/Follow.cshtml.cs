@@ -1,3 +1,4 @@
+using UsmpCare.Domain.Consents;
 using UsmpCare.Domain;
 using UsmpCare.Domain.Records;
 using UsmpCare.Web.Patients;
@@ -76,7 +77,7 @@ public sealed class FollowModel(AppDbContext db, PatientAccess access, TimeProvi
         entry.Note = ExaminationRefused
             ? "Examen refusé par le patient, refus respecté." + (string.IsNullOrWhiteSpace(CheckNote) ? "" : " " + CheckNote.Trim())
             : string.IsNullOrWhiteSpace(CheckNote) ? null : CheckNote.Trim();
-        entry.Sign(user.Id, user.Name, now, signerHasTreatedPatient: false);
+        entry.Sign(user.Id, user.Name, now, signerHasTreatedPatient: false, MinorCare.Adult);
         Db.Add(entry);
         if (!Banner.Records.Any(r => r.Team == Team.Somatic))
         {

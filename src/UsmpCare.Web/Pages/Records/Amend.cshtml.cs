@@ -1,3 +1,4 @@
+using UsmpCare.Domain.Consents;
 using UsmpCare.Domain.Records;
 using UsmpCare.Web.Patients;
 
@@ -40,7 +41,7 @@ public sealed class AmendModel(AppDbContext db, PatientAccess access, TimeProvid
         if (Original.Kind != EntryKind.Consultation)
         {
             amendment.Note = string.IsNullOrWhiteSpace(Note) ? null : Note.Trim();
-            amendment.Sign(userId, name, now, signerHasTreatedPatient: false);
+            amendment.Sign(userId, name, now, signerHasTreatedPatient: false, MinorCare.Adult);
         }
         Db.Add(amendment);
         await Db.SaveChangesAsync();

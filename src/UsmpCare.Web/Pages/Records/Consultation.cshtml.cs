@@ -1,3 +1,4 @@
+using UsmpCare.Domain.Consents;
 using UsmpCare.Domain.CareRequests;
 using UsmpCare.Domain.Records;
 using UsmpCare.Web.Patients;
@@ -120,10 +121,12 @@ public sealed class ConsultationModel(AppDbContext db, PatientAccess access, Tim
         }
         if (sign)
         {
-            Problems = entry.SignatureProblems(SignerHasTreatedPatient);
+            // P36: minority is judged on the day of the act, in the unit's time.
+            var minor = MinorCare.Of(Banner.Patient, DateOnly.FromDateTime(Fr.Local(entry.OccurredAt)), Banner.Consents);
+            Problems = entry.SignatureProblems(SignerHasTreatedPatient, minor);
             if (Problems.Count == 0)
             {
-                entry.Sign(user.Id, user.Name, now, SignerHasTreatedPatient);
+                entry.Sign(user.Id, user.Name, now, SignerHasTreatedPatient, minor);
                 await EnsureRecordOpenAsync(entry, now);
                 await AnswerRequestsAsync(entry, user, now);
             }

@@ -1,3 +1,4 @@
+using UsmpCare.Domain.Consents;
 using UsmpCare.Domain.Records;
 using UsmpCare.Web.Patients;
 
@@ -21,7 +22,7 @@ public abstract class NurseEntryPage(AppDbContext db, PatientAccess access, Time
         var actor = Actor.Of(User);
         var entry = ClinicalEntry.New(User.TeamOf()!.Value, kind, patient.Id, patient.UnitId, actor.Id, actor.Name, now);
         fill(entry);
-        entry.Sign(entry.AuthorId, entry.AuthorName, now, signerHasTreatedPatient: false);
+        entry.Sign(entry.AuthorId, entry.AuthorName, now, signerHasTreatedPatient: false, MinorCare.Adult);
         Db.Add(entry);
         if (await Db.MedicalRecords.FindAsync(patient.Id, entry.Team) is null)
         {
