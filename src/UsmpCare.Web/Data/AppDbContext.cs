@@ -52,6 +52,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Auditing.BreakGlassGrant> BreakGlassGrants => Set<Auditing.BreakGlassGrant>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Clinical.ImportedCim10Code> Cim10Codes => Set<Clinical.ImportedCim10Code>();
+    public DbSet<Domain.Followup.Problem> Problems => Set<Domain.Followup.Problem>();
+    public DbSet<Domain.Followup.Vaccination> Vaccinations => Set<Domain.Followup.Vaccination>();
+    public DbSet<Domain.Followup.TestOrder> TestOrders => Set<Domain.Followup.TestOrder>();
+    public DbSet<Domain.Followup.Recall> Recalls => Set<Domain.Followup.Recall>();
 
     /// <summary>The entries of one team's record (P30); callers have checked the team scope first.</summary>
     public IQueryable<ClinicalEntry> Entries(Team team) =>
