@@ -54,6 +54,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Auditing.BreakGlassGrant> BreakGlassGrants => Set<Auditing.BreakGlassGrant>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Clinical.ImportedCim10Code> Cim10Codes => Set<Clinical.ImportedCim10Code>();
+    public DbSet<Domain.Agenda.Appointment> Appointments => Set<Domain.Agenda.Appointment>();
+    public DbSet<Domain.Agenda.Room> Rooms => Set<Domain.Agenda.Room>();
 
     /// <summary>The entries of one team's record (P30); callers have checked the team scope first.</summary>
     public IQueryable<ClinicalEntry> Entries(Team team) =>
