@@ -1,4 +1,5 @@
 using UsmpCare.Web.Accounts;
+using UsmpCare.Web.Agenda;
 using UsmpCare.Web.Auditing;
 using UsmpCare.Web.CareRequests;
 using UsmpCare.Web.Clinical;
@@ -22,7 +23,7 @@ if (!builder.Environment.IsDevelopment())
 
 // Each area registers what it owns, in its own folder (docs/architecture.md « Composition »).
 builder.AddLogs().AddAccounts().AddCareRequests().AddWebUi();
-builder.Services.AddDatabase().AddAuthorizationMatrix().AddAuditing().AddDocuments().AddTreatments().AddClinical();
+builder.Services.AddDatabase().AddAuthorizationMatrix().AddAuditing().AddDocuments().AddTreatments().AddClinical().AddAgenda();
 
 var app = builder.Build();
 

@@ -80,6 +80,8 @@ public static class Glossary
             "Unité de soins en santé mentale implantée dans un établissement pénitentiaire et rattachée à un établissement de santé, placée sous l'autorité d'un psychiatre hospitalier : dépistage, soins médico-psychologiques, prévention et prise en charge des addictions. Il coordonne aussi la psychiatrie des autres lieux de détention de la région."),
         new("SPIP", "Service pénitentiaire d'insertion et de probation",
             "Service de l'administration pénitentiaire, créé en 1999, chargé de prévenir la récidive et de favoriser la réinsertion, en détention comme en milieu ouvert ; ses agents sont les CPIP. Le médecin ne partage avec lui que le strict nécessaire, avec l'accord du patient et tant qu'il ne s'y oppose pas (P03)."),
+        new("TSO", "Traitement de substitution aux opiacés",
+            "Traitement (méthadone, buprénorphine) prescrit aux personnes dépendantes aux opiacés, poursuivi ou instauré en détention ; ses rendez-vous figurent à l'agenda de l'unité sous la nature « TSO », jamais sur ce que voit l'administration pénitentiaire (P05)."),
         new("UCSA", "Unité de consultations et de soins ambulatoires",
             "Nom donné, depuis la loi du 18 janvier 1994, aux unités hospitalières de soins implantées en détention ; elles sont aujourd'hui appelées USMP."),
         new("UHSA", "Unité hospitalière spécialement aménagée",

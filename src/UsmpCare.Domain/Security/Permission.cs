@@ -37,6 +37,8 @@ public enum Permission
     ManageAccounts,
     ManageUnits,
     ImportMovements,
+    BookAppointments,
+    ManageRooms,
 }
 
 public static class PermissionLabels
@@ -74,6 +76,8 @@ public static class PermissionLabels
         Permission.ManageAccounts => "Gérer les comptes utilisateurs",
         Permission.ManageUnits => "Gérer les unités et leurs coordonnées",
         Permission.ImportMovements => "Importer les mouvements de l'établissement (arrivées, libérations, transferts) depuis le fichier de l'administration pénitentiaire",
+        Permission.BookAppointments => "Consulter l'agenda et la liste du jour, prendre et annuler des rendez-vous (le motif reste à l'équipe du rendez-vous)",
+        Permission.ManageRooms => "Tenir la liste des salles de consultation de l'unité",
         _ => permission.ToString(),
     };
 

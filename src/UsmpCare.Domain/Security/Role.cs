@@ -19,6 +19,10 @@ public enum Role
     Spip,
     /// <summary>IT administrator of the hospital: accounts and settings, no patient data.</summary>
     Administrator,
+    /// <summary>Chirurgien-dentiste of the somatic team (USMP).</summary>
+    Dentist,
+    /// <summary>Psychologue of the psychiatric team (SMPR).</summary>
+    Psychologist,
 }
 
 /// <summary>The two care teams and their two records (P30).</summary>
@@ -40,6 +44,8 @@ public static class RoleLabels
         Role.PrisonAdministration => "Administration pénitentiaire",
         Role.Spip => "SPIP",
         Role.Administrator => "Administrateur",
+        Role.Dentist => "Chirurgien-dentiste",
+        Role.Psychologist => "Psychologue",
         _ => role.ToString(),
     };
 
@@ -52,7 +58,7 @@ public static class RoleLabels
 
     /// <summary>Roles that belong to a care team and need one.</summary>
     public static bool IsClinical(this Role role) =>
-        role is Role.Physician or Role.Psychiatrist or Role.Nurse or Role.Coordinator;
+        role is Role.Physician or Role.Psychiatrist or Role.Nurse or Role.Coordinator or Role.Dentist or Role.Psychologist;
 
     /// <summary>
     /// Roles that must sign in with a second factor (TOTP): every role that reads medical data (P16; PGSSI-S requires
@@ -61,7 +67,8 @@ public static class RoleLabels
     /// (P05, P03), and prison staff may not carry a telephone in detention, where an authenticator app would live.
     /// </summary>
     public static bool RequiresMfa(this Role role) =>
-        role is Role.Physician or Role.Psychiatrist or Role.Nurse or Role.Coordinator or Role.Administrator;
+        role is Role.Physician or Role.Psychiatrist or Role.Nurse or Role.Coordinator or Role.Dentist or Role.Psychologist
+            or Role.Administrator;
 
     /// <summary>Roles that sign medical documents and carry an RPPS number.</summary>
     public static bool IsPhysician(this Role role) =>

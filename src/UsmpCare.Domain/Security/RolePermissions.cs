@@ -12,7 +12,7 @@ public static class RolePermissions
         Permission.ViewWhoSeesWhat, Permission.ViewRoster, Permission.SearchPatients,
         Permission.ManagePatientIdentity, Permission.ViewPatientChart, Permission.ReadRecord,
         Permission.FollowHungerStrike, Permission.HandleCareRequests, Permission.RecordConsent,
-        Permission.ViewDocumentRegister, Permission.ManageEscorts,
+        Permission.ViewDocumentRegister, Permission.ManageEscorts, Permission.BookAppointments,
     ];
 
     private static readonly Permission[] Physicians =
@@ -30,11 +30,15 @@ public static class RolePermissions
             // P37: the coordinator is a physician who also leads the unit's staff.
             [Role.Coordinator] = Set(Clinical, [.. Physicians, Permission.ManageUnitStaff, Permission.ViewUnitReports,
                 Permission.CoordinateReleases, Permission.ManageAccessRequests, Permission.ViewUnitAudit,
-                Permission.ImportMovements, Permission.ManageEscortPlaces]),
+                Permission.ImportMovements, Permission.ManageEscortPlaces, Permission.ManageRooms]),
+            // A dentist writes his dental consultations in the somatic record (issue #21).
+            [Role.Dentist] = Set(Clinical, Permission.WriteConsultation),
+            // A psychologist of the SMPR reads the psychiatric record and holds his appointments; he prescribes nothing.
+            [Role.Psychologist] = Set(Clinical),
             // Identities and scheduling, never note contents.
             [Role.Secretary] = Set([Permission.ViewWhoSeesWhat, Permission.ViewRoster, Permission.SearchPatients,
                 Permission.ManagePatientIdentity, Permission.ViewDocumentRegister, Permission.ManageAccessRequests,
-                Permission.ManageEscorts, Permission.ImportMovements]),
+                Permission.ManageEscorts, Permission.ImportMovements, Permission.BookAppointments]),
             // P05: no medical field for AP, ever.
             [Role.PrisonAdministration] = Set([Permission.ViewWhoSeesWhat, Permission.ViewRoster,
                 Permission.ViewDocumentsForAp, Permission.RequestDocument, Permission.ViewEscortNeeds]),

@@ -212,6 +212,7 @@ public static partial class DemoData
             places.First(p => p.UnitId == patients[3].UnitId), 2, "Consultation de cardiologie : bilan d'une douleur thoracique d'effort",
             physician.Id, Infrastructure.Actor.NameOf(physician.DisplayName, physician: true), now));
         await db.SaveChangesAsync();
+        await SeedAgendaAsync(db, units[0], patients, staff, now);
     }
 
     /// <summary>A few recorded consents, one share with SPIP and one signalement de risque, so every portal shows something.</summary>

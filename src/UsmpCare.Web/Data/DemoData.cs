@@ -33,6 +33,8 @@ public static partial class DemoData
         new("ap@demo.usmp.fr", Role.PrisonAdministration, null, "Marc", "Lambert", null, UnitA),
         new("spip@demo.usmp.fr", Role.Spip, null, "Nadia", "Haddad", null, UnitA),
         new("admin@demo.usmp.fr", Role.Administrator, null, "Paul", "Mercier", null),
+        new("dentiste@demo.usmp.fr", Role.Dentist, Team.Somatic, "Léa", "Moreau", null, UnitA),
+        new("psychologue@demo.usmp.fr", Role.Psychologist, Team.Psychiatric, "Yanis", "Cherif", null, UnitA),
         new("medecin.sta@demo.usmp.fr", Role.Physician, Team.Somatic, "Hugo", "Fontaine", "10005678912", UnitB),
     ];
 

@@ -42,7 +42,7 @@ public sealed class RolePermissionsTests
     public void Only_physicians_write_consultations_and_only_the_coordinator_manages_unit_staff()
     {
         Enum.GetValues<Role>().Where(r => RolePermissions.Allows(r, Permission.WriteConsultation))
-            .Should().BeEquivalentTo([Role.Physician, Role.Psychiatrist, Role.Coordinator]);
+            .Should().BeEquivalentTo([Role.Physician, Role.Psychiatrist, Role.Coordinator, Role.Dentist]);
         Enum.GetValues<Role>().Where(r => RolePermissions.Allows(r, Permission.ManageUnitStaff))
             .Should().BeEquivalentTo([Role.Coordinator]); // P37
     }

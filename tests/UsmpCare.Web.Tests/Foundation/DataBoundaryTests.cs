@@ -68,6 +68,8 @@ public sealed class DataBoundaryTests(UsmpFactory app) : IClassFixture<UsmpFacto
     [InlineData(Role.Nurse)]
     [InlineData(Role.Coordinator)]
     [InlineData(Role.Secretary)]
+    [InlineData(Role.Dentist)]
+    [InlineData(Role.Psychologist)]
     public async Task Every_page_answers_every_care_role_without_a_server_error(Role role)
     {
         var client = await app.LoginAsAsync(DemoData.Account(role));
@@ -116,6 +118,9 @@ public sealed class DataBoundaryTests(UsmpFactory app) : IClassFixture<UsmpFacto
         texts.AddRange(["Allergies non renseignées", "Aucune allergie connue"]);
         texts.AddRange(await db.CareRequests.AsNoTracking().Select(r => r.Summary).ToListAsync());
         texts.AddRange(await db.ExternalAppointments.AsNoTracking().Select(a => a.MedicalReason).ToListAsync());
+        // Issue #21: an appointment's reason and kind never reach the AP or SPIP.
+        texts.AddRange(await db.Appointments.AsNoTracking().Where(a => a.Reason != null).Select(a => a.Reason!).ToListAsync());
+        texts.AddRange(["Créneau occupé", "Psychologie", "Soins infirmiers"]);
         texts.Add("Grève de la faim — jour");
         // P09: what the unit's information sheet says and whether it was handed are the care team's, not the AP's.
         texts.AddRange(["Livret d'accueil", "boîte aux lettres de l'unité sanitaire"]);

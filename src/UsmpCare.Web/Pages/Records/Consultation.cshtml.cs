@@ -25,7 +25,7 @@ public sealed class ConsultationModel(AppDbContext db, PatientAccess access, Tim
     /// <summary>The patient's open care requests addressed to this team: signing can answer them (P33).</summary>
     public IReadOnlyList<CareRequest> OpenRequests { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(Guid? id, Guid? patientId)
+    public async Task<IActionResult> OnGetAsync(Guid? id, Guid? patientId, Guid? appointmentId)
     {
         var loaded = await LoadAsync(id, patientId);
         if (loaded is not null)
@@ -43,9 +43,32 @@ public sealed class ConsultationModel(AppDbContext db, PatientAccess access, Tim
         else
         {
             Input = new ConsultationInput { PatientId = Banner.Patient.Id, OccurredAt = Fr.Local(Clock.GetUtcNow()) };
+            await PrefillAsync(appointmentId);
         }
         Input.Pad(BlankRows);
         return Page();
+    }
+
+    /// <summary>
+    /// From the day's list: the appointment's kind, reason and care request fill the form — only an appointment of this
+    /// patient held by the writer's team (P30).
+    /// </summary>
+    private async Task PrefillAsync(Guid? appointmentId)
+    {
+        var team = User.TeamOf();
+        var appointment = appointmentId is null ? null : await Db.Appointments.AsNoTracking()
+            .FirstOrDefaultAsync(a => a.Id == appointmentId && a.PatientId == Banner.Patient.Id && a.Team == team);
+        if (appointment is null)
+        {
+            return;
+        }
+        Input.Type = appointment.ConsultationType;
+        Input.OccurredAt = Fr.Local(appointment.Start);
+        Input.Note = appointment.Reason is { } reason ? $"Motif du rendez-vous : {reason}" : null;
+        if (appointment.CareRequestId is { } requestId && OpenRequests.Any(r => r.Id == requestId))
+        {
+            Input.AnsweredRequestIds = [requestId];
+        }
     }
 
     /// <summary>Every button posts to the draft's own address once it exists, so a second click never makes a second draft.</summary>

@@ -13,7 +13,7 @@ public sealed class IndexModel(AppDbContext db, UserManager<User> users, Current
     RecentAuthentication reauth, AuditTrail audit) : PageModel
 {
     /// <summary>Roles a coordinator leads; never AP, SPIP, administrators or other coordinators.</summary>
-    public static readonly Role[] LedRoles = [Role.Physician, Role.Psychiatrist, Role.Nurse, Role.Secretary];
+    public static readonly Role[] LedRoles = [Role.Physician, Role.Psychiatrist, Role.Nurse, Role.Dentist, Role.Psychologist, Role.Secretary];
 
     public sealed record Row(Guid Id, string Name, string Email, Role Role, Team? Team, bool IsActive);
 
