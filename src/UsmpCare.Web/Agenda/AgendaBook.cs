@@ -1,13 +1,8 @@
 using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
 using UsmpCare.Domain;
 using UsmpCare.Domain.Agenda;
 using UsmpCare.Domain.CareRequests;
 using UsmpCare.Domain.Patients;
-using UsmpCare.Domain.Security;
-using UsmpCare.Web.Authorization;
-using UsmpCare.Web.Data;
-using UsmpCare.Web.Infrastructure;
 using UsmpCare.Web.Records;
 
 namespace UsmpCare.Web.Agenda;

@@ -1,8 +1,6 @@
 using UsmpCare.Domain.Agenda;
 using UsmpCare.Domain.Patients;
-using UsmpCare.Domain.Security;
 using UsmpCare.Domain.Units;
-using UsmpCare.Web.Infrastructure;
 
 namespace UsmpCare.Web.Data;
 

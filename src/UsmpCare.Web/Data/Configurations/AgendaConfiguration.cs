@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using UsmpCare.Domain.Agenda;
 using UsmpCare.Domain.CareRequests;

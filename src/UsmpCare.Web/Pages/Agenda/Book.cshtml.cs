@@ -1,14 +1,7 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using UsmpCare.Domain.Agenda;
 using UsmpCare.Domain.CareRequests;
 using UsmpCare.Domain.Patients;
-using UsmpCare.Domain.Security;
 using UsmpCare.Web.Agenda;
-using UsmpCare.Web.Authorization;
-using UsmpCare.Web.Data;
-using UsmpCare.Web.Infrastructure;
 
 namespace UsmpCare.Web.Pages.Agenda;
 

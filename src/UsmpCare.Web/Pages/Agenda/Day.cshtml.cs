@@ -1,9 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using UsmpCare.Domain.Security;
 using UsmpCare.Web.Agenda;
-using UsmpCare.Web.Authorization;
-using UsmpCare.Web.Infrastructure;
 
 namespace UsmpCare.Web.Pages.Agenda;
 
