@@ -48,6 +48,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<EscortPlace> EscortPlaces => Set<EscortPlace>();
     public DbSet<TransferPack> TransferPacks => Set<TransferPack>();
     public DbSet<Domain.Treatments.Drug> Drugs => Set<Domain.Treatments.Drug>();
+    public DbSet<Domain.Treatments.Prescription> Prescriptions => Set<Domain.Treatments.Prescription>();
+    public DbSet<Domain.Treatments.DistributionDefaults> DistributionDefaults => Set<Domain.Treatments.DistributionDefaults>();
     public DbSet<Auditing.AuditEvent> AuditEvents => Set<Auditing.AuditEvent>();
     public DbSet<Auditing.BreakGlassGrant> BreakGlassGrants => Set<Auditing.BreakGlassGrant>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

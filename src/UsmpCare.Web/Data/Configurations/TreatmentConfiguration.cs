@@ -24,3 +24,43 @@ internal sealed class DrugConfiguration : IEntityTypeConfiguration<Drug>
         b.Ignore(d => d.ActiveSubstances);
     }
 }
+
+/// <summary>
+/// Prescriptions (issue #20), lines inside the row as JSON: a signed row is frozen by <c>core.protect_clinical_entry</c>
+/// (P17, as signed clinical entries), so a change is a new version citing the one it replaces.
+/// </summary>
+internal sealed class PrescriptionConfiguration : IEntityTypeConfiguration<Prescription>
+{
+    public void Configure(EntityTypeBuilder<Prescription> b)
+    {
+        b.ToTable("prescriptions", "treatments");
+        b.HasKey(p => p.Id);
+        b.Property(p => p.Team).HasConversion<string>().HasMaxLength(20);
+        // The trigger reads « status = 'Draft' »: stored as text, like the entries' status.
+        b.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(p => p.Change).HasConversion<string>().HasMaxLength(20);
+        b.Property(p => p.PrescriberName).HasMaxLength(200);
+        b.Property(p => p.PrescriberRpps).HasMaxLength(11);
+        b.Property(p => p.StopReason).HasMaxLength(1000);
+        b.HasOne<Domain.Patients.Patient>().WithMany().HasForeignKey(p => p.PatientId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Prescription>().WithMany().HasForeignKey(p => p.ReplacesId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(p => new { p.PatientId, p.Status });
+        // One signed successor per version: two prescribers modifying the same one at once cannot both sign.
+        b.HasIndex(p => p.ReplacesId).IsUnique().HasFilter("status = 'Signed'");
+        b.OwnsMany(p => p.Lines, l => l.ToJson("lines"));
+        b.Ignore(p => p.IsSigned);
+        b.Ignore(p => p.Secured);
+    }
+}
+
+/// <summary>A unit's default distribution mode per drug class, one row per unit.</summary>
+internal sealed class DistributionDefaultsConfiguration : IEntityTypeConfiguration<DistributionDefaults>
+{
+    public void Configure(EntityTypeBuilder<DistributionDefaults> b)
+    {
+        b.ToTable("distribution_defaults", "treatments");
+        b.HasKey(d => d.UnitId);
+        b.HasOne<Domain.Units.Unit>().WithMany().HasForeignKey(d => d.UnitId).OnDelete(DeleteBehavior.Restrict);
+        b.OwnsMany(d => d.Modes, m => m.ToJson("modes"));
+    }
+}

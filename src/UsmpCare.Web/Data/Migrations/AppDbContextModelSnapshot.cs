@@ -2783,6 +2783,18 @@ namespace UsmpCare.Web.Data.Migrations
                     b.ToTable("entries", "somatic");
                 });
 
+            modelBuilder.Entity("UsmpCare.Domain.Treatments.DistributionDefaults", b =>
+                {
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.HasKey("UnitId")
+                        .HasName("pk_distribution_defaults");
+
+                    b.ToTable("distribution_defaults", "treatments");
+                });
+
             modelBuilder.Entity("UsmpCare.Domain.Treatments.Drug", b =>
                 {
                     b.Property<string>("Cis")
@@ -2835,6 +2847,85 @@ namespace UsmpCare.Web.Data.Migrations
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
 
                     b.ToTable("drugs", "treatments");
+                });
+
+            modelBuilder.Entity("UsmpCare.Domain.Treatments.Prescription", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Change")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("change");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("patient_id");
+
+                    b.Property<Guid>("PrescriberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("prescriber_id");
+
+                    b.Property<string>("PrescriberName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("prescriber_name");
+
+                    b.Property<string>("PrescriberRpps")
+                        .HasMaxLength(11)
+                        .HasColumnType("character varying(11)")
+                        .HasColumnName("prescriber_rpps");
+
+                    b.Property<Guid?>("ReplacesId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("replaces_id");
+
+                    b.Property<DateTimeOffset?>("SignedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("signed_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("StopReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("stop_reason");
+
+                    b.Property<string>("Team")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("team");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_prescriptions");
+
+                    b.HasIndex("ReplacesId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_prescriptions_replaces_id")
+                        .HasFilter("status = 'Signed'");
+
+                    b.HasIndex("PatientId", "Status")
+                        .HasDatabaseName("ix_prescriptions_patient_id_status");
+
+                    b.ToTable("prescriptions", "treatments");
                 });
 
             modelBuilder.Entity("UsmpCare.Domain.Units.Unit", b =>
@@ -4009,6 +4100,43 @@ namespace UsmpCare.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("UsmpCare.Domain.Treatments.DistributionDefaults", b =>
+                {
+                    b.HasOne("UsmpCare.Domain.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_distribution_defaults_units_unit_id");
+
+                    b.OwnsMany("UsmpCare.Domain.Treatments.ClassMode", "Modes", b1 =>
+                        {
+                            b1.Property<Guid>("DistributionDefaultsUnitId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<int>("Class");
+
+                            b1.Property<int>("Mode");
+
+                            b1.HasKey("DistributionDefaultsUnitId", "__synthesizedOrdinal")
+                                .HasName("pk_distribution_defaults");
+
+                            b1.ToTable("distribution_defaults", "treatments");
+
+                            b1
+                                .ToJson("modes")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("DistributionDefaultsUnitId")
+                                .HasConstraintName("fk_distribution_defaults_distribution_defaults_distribution_def");
+                        });
+
+                    b.Navigation("Modes");
+                });
+
             modelBuilder.Entity("UsmpCare.Domain.Treatments.Drug", b =>
                 {
                     b.OwnsMany("UsmpCare.Domain.Treatments.DrugPresentation", "Presentations", b1 =>
@@ -4080,6 +4208,76 @@ namespace UsmpCare.Web.Data.Migrations
                     b.Navigation("Presentations");
 
                     b.Navigation("Substances");
+                });
+
+            modelBuilder.Entity("UsmpCare.Domain.Treatments.Prescription", b =>
+                {
+                    b.HasOne("UsmpCare.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_prescriptions_patients_patient_id");
+
+                    b.HasOne("UsmpCare.Domain.Treatments.Prescription", null)
+                        .WithMany()
+                        .HasForeignKey("ReplacesId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_prescriptions_prescriptions_replaces_id");
+
+                    b.OwnsMany("UsmpCare.Domain.Treatments.PrescriptionLine", "Lines", b1 =>
+                        {
+                            b1.Property<Guid>("PrescriptionId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<bool>("AsNeeded");
+
+                            b1.Property<string>("Cis");
+
+                            b1.Property<decimal>("Dose");
+
+                            b1.Property<string>("DoseUnit")
+                                .IsRequired();
+
+                            b1.Property<string>("DrugName")
+                                .IsRequired();
+
+                            b1.Property<DateOnly>("End");
+
+                            b1.Property<decimal?>("MaxPerDay");
+
+                            b1.Property<int>("Mode");
+
+                            b1.Property<bool>("Narcotic");
+
+                            b1.Property<string>("Reason");
+
+                            b1.Property<DateOnly>("Start");
+
+                            b1.PrimitiveCollection<string>("Substances")
+                                .IsRequired();
+
+                            b1.Property<int>("Times");
+
+                            b1.Property<int?>("TimesPerDay");
+
+                            b1.HasKey("PrescriptionId", "__synthesizedOrdinal")
+                                .HasName("pk_prescriptions");
+
+                            b1.ToTable("prescriptions", "treatments");
+
+                            b1
+                                .ToJson("lines")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PrescriptionId")
+                                .HasConstraintName("fk_prescriptions_prescriptions_prescription_id");
+                        });
+
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("UsmpCare.Web.Accounts.UnitMembership", b =>
