@@ -1,14 +1,16 @@
 using UsmpCare.Domain.Disclosures;
+using UsmpCare.Domain.Patients;
 
 namespace UsmpCare.Domain.Treatments;
 
 /// <summary>
-/// The warnings of a new line: the same substance already active, or a substance the patient is allergic to. One
-/// method, so that the source of the allergies (today the free-text list of the chart) can change in one place.
+/// The warnings of a new line: the same substance already active, or a substance the patient is allergic to. The
+/// allergies are matched by the patient's record itself (<see cref="AllergyRecord.ActiveAllergiesMatching"/>): one
+/// way to say whether a substance is an allergen, for the prescriber's check and for anything else that asks.
 /// </summary>
 public static class PrescribingChecks
 {
-    public static IReadOnlyList<string> Clashes(PrescriptionLine line, IEnumerable<PrescriptionLine> active, IEnumerable<string> allergies)
+    public static IReadOnlyList<string> Clashes(PrescriptionLine line, IEnumerable<PrescriptionLine> active, AllergyRecord allergies)
     {
         var warnings = new List<string>();
         var mine = line.Substances.Select(MedicalTextCheck.Normalize).ToHashSet();
@@ -16,14 +18,9 @@ public static class PrescribingChecks
         {
             warnings.Add($"Même substance qu'une ligne en cours : {other.DrugName}.");
         }
-        var names = line.Substances.Append(line.DrugName).Select(MedicalTextCheck.Normalize).ToList();
-        foreach (var allergy in allergies.Select(a => a.Trim()).Where(a => a.Length >= 3))
+        foreach (var allergy in allergies.ActiveAllergiesMatching(line.Substances.Append(line.DrugName)))
         {
-            var folded = MedicalTextCheck.Normalize(allergy);
-            if (names.Any(n => n.Contains(folded, StringComparison.Ordinal) || (n.Length >= 3 && folded.Contains(n, StringComparison.Ordinal))))
-            {
-                warnings.Add($"Allergie connue du patient : « {allergy} ».");
-            }
+            warnings.Add($"Allergie connue du patient : « {allergy.Substance} ».");
         }
         return warnings;
     }

@@ -1,3 +1,4 @@
+using UsmpCare.Domain.Patients;
 using UsmpCare.Domain.Security;
 
 namespace UsmpCare.Domain.Treatments;
@@ -108,7 +109,7 @@ public sealed class Prescription : IUnitScoped
     /// Adds a checked line. A same-substance line already active, or an allergy of the patient, needs a reason
     /// (<see cref="PrescribingChecks.Clashes"/>): without one the line is refused with the warnings, with one it is kept.
     /// </summary>
-    public void AddLine(PrescriptionLine line, IEnumerable<PrescriptionLine> activeElsewhere, IEnumerable<string> allergies)
+    public void AddLine(PrescriptionLine line, IEnumerable<PrescriptionLine> activeElsewhere, AllergyRecord allergies)
     {
         EnsureDraft();
         var clashes = PrescribingChecks.Clashes(line, [.. activeElsewhere, .. Lines], allergies);

@@ -1,8 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using UsmpCare.Domain.Patients;
-using UsmpCare.Domain.Security;
 using UsmpCare.Domain.Treatments;
-using UsmpCare.Web.Infrastructure;
 
 namespace UsmpCare.Web.Data;
 

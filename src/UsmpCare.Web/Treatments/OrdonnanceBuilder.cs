@@ -4,7 +4,6 @@ using UsmpCare.Domain.Patients;
 using UsmpCare.Domain.Treatments;
 using UsmpCare.Domain.Units;
 using UsmpCare.Web.Documents;
-using UsmpCare.Web.Infrastructure;
 
 namespace UsmpCare.Web.Treatments;
 

@@ -1,3 +1,4 @@
+using UsmpCare.Domain.Patients;
 using UsmpCare.Domain.Security;
 using UsmpCare.Domain.Treatments;
 
@@ -31,7 +32,7 @@ public sealed class PrescriptionTests
     private static Prescription Signed(Drug drug, LineRequest request)
     {
         var prescription = Draft();
-        prescription.AddLine(PrescriptionLine.Create(request, drug, DistributionMode.Daily), [], []);
+        prescription.AddLine(PrescriptionLine.Create(request, drug, DistributionMode.Daily), [], new AllergyRecord());
         prescription.Sign(Instants.Monday, false);
         return prescription;
     }
@@ -128,11 +129,11 @@ public sealed class PrescriptionTests
         var draft = Draft();
         var again = Product("99000010", "METHADONE AP-HP 20 mg, sirop", "CHLORHYDRATE DE MÉTHADONE");
 
-        Problems(() => draft.AddLine(PrescriptionLine.Create(Request("99000010"), again, DistributionMode.Daily), active.Lines, []))
+        Problems(() => draft.AddLine(PrescriptionLine.Create(Request("99000010"), again, DistributionMode.Daily), active.Lines, new AllergyRecord()))
             .Should().Contain("Même substance qu'une ligne en cours : METHADONE AP-HP 40 mg, gélule.");
         draft.Lines.Should().BeEmpty();
 
-        draft.AddLine(PrescriptionLine.Create(Request("99000010", reason: "Palier de 20 mg ajouté"), again, DistributionMode.Daily), active.Lines, []);
+        draft.AddLine(PrescriptionLine.Create(Request("99000010", reason: "Palier de 20 mg ajouté"), again, DistributionMode.Daily), active.Lines, new AllergyRecord());
 
         draft.Lines.Should().ContainSingle().Which.Reason.Should().Be("Palier de 20 mg ajouté");
     }
@@ -142,9 +143,9 @@ public sealed class PrescriptionTests
     {
         var draft = Draft();
 
-        Problems(() => draft.AddLine(PrescriptionLine.Create(Request("99000003"), Paracetamol(), DistributionMode.Daily), [], ["paracetamol"]))
-            .Should().Contain("Allergie connue du patient : « paracetamol ».");
-        draft.AddLine(PrescriptionLine.Create(Request("99000003"), Paracetamol(), DistributionMode.Daily), [], ["Pénicilline"]);
+        Problems(() => draft.AddLine(PrescriptionLine.Create(Request("99000003"), Paracetamol(), DistributionMode.Daily), [], Allergic("PARACETAMOL")))
+            .Should().Contain("Allergie connue du patient : « PARACETAMOL ».");
+        draft.AddLine(PrescriptionLine.Create(Request("99000003"), Paracetamol(), DistributionMode.Daily), [], Allergic("Pénicilline"));
         draft.Lines.Should().ContainSingle().Which.Reason.Should().BeNull("no warning, no reason kept");
     }
 
@@ -154,7 +155,7 @@ public sealed class PrescriptionTests
         Problems(() => Draft().Sign(Instants.Monday, false)).Should().Equal("Ajoutez au moins une ligne avant de signer l'ordonnance.");
         var signed = Signed(Methadone(), Request());
 
-        Problems(() => signed.AddLine(PrescriptionLine.Create(Request("99000003"), Paracetamol(), DistributionMode.Daily), [], []))
+        Problems(() => signed.AddLine(PrescriptionLine.Create(Request("99000003"), Paracetamol(), DistributionMode.Daily), [], new AllergyRecord()))
             .Should().ContainSingle(p => p.StartsWith("Une ordonnance signée ne se modifie plus"));
         Problems(() => signed.RemoveLine(0)).Should().ContainSingle(p => p.StartsWith("Une ordonnance signée"));
         Problems(() => signed.Sign(Instants.Monday, false)).Should().ContainSingle(p => p.StartsWith("Une ordonnance signée"));
@@ -215,5 +216,12 @@ public sealed class PrescriptionTests
         active.Single(a => a.Prescription == ending).EndsSoon.Should().BeTrue();
         active.Single(a => a.Prescription == lasting).EndsSoon.Should().BeFalse();
         ActiveTreatment.Of([ending, lasting], Today.AddDays(7)).Should().ContainSingle().Which.Prescription.Should().Be(lasting);
+    }
+
+    private static AllergyRecord Allergic(string substance)
+    {
+        var record = new AllergyRecord();
+        record.Record(AllergenKind.Drug, substance, null, null, AllergySeverity.Moderate, "Dr Durand", DateTimeOffset.Parse("2026-11-02T09:00:00+01:00"));
+        return record;
     }
 }

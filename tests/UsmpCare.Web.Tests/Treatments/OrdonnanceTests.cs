@@ -30,7 +30,7 @@ public sealed class OrdonnanceTests
         var patient = new Patient(unit.Id, "123456", "Martin", "Karim", new DateOnly(1985, 3, 2), Sex.Male, Start);
         var prescription = Prescription.Draft(patient.Id, unit.Id, Team.Somatic, new Prescriber(Guid.NewGuid(), "Dr Anne Leroy", "10001234567"), SignedAt);
         prescription.AddLine(PrescriptionLine.Create(new LineRequest(drug.Cis, null, 1, "gélule(s)", DoseTimes.Morning, null, false,
-            null, Start, days, null, DistributionMode.Supervised, null), drug, DistributionMode.Daily), [], []);
+            null, Start, days, null, DistributionMode.Supervised, null), drug, DistributionMode.Daily), [], new AllergyRecord());
         prescription.Sign(SignedAt, false);
         return (prescription, patient, unit);
     }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using UsmpCare.Domain.Patients;
 using UsmpCare.Domain.Security;
 using UsmpCare.Domain.Treatments;
 using UsmpCare.Web.Tests.Infrastructure;
@@ -20,7 +21,7 @@ public sealed class PrescriptionStorageTests(UsmpFactory app) : IClassFixture<Us
             db.Prescriptions.Add(draft);
             await db.SaveChangesAsync();
             draft.AddLine(PrescriptionLine.Create(new LineRequest(methadone.Cis, null, 1, "gélule(s)", DoseTimes.Morning, null, false, null,
-                new DateOnly(2026, 12, 1), 14, null, null, null), methadone, DistributionMode.Supervised), [], []);
+                new DateOnly(2026, 12, 1), 14, null, null, null), methadone, DistributionMode.Supervised), [], new AllergyRecord());
             await db.SaveChangesAsync();
             draft.Sign(DateTimeOffset.UtcNow, false);
             await db.SaveChangesAsync();

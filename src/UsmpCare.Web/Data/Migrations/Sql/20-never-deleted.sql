@@ -46,3 +46,23 @@ CREATE TRIGGER transfer_packs_no_delete BEFORE DELETE ON continuity.transfer_pac
     FOR EACH ROW EXECUTE FUNCTION core.forbid_delete();
 CREATE TRIGGER escort_places_no_delete BEFORE DELETE ON continuity.escort_places
     FOR EACH ROW EXECUTE FUNCTION core.forbid_delete();
+
+-- Issue #21, follow-up: the problem list and the recalls change state (resolved, erroneous, booked, cancelled) but
+-- are never deleted.
+CREATE TRIGGER problems_never_deleted BEFORE DELETE ON followup.problems
+    FOR EACH ROW EXECUTE FUNCTION core.forbid_delete();
+CREATE TRIGGER problems_no_truncate BEFORE TRUNCATE ON followup.problems
+    FOR EACH STATEMENT EXECUTE FUNCTION core.forbid_delete();
+CREATE TRIGGER recalls_never_deleted BEFORE DELETE ON followup.recalls
+    FOR EACH ROW EXECUTE FUNCTION core.forbid_delete();
+CREATE TRIGGER recalls_no_truncate BEFORE TRUNCATE ON followup.recalls
+    FOR EACH STATEMENT EXECUTE FUNCTION core.forbid_delete();
+
+-- Issue #21, agenda: an appointment is medical (its reason, the care request it answers): never deleted, only
+-- cancelled; a room is retired, never deleted.
+CREATE TRIGGER appointments_no_delete BEFORE DELETE ON agenda.appointments
+    FOR EACH ROW EXECUTE FUNCTION core.forbid_delete();
+CREATE TRIGGER appointments_no_truncate BEFORE TRUNCATE ON agenda.appointments
+    FOR EACH STATEMENT EXECUTE FUNCTION core.forbid_delete();
+CREATE TRIGGER rooms_no_delete BEFORE DELETE ON agenda.rooms
+    FOR EACH ROW EXECUTE FUNCTION core.forbid_delete();

@@ -22,3 +22,10 @@ CREATE TRIGGER entries_no_truncate BEFORE TRUNCATE ON somatic.entries
     FOR EACH STATEMENT EXECUTE FUNCTION core.forbid_delete();
 CREATE TRIGGER entries_no_truncate BEFORE TRUNCATE ON psychiatric.entries
     FOR EACH STATEMENT EXECUTE FUNCTION core.forbid_delete();
+
+-- Issue #20, P17 as for signed clinical entries: a signed prescription is never updated (modify, renew and stop make a
+-- new version) and no prescription is deleted, whoever connects.
+CREATE TRIGGER prescriptions_protect BEFORE UPDATE OR DELETE ON treatments.prescriptions
+    FOR EACH ROW EXECUTE FUNCTION core.protect_clinical_entry();
+CREATE TRIGGER prescriptions_no_truncate BEFORE TRUNCATE ON treatments.prescriptions
+    FOR EACH STATEMENT EXECUTE FUNCTION core.forbid_delete();

@@ -49,3 +49,22 @@ CREATE TRIGGER information_sheets_append_only BEFORE UPDATE OR DELETE ON consent
     FOR EACH ROW EXECUTE FUNCTION core.append_only();
 CREATE TRIGGER information_sheets_no_truncate BEFORE TRUNCATE ON consent.information_sheets
     FOR EACH STATEMENT EXECUTE FUNCTION core.append_only();
+
+-- Issue #21, follow-up: a vaccination given, a test ordered, its result and the physician's acknowledgement are
+-- records: appended, never changed (the result and its acknowledgement are rows of their own for that reason).
+CREATE TRIGGER vaccinations_append_only BEFORE UPDATE OR DELETE ON followup.vaccinations
+    FOR EACH ROW EXECUTE FUNCTION core.append_only();
+CREATE TRIGGER vaccinations_no_truncate BEFORE TRUNCATE ON followup.vaccinations
+    FOR EACH STATEMENT EXECUTE FUNCTION core.append_only();
+CREATE TRIGGER test_orders_append_only BEFORE UPDATE OR DELETE ON followup.test_orders
+    FOR EACH ROW EXECUTE FUNCTION core.append_only();
+CREATE TRIGGER test_orders_no_truncate BEFORE TRUNCATE ON followup.test_orders
+    FOR EACH STATEMENT EXECUTE FUNCTION core.append_only();
+CREATE TRIGGER test_results_append_only BEFORE UPDATE OR DELETE ON followup.test_results
+    FOR EACH ROW EXECUTE FUNCTION core.append_only();
+CREATE TRIGGER test_results_no_truncate BEFORE TRUNCATE ON followup.test_results
+    FOR EACH STATEMENT EXECUTE FUNCTION core.append_only();
+CREATE TRIGGER result_acknowledgements_append_only BEFORE UPDATE OR DELETE ON followup.result_acknowledgements
+    FOR EACH ROW EXECUTE FUNCTION core.append_only();
+CREATE TRIGGER result_acknowledgements_no_truncate BEFORE TRUNCATE ON followup.result_acknowledgements
+    FOR EACH STATEMENT EXECUTE FUNCTION core.append_only();

@@ -13,8 +13,8 @@ using UsmpCare.Web.Data;
 namespace UsmpCare.Web.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261205232219_AllergyRecord")]
-    partial class AllergyRecord
+    [Migration("20261205234254_Baseline")]
+    partial class Baseline
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -214,6 +214,162 @@ namespace UsmpCare.Web.Data.Migrations
                         .HasName("pk_user_tokens");
 
                     b.ToTable("user_tokens", "auth");
+                });
+
+            modelBuilder.Entity("UsmpCare.Domain.Agenda.Appointment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("BookedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("booked_at");
+
+                    b.Property<Guid>("BookedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("booked_by_id");
+
+                    b.Property<string>("BookedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("booked_by_name");
+
+                    b.Property<Guid?>("CareRequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("care_request_id");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("duration_minutes");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("OutcomeNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("outcome_note");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("patient_id");
+
+                    b.Property<Guid>("PractitionerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("practitioner_id");
+
+                    b.Property<string>("PractitionerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("practitioner_name");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid?>("RecallId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recall_id");
+
+                    b.Property<Guid>("RoomId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("room_id");
+
+                    b.Property<DateTimeOffset>("Start")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("start");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Team")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("team");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_appointments");
+
+                    b.HasIndex("CareRequestId")
+                        .HasDatabaseName("ix_appointments_care_request_id");
+
+                    b.HasIndex("PatientId")
+                        .HasDatabaseName("ix_appointments_patient_id");
+
+                    b.HasIndex("PractitionerId", "Start")
+                        .HasDatabaseName("ix_appointments_practitioner_id_start");
+
+                    b.HasIndex("RoomId", "Start")
+                        .HasDatabaseName("ix_appointments_room_id_start");
+
+                    b.HasIndex("UnitId", "Start")
+                        .HasDatabaseName("ix_appointments_unit_id_start");
+
+                    b.ToTable("appointments", "agenda");
+                });
+
+            modelBuilder.Entity("UsmpCare.Domain.Agenda.Room", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_rooms");
+
+                    b.HasIndex("UnitId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_rooms_unit_id_name");
+
+                    b.ToTable("rooms", "agenda");
                 });
 
             modelBuilder.Entity("UsmpCare.Domain.CareRequests.CareRequest", b =>
@@ -778,6 +934,11 @@ namespace UsmpCare.Web.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("AccompanyingAdult")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("accompanying_adult");
+
                     b.Property<string>("Category")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
@@ -794,6 +955,20 @@ namespace UsmpCare.Web.Data.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
                         .HasColumnName("expression");
+
+                    b.Property<string>("HolderName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("holder_name");
+
+                    b.Property<string>("HolderQuality")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("holder_quality");
+
+                    b.Property<DateOnly?>("HolderReachedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("holder_reached_on");
 
                     b.Property<Guid>("PatientId")
                         .HasColumnType("uuid")
@@ -1534,6 +1709,394 @@ namespace UsmpCare.Web.Data.Migrations
                     b.ToTable("spip_shares", "consent");
                 });
 
+            modelBuilder.Entity("UsmpCare.Domain.Followup.Problem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("code");
+
+                    b.Property<DateTimeOffset?>("ErroneousAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("erroneous_at");
+
+                    b.Property<string>("ErroneousByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("erroneous_by_name");
+
+                    b.Property<string>("ErroneousReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("erroneous_reason");
+
+                    b.Property<Guid?>("FromEntryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("from_entry_id");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("label");
+
+                    b.Property<DateOnly?>("OnsetOn")
+                        .HasColumnType("date")
+                        .HasColumnName("onset_on");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("patient_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<Guid>("RecordedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recorded_by_id");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by_name");
+
+                    b.Property<DateOnly?>("ResolvedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("resolved_on");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Team")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("team");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_problems");
+
+                    b.HasIndex("PatientId")
+                        .HasDatabaseName("ix_problems_patient_id");
+
+                    b.ToTable("problems", "followup");
+                });
+
+            modelBuilder.Entity("UsmpCare.Domain.Followup.Recall", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AppointmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("appointment_id");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("cancel_reason");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by_name");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("detail");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("patient_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Team")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("team");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<string>("Vaccine")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("vaccine");
+
+                    b.HasKey("Id")
+                        .HasName("pk_recalls");
+
+                    b.HasIndex("PatientId")
+                        .HasDatabaseName("ix_recalls_patient_id");
+
+                    b.HasIndex("UnitId", "State", "DueOn")
+                        .HasDatabaseName("ix_recalls_unit_id_state_due_on");
+
+                    b.ToTable("recalls", "followup");
+                });
+
+            modelBuilder.Entity("UsmpCare.Domain.Followup.ResultAcknowledgement", b =>
+                {
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("order_id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("ById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("by_id");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("by_name");
+
+                    b.HasKey("OrderId")
+                        .HasName("pk_result_acknowledgements");
+
+                    b.ToTable("result_acknowledgements", "followup");
+                });
+
+            modelBuilder.Entity("UsmpCare.Domain.Followup.TestOrder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Exam")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("exam");
+
+                    b.Property<DateTimeOffset>("OrderedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ordered_at");
+
+                    b.Property<Guid>("OrderedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("ordered_by_id");
+
+                    b.Property<string>("OrderedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("ordered_by_name");
+
+                    b.Property<DateOnly>("OrderedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ordered_on");
+
+                    b.Property<string>("OtherLabel")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("other_label");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("patient_id");
+
+                    b.Property<string>("Team")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("team");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_test_orders");
+
+                    b.HasIndex("PatientId")
+                        .HasDatabaseName("ix_test_orders_patient_id");
+
+                    b.HasIndex("UnitId", "OrderedOn")
+                        .HasDatabaseName("ix_test_orders_unit_id_ordered_on");
+
+                    b.ToTable("test_orders", "followup");
+                });
+
+            modelBuilder.Entity("UsmpCare.Domain.Followup.TestResult", b =>
+                {
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("order_id");
+
+                    b.Property<DateTimeOffset>("EnteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("entered_at");
+
+                    b.Property<Guid>("EnteredById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("entered_by_id");
+
+                    b.Property<string>("EnteredByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("entered_by_name");
+
+                    b.Property<string>("Qualitative")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("qualitative");
+
+                    b.Property<string>("ReferenceRange")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("reference_range");
+
+                    b.Property<DateOnly>("ResultOn")
+                        .HasColumnType("date")
+                        .HasColumnName("result_on");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("text");
+
+                    b.Property<string>("Unit")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("unit");
+
+                    b.Property<decimal?>("Value")
+                        .HasPrecision(12, 4)
+                        .HasColumnType("numeric(12,4)")
+                        .HasColumnName("value");
+
+                    b.HasKey("OrderId")
+                        .HasName("pk_test_results");
+
+                    b.ToTable("test_results", "followup");
+                });
+
+            modelBuilder.Entity("UsmpCare.Domain.Followup.Vaccination", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("DoseNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("dose_number");
+
+                    b.Property<Guid>("GivenById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("given_by_id");
+
+                    b.Property<string>("GivenByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("given_by_name");
+
+                    b.Property<DateOnly>("GivenOn")
+                        .HasColumnType("date")
+                        .HasColumnName("given_on");
+
+                    b.Property<string>("Lot")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("lot");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("patient_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("Site")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("site");
+
+                    b.Property<string>("Team")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("team");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<string>("Vaccine")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("vaccine");
+
+                    b.HasKey("Id")
+                        .HasName("pk_vaccinations");
+
+                    b.HasIndex("PatientId")
+                        .HasDatabaseName("ix_vaccinations_patient_id");
+
+                    b.ToTable("vaccinations", "followup");
+                });
+
             modelBuilder.Entity("UsmpCare.Domain.Patients.Patient", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2223,6 +2786,18 @@ namespace UsmpCare.Web.Data.Migrations
                     b.ToTable("entries", "somatic");
                 });
 
+            modelBuilder.Entity("UsmpCare.Domain.Treatments.DistributionDefaults", b =>
+                {
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.HasKey("UnitId")
+                        .HasName("pk_distribution_defaults");
+
+                    b.ToTable("distribution_defaults", "treatments");
+                });
+
             modelBuilder.Entity("UsmpCare.Domain.Treatments.Drug", b =>
                 {
                     b.Property<string>("Cis")
@@ -2275,6 +2850,85 @@ namespace UsmpCare.Web.Data.Migrations
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
 
                     b.ToTable("drugs", "treatments");
+                });
+
+            modelBuilder.Entity("UsmpCare.Domain.Treatments.Prescription", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Change")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("change");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("patient_id");
+
+                    b.Property<Guid>("PrescriberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("prescriber_id");
+
+                    b.Property<string>("PrescriberName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("prescriber_name");
+
+                    b.Property<string>("PrescriberRpps")
+                        .HasMaxLength(11)
+                        .HasColumnType("character varying(11)")
+                        .HasColumnName("prescriber_rpps");
+
+                    b.Property<Guid?>("ReplacesId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("replaces_id");
+
+                    b.Property<DateTimeOffset?>("SignedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("signed_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("StopReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("stop_reason");
+
+                    b.Property<string>("Team")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("team");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_prescriptions");
+
+                    b.HasIndex("ReplacesId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_prescriptions_replaces_id")
+                        .HasFilter("status = 'Signed'");
+
+                    b.HasIndex("PatientId", "Status")
+                        .HasDatabaseName("ix_prescriptions_patient_id_status");
+
+                    b.ToTable("prescriptions", "treatments");
                 });
 
             modelBuilder.Entity("UsmpCare.Domain.Units.Unit", b =>
@@ -2723,6 +3377,53 @@ namespace UsmpCare.Web.Data.Migrations
                         .HasConstraintName("fk_user_tokens_users_user_id");
                 });
 
+            modelBuilder.Entity("UsmpCare.Domain.Agenda.Appointment", b =>
+                {
+                    b.HasOne("UsmpCare.Domain.CareRequests.CareRequest", null)
+                        .WithMany()
+                        .HasForeignKey("CareRequestId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_appointments_care_requests_care_request_id");
+
+                    b.HasOne("UsmpCare.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_appointments_patients_patient_id");
+
+                    b.HasOne("UsmpCare.Web.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("PractitionerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_appointments_asp_net_users_practitioner_id");
+
+                    b.HasOne("UsmpCare.Domain.Agenda.Room", null)
+                        .WithMany()
+                        .HasForeignKey("RoomId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_appointments_rooms_room_id");
+
+                    b.HasOne("UsmpCare.Domain.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_appointments_units_unit_id");
+                });
+
+            modelBuilder.Entity("UsmpCare.Domain.Agenda.Room", b =>
+                {
+                    b.HasOne("UsmpCare.Domain.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_rooms_units_unit_id");
+                });
+
             modelBuilder.Entity("UsmpCare.Domain.CareRequests.CareRequest", b =>
                 {
                     b.HasOne("UsmpCare.Domain.Patients.Patient", null)
@@ -2954,6 +3655,66 @@ namespace UsmpCare.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_spip_shares_patients_patient_id");
+                });
+
+            modelBuilder.Entity("UsmpCare.Domain.Followup.Problem", b =>
+                {
+                    b.HasOne("UsmpCare.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_problems_patients_patient_id");
+                });
+
+            modelBuilder.Entity("UsmpCare.Domain.Followup.Recall", b =>
+                {
+                    b.HasOne("UsmpCare.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_recalls_patients_patient_id");
+                });
+
+            modelBuilder.Entity("UsmpCare.Domain.Followup.ResultAcknowledgement", b =>
+                {
+                    b.HasOne("UsmpCare.Domain.Followup.TestResult", null)
+                        .WithOne("Acknowledgement")
+                        .HasForeignKey("UsmpCare.Domain.Followup.ResultAcknowledgement", "OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_result_acknowledgements_test_results_order_id");
+                });
+
+            modelBuilder.Entity("UsmpCare.Domain.Followup.TestOrder", b =>
+                {
+                    b.HasOne("UsmpCare.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_test_orders_patients_patient_id");
+                });
+
+            modelBuilder.Entity("UsmpCare.Domain.Followup.TestResult", b =>
+                {
+                    b.HasOne("UsmpCare.Domain.Followup.TestOrder", null)
+                        .WithOne("Result")
+                        .HasForeignKey("UsmpCare.Domain.Followup.TestResult", "OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_test_results_test_orders_order_id");
+                });
+
+            modelBuilder.Entity("UsmpCare.Domain.Followup.Vaccination", b =>
+                {
+                    b.HasOne("UsmpCare.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_vaccinations_patients_patient_id");
                 });
 
             modelBuilder.Entity("UsmpCare.Domain.Patients.Patient", b =>
@@ -3342,6 +4103,43 @@ namespace UsmpCare.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("UsmpCare.Domain.Treatments.DistributionDefaults", b =>
+                {
+                    b.HasOne("UsmpCare.Domain.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_distribution_defaults_units_unit_id");
+
+                    b.OwnsMany("UsmpCare.Domain.Treatments.ClassMode", "Modes", b1 =>
+                        {
+                            b1.Property<Guid>("DistributionDefaultsUnitId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<int>("Class");
+
+                            b1.Property<int>("Mode");
+
+                            b1.HasKey("DistributionDefaultsUnitId", "__synthesizedOrdinal")
+                                .HasName("pk_distribution_defaults");
+
+                            b1.ToTable("distribution_defaults", "treatments");
+
+                            b1
+                                .ToJson("modes")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("DistributionDefaultsUnitId")
+                                .HasConstraintName("fk_distribution_defaults_distribution_defaults_distribution_def");
+                        });
+
+                    b.Navigation("Modes");
+                });
+
             modelBuilder.Entity("UsmpCare.Domain.Treatments.Drug", b =>
                 {
                     b.OwnsMany("UsmpCare.Domain.Treatments.DrugPresentation", "Presentations", b1 =>
@@ -3415,6 +4213,76 @@ namespace UsmpCare.Web.Data.Migrations
                     b.Navigation("Substances");
                 });
 
+            modelBuilder.Entity("UsmpCare.Domain.Treatments.Prescription", b =>
+                {
+                    b.HasOne("UsmpCare.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_prescriptions_patients_patient_id");
+
+                    b.HasOne("UsmpCare.Domain.Treatments.Prescription", null)
+                        .WithMany()
+                        .HasForeignKey("ReplacesId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_prescriptions_prescriptions_replaces_id");
+
+                    b.OwnsMany("UsmpCare.Domain.Treatments.PrescriptionLine", "Lines", b1 =>
+                        {
+                            b1.Property<Guid>("PrescriptionId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<bool>("AsNeeded");
+
+                            b1.Property<string>("Cis");
+
+                            b1.Property<decimal>("Dose");
+
+                            b1.Property<string>("DoseUnit")
+                                .IsRequired();
+
+                            b1.Property<string>("DrugName")
+                                .IsRequired();
+
+                            b1.Property<DateOnly>("End");
+
+                            b1.Property<decimal?>("MaxPerDay");
+
+                            b1.Property<int>("Mode");
+
+                            b1.Property<bool>("Narcotic");
+
+                            b1.Property<string>("Reason");
+
+                            b1.Property<DateOnly>("Start");
+
+                            b1.PrimitiveCollection<string>("Substances")
+                                .IsRequired();
+
+                            b1.Property<int>("Times");
+
+                            b1.Property<int?>("TimesPerDay");
+
+                            b1.HasKey("PrescriptionId", "__synthesizedOrdinal")
+                                .HasName("pk_prescriptions");
+
+                            b1.ToTable("prescriptions", "treatments");
+
+                            b1
+                                .ToJson("lines")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PrescriptionId")
+                                .HasConstraintName("fk_prescriptions_prescriptions_prescription_id");
+                        });
+
+                    b.Navigation("Lines");
+                });
+
             modelBuilder.Entity("UsmpCare.Web.Accounts.UnitMembership", b =>
                 {
                     b.HasOne("UsmpCare.Domain.Units.Unit", null)
@@ -3445,6 +4313,16 @@ namespace UsmpCare.Web.Data.Migrations
             modelBuilder.Entity("UsmpCare.Domain.CareRequests.CareRequest", b =>
                 {
                     b.Navigation("Events");
+                });
+
+            modelBuilder.Entity("UsmpCare.Domain.Followup.TestOrder", b =>
+                {
+                    b.Navigation("Result");
+                });
+
+            modelBuilder.Entity("UsmpCare.Domain.Followup.TestResult", b =>
+                {
+                    b.Navigation("Acknowledgement");
                 });
 
             modelBuilder.Entity("UsmpCare.Domain.Records.HungerStrike", b =>

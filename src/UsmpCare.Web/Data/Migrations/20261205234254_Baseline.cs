@@ -20,6 +20,9 @@ namespace UsmpCare.Web.Data.Migrations
                 name: "documents");
 
             migrationBuilder.EnsureSchema(
+                name: "agenda");
+
+            migrationBuilder.EnsureSchema(
                 name: "audit");
 
             migrationBuilder.EnsureSchema(
@@ -42,6 +45,9 @@ namespace UsmpCare.Web.Data.Migrations
 
             migrationBuilder.EnsureSchema(
                 name: "continuity");
+
+            migrationBuilder.EnsureSchema(
+                name: "followup");
 
             migrationBuilder.AlterDatabase()
                 .Annotation("Npgsql:PostgresExtension:pg_trgm", ",,")
@@ -260,6 +266,26 @@ namespace UsmpCare.Web.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "distribution_defaults",
+                schema: "treatments",
+                columns: table => new
+                {
+                    unit_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    modes = table.Column<string>(type: "jsonb", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_distribution_defaults", x => x.unit_id);
+                    table.ForeignKey(
+                        name: "fk_distribution_defaults_units_unit_id",
+                        column: x => x.unit_id,
+                        principalSchema: "core",
+                        principalTable: "units",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "escort_places",
                 schema: "continuity",
                 columns: table => new
@@ -310,16 +336,38 @@ namespace UsmpCare.Web.Data.Migrations
                     designated_physician = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
                     spoken_language = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
                     reads_french = table.Column<bool>(type: "boolean", nullable: false),
-                    allergies = table.Column<List<string>>(type: "text[]", nullable: false),
                     alerts = table.Column<List<string>>(type: "text[]", nullable: false),
                     search_text = table.Column<string>(type: "text", nullable: false, computedColumnSql: "lower(core.immutable_unaccent(ecrou || ' ' || last_name || ' ' || coalesce(birth_name, '') || ' ' || first_name))", stored: true),
-                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false),
+                    allergy_record = table.Column<string>(type: "jsonb", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_patients", x => x.id);
                     table.ForeignKey(
                         name: "fk_patients_units_unit_id",
+                        column: x => x.unit_id,
+                        principalSchema: "core",
+                        principalTable: "units",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "rooms",
+                schema: "agenda",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    unit_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    name = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    is_active = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_rooms", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_rooms_units_unit_id",
                         column: x => x.unit_id,
                         principalSchema: "core",
                         principalTable: "units",
@@ -605,7 +653,11 @@ namespace UsmpCare.Web.Data.Migrations
                     expression = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
                     recorded_by_id = table.Column<Guid>(type: "uuid", nullable: false),
                     recorded_by_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    recorded_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    recorded_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    holder_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    holder_quality = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    holder_reached_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    accompanying_adult = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -890,6 +942,45 @@ namespace UsmpCare.Web.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "prescriptions",
+                schema: "treatments",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    patient_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    unit_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    team = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    prescriber_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    prescriber_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    prescriber_rpps = table.Column<string>(type: "character varying(11)", maxLength: 11, nullable: true),
+                    status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    change = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    signed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    replaces_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    stop_reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    lines = table.Column<string>(type: "jsonb", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_prescriptions", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_prescriptions_patients_patient_id",
+                        column: x => x.patient_id,
+                        principalSchema: "core",
+                        principalTable: "patients",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_prescriptions_prescriptions_replaces_id",
+                        column: x => x.replaces_id,
+                        principalSchema: "treatments",
+                        principalTable: "prescriptions",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "prison_movements",
                 schema: "core",
                 columns: table => new
@@ -919,6 +1010,73 @@ namespace UsmpCare.Web.Data.Migrations
                         column: x => x.unit_id,
                         principalSchema: "core",
                         principalTable: "units",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "problems",
+                schema: "followup",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    patient_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    unit_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    team = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    code = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    label = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    onset_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    resolved_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    from_entry_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    recorded_by_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    recorded_by_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    recorded_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    erroneous_reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    erroneous_by_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    erroneous_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_problems", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_problems_patients_patient_id",
+                        column: x => x.patient_id,
+                        principalSchema: "core",
+                        principalTable: "patients",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "recalls",
+                schema: "followup",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    patient_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    unit_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    team = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    reason = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    detail = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    due_on = table.Column<DateOnly>(type: "date", nullable: false),
+                    vaccine = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    state = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    appointment_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    cancel_reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    created_by_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    created_by_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    closed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_recalls", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_recalls_patients_patient_id",
+                        column: x => x.patient_id,
+                        principalSchema: "core",
+                        principalTable: "patients",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -1022,6 +1180,34 @@ namespace UsmpCare.Web.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "test_orders",
+                schema: "followup",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    patient_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    unit_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    team = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    exam = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    other_label = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ordered_on = table.Column<DateOnly>(type: "date", nullable: false),
+                    ordered_by_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ordered_by_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ordered_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_test_orders", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_test_orders_patients_patient_id",
+                        column: x => x.patient_id,
+                        principalSchema: "core",
+                        principalTable: "patients",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "transfer_packs",
                 schema: "continuity",
                 columns: table => new
@@ -1048,6 +1234,103 @@ namespace UsmpCare.Web.Data.Migrations
                         column: x => x.patient_id,
                         principalSchema: "core",
                         principalTable: "patients",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "vaccinations",
+                schema: "followup",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    patient_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    unit_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    team = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    vaccine = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    dose_number = table.Column<int>(type: "integer", nullable: false),
+                    lot = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    given_on = table.Column<DateOnly>(type: "date", nullable: false),
+                    site = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    given_by_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    given_by_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    recorded_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_vaccinations", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_vaccinations_patients_patient_id",
+                        column: x => x.patient_id,
+                        principalSchema: "core",
+                        principalTable: "patients",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "appointments",
+                schema: "agenda",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    unit_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    patient_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    team = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    start = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    duration_minutes = table.Column<int>(type: "integer", nullable: false),
+                    practitioner_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    practitioner_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    room_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    from = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    care_request_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    recall_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    booked_by_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    booked_by_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    booked_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    outcome = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    outcome_note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_appointments", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_appointments_asp_net_users_practitioner_id",
+                        column: x => x.practitioner_id,
+                        principalSchema: "auth",
+                        principalTable: "users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_appointments_care_requests_care_request_id",
+                        column: x => x.care_request_id,
+                        principalSchema: "care",
+                        principalTable: "care_requests",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_appointments_patients_patient_id",
+                        column: x => x.patient_id,
+                        principalSchema: "core",
+                        principalTable: "patients",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_appointments_rooms_room_id",
+                        column: x => x.room_id,
+                        principalSchema: "agenda",
+                        principalTable: "rooms",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_appointments_units_unit_id",
+                        column: x => x.unit_id,
+                        principalSchema: "core",
+                        principalTable: "units",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -1201,6 +1484,34 @@ namespace UsmpCare.Web.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "test_results",
+                schema: "followup",
+                columns: table => new
+                {
+                    order_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    value = table.Column<decimal>(type: "numeric(12,4)", precision: 12, scale: 4, nullable: true),
+                    unit = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    reference_range = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    qualitative = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    result_on = table.Column<DateOnly>(type: "date", nullable: false),
+                    entered_by_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    entered_by_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    entered_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_test_results", x => x.order_id);
+                    table.ForeignKey(
+                        name: "fk_test_results_test_orders_order_id",
+                        column: x => x.order_id,
+                        principalSchema: "followup",
+                        principalTable: "test_orders",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "risk_signalements",
                 schema: "consent",
                 columns: table => new
@@ -1267,6 +1578,28 @@ namespace UsmpCare.Web.Data.Migrations
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "result_acknowledgements",
+                schema: "followup",
+                columns: table => new
+                {
+                    order_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    by_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    by_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_result_acknowledgements", x => x.order_id);
+                    table.ForeignKey(
+                        name: "fk_result_acknowledgements_test_results_order_id",
+                        column: x => x.order_id,
+                        principalSchema: "followup",
+                        principalTable: "test_results",
+                        principalColumn: "order_id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "ix_abuse_signalements_patient_id",
                 schema: "consent",
@@ -1284,6 +1617,36 @@ namespace UsmpCare.Web.Data.Migrations
                 schema: "documents",
                 table: "administration_requests",
                 columns: new[] { "unit_id", "status" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_appointments_care_request_id",
+                schema: "agenda",
+                table: "appointments",
+                column: "care_request_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_appointments_patient_id",
+                schema: "agenda",
+                table: "appointments",
+                column: "patient_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_appointments_practitioner_id_start",
+                schema: "agenda",
+                table: "appointments",
+                columns: new[] { "practitioner_id", "start" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_appointments_room_id_start",
+                schema: "agenda",
+                table: "appointments",
+                columns: new[] { "room_id", "start" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_appointments_unit_id_start",
+                schema: "agenda",
+                table: "appointments",
+                columns: new[] { "unit_id", "start" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_audit_events_patient_id_at",
@@ -1594,6 +1957,20 @@ namespace UsmpCare.Web.Data.Migrations
                 columns: new[] { "unit_id", "status", "last_name" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_prescriptions_patient_id_status",
+                schema: "treatments",
+                table: "prescriptions",
+                columns: new[] { "patient_id", "status" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_prescriptions_replaces_id",
+                schema: "treatments",
+                table: "prescriptions",
+                column: "replaces_id",
+                unique: true,
+                filter: "status = 'Signed'");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_prison_movements_patient_id",
                 schema: "core",
                 table: "prison_movements",
@@ -1605,6 +1982,24 @@ namespace UsmpCare.Web.Data.Migrations
                 table: "prison_movements",
                 columns: new[] { "unit_id", "ecrou", "kind", "date" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_problems_patient_id",
+                schema: "followup",
+                table: "problems",
+                column: "patient_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_recalls_patient_id",
+                schema: "followup",
+                table: "recalls",
+                column: "patient_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_recalls_unit_id_state_due_on",
+                schema: "followup",
+                table: "recalls",
+                columns: new[] { "unit_id", "state", "due_on" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_record_access_requests_patient_id",
@@ -1662,6 +2057,13 @@ namespace UsmpCare.Web.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_rooms_unit_id_name",
+                schema: "agenda",
+                table: "rooms",
+                columns: new[] { "unit_id", "name" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "ix_spip_shares_disclosure_id",
                 schema: "consent",
                 table: "spip_shares",
@@ -1678,6 +2080,18 @@ namespace UsmpCare.Web.Data.Migrations
                 schema: "consent",
                 table: "spip_shares",
                 columns: new[] { "unit_id", "at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_test_orders_patient_id",
+                schema: "followup",
+                table: "test_orders",
+                column: "patient_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_test_orders_unit_id_ordered_on",
+                schema: "followup",
+                table: "test_orders",
+                columns: new[] { "unit_id", "ordered_on" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_transfer_packs_patient_id",
@@ -1741,6 +2155,12 @@ namespace UsmpCare.Web.Data.Migrations
                 column: "normalized_user_name",
                 unique: true);
 
+            migrationBuilder.CreateIndex(
+                name: "ix_vaccinations_patient_id",
+                schema: "followup",
+                table: "vaccinations",
+                column: "patient_id");
+
             BaselineSql.AfterTables(migrationBuilder);
         }
 
@@ -1754,6 +2174,10 @@ namespace UsmpCare.Web.Data.Migrations
             migrationBuilder.DropTable(
                 name: "administration_requests",
                 schema: "documents");
+
+            migrationBuilder.DropTable(
+                name: "appointments",
+                schema: "agenda");
 
             migrationBuilder.DropTable(
                 name: "audit_events",
@@ -1784,6 +2208,10 @@ namespace UsmpCare.Web.Data.Migrations
                 schema: "auth");
 
             migrationBuilder.DropTable(
+                name: "distribution_defaults",
+                schema: "treatments");
+
+            migrationBuilder.DropTable(
                 name: "drugs",
                 schema: "treatments");
 
@@ -1812,8 +2240,20 @@ namespace UsmpCare.Web.Data.Migrations
                 schema: "core");
 
             migrationBuilder.DropTable(
+                name: "prescriptions",
+                schema: "treatments");
+
+            migrationBuilder.DropTable(
                 name: "prison_movements",
                 schema: "core");
+
+            migrationBuilder.DropTable(
+                name: "problems",
+                schema: "followup");
+
+            migrationBuilder.DropTable(
+                name: "recalls",
+                schema: "followup");
 
             migrationBuilder.DropTable(
                 name: "record_access_requests",
@@ -1826,6 +2266,10 @@ namespace UsmpCare.Web.Data.Migrations
             migrationBuilder.DropTable(
                 name: "requisitions",
                 schema: "documents");
+
+            migrationBuilder.DropTable(
+                name: "result_acknowledgements",
+                schema: "followup");
 
             migrationBuilder.DropTable(
                 name: "risk_signalements",
@@ -1864,6 +2308,14 @@ namespace UsmpCare.Web.Data.Migrations
                 schema: "auth");
 
             migrationBuilder.DropTable(
+                name: "vaccinations",
+                schema: "followup");
+
+            migrationBuilder.DropTable(
+                name: "rooms",
+                schema: "agenda");
+
+            migrationBuilder.DropTable(
                 name: "care_requests",
                 schema: "care");
 
@@ -1880,6 +2332,10 @@ namespace UsmpCare.Web.Data.Migrations
                 schema: "documents");
 
             migrationBuilder.DropTable(
+                name: "test_results",
+                schema: "followup");
+
+            migrationBuilder.DropTable(
                 name: "disclosures",
                 schema: "consent");
 
@@ -1894,6 +2350,10 @@ namespace UsmpCare.Web.Data.Migrations
             migrationBuilder.DropTable(
                 name: "collection_rounds",
                 schema: "care");
+
+            migrationBuilder.DropTable(
+                name: "test_orders",
+                schema: "followup");
 
             migrationBuilder.DropTable(
                 name: "consent_entries",
