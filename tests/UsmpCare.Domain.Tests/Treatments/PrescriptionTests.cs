@@ -221,7 +221,7 @@ public sealed class PrescriptionTests
     private static AllergyRecord Allergic(string substance)
     {
         var record = new AllergyRecord();
-        record.Record(AllergenKind.Drug, substance, null, null, AllergySeverity.Moderate, "Dr Durand", DateTimeOffset.Parse("2026-11-02T09:00:00+01:00"));
+        record.Record(AllergenKind.Drug, substance, "S-" + substance, null, AllergySeverity.Moderate, "Dr Durand", DateTimeOffset.Parse("2026-11-02T09:00:00+01:00"));
         return record;
     }
 }

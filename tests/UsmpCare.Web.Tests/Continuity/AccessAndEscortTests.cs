@@ -22,7 +22,7 @@ public sealed class AccessAndEscortTests(UsmpFactory app) : IClassFixture<UsmpFa
     {
         var patient = await app.NewPatientAsync("Accès");
         var secretary = await app.LoginAsAsync(DemoData.Account(Role.Secretary));
-        var received = DateTime.Today.AddDays(-10).ToString("yyyy-MM-dd");
+        var received = TestClock.Today.AddDays(-10).ToString("yyyy-MM-dd");
 
         (await secretary.PostFormAsync("/Continuity/AccessRequests", new Dictionary<string, string>
         {
@@ -70,7 +70,7 @@ public sealed class AccessAndEscortTests(UsmpFactory app) : IClassFixture<UsmpFa
         var nurse = await app.LoginAsAsync(DemoData.Nurse(Team.Somatic));
         (await nurse.PostFormAsync("/Escorts", new Dictionary<string, string>
         {
-            ["Ecrou"] = patient.Ecrou, ["At"] = DateTime.Now.AddDays(2).ToString("yyyy-MM-ddTHH:mm"),
+            ["Ecrou"] = patient.Ecrou, ["At"] = TestClock.Form(TimeSpan.FromDays(2)),
             ["PlaceId"] = (await app.PlaceIdAsync()).ToString(), ["EscortLevel"] = "2", ["MedicalReason"] = "Biopsie d'un mélanome suspect",
         })).StatusCode.Should().Be(HttpStatusCode.Redirect);
         (await nurse.GetDocumentAsync("/Escorts")).Body!.TextContent.Should().Contain("Biopsie d'un mélanome suspect");

@@ -33,7 +33,7 @@ public sealed class EscortPlaceTests(UsmpFactory app) : IClassFixture<UsmpFactor
         var physician = await app.LoginAsAsync(DemoData.Account(Role.Physician));
         (await physician.PostFormAsync("/Escorts", new Dictionary<string, string>
         {
-            ["Ecrou"] = patient.Ecrou, ["At"] = DateTime.Now.AddDays(2).ToString("yyyy-MM-ddTHH:mm"),
+            ["Ecrou"] = patient.Ecrou, ["At"] = TestClock.Form(TimeSpan.FromDays(2)),
             ["PlaceId"] = (await app.PlaceIdAsync()).ToString(), ["EscortLevel"] = "3",
             // A destination typed as before the list of places: the form no longer takes it.
             ["Destination"] = "CHU Henri-Mondor, service de cardiologie " + MedicalText,
@@ -73,7 +73,7 @@ public sealed class EscortPlaceTests(UsmpFactory app) : IClassFixture<UsmpFactor
         var nurse = await app.LoginAsAsync(DemoData.Nurse(Team.Somatic));
         var otherUnit = await nurse.PostFormAsync("/Escorts", new Dictionary<string, string>
         {
-            ["Ecrou"] = patient.Ecrou, ["At"] = DateTime.Now.AddDays(2).ToString("yyyy-MM-ddTHH:mm"),
+            ["Ecrou"] = patient.Ecrou, ["At"] = TestClock.Form(TimeSpan.FromDays(2)),
             ["PlaceId"] = (await app.PlaceIdAsync(DemoData.UnitB)).ToString(), ["EscortLevel"] = "2", ["MedicalReason"] = "Bilan",
         });
         (await otherUnit.TextAsync()).Should().Contain("Choisissez la destination dans la liste des lieux de l'unité.");

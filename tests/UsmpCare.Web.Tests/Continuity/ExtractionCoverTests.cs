@@ -19,7 +19,7 @@ public sealed class ExtractionCoverTests(UsmpFactory app) : IClassFixture<UsmpFa
         var nurse = await app.LoginAsAsync(DemoData.Nurse(Team.Somatic));
         (await nurse.PostFormAsync("/Escorts", new Dictionary<string, string>
         {
-            ["Ecrou"] = patient.Ecrou, ["At"] = DateTime.Now.AddDays(3).ToString("yyyy-MM-ddTHH:mm"), ["PlaceId"] = placeId.ToString(),
+            ["Ecrou"] = patient.Ecrou, ["At"] = TestClock.Form(TimeSpan.FromDays(3)), ["PlaceId"] = placeId.ToString(),
             ["EscortLevel"] = "2", ["MedicalReason"] = "Consultation de cardiologie : échographie pour souffle cardiaque",
         })).StatusCode.Should().Be(HttpStatusCode.Redirect);
         var id = await app.WithDbAsync(db => db.ExternalAppointments.Where(a => a.PatientId == patient.Id).Select(a => a.Id).SingleAsync());

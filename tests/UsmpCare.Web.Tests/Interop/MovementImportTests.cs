@@ -59,7 +59,7 @@ public sealed class MovementImportTests(UsmpFactory app) : IClassFixture<UsmpFac
         var stranger = Uploads.Ecrou();
         var file = Uploads.Utf8($"""
             {Header}
-            {known.Ecrou};Connu;;Paul;{known.BirthDate:dd/MM/yyyy};M;Transfert entrant;{DateTime.Today.AddDays(-2):dd/MM/yyyy};MA de Fresnes;F-9;01/09/2027
+            {known.Ecrou};Connu;;Paul;{known.BirthDate:dd/MM/yyyy};M;Transfert entrant;{TestClock.Today.AddDays(-2):dd/MM/yyyy};MA de Fresnes;F-9;01/09/2027
             {stranger};Passant;;Luc;01/01/1980;M;Libération;10/11/2026;;;
             """);
         var secretary = await app.LoginAsAsync(DemoData.Account(Role.Secretary));
@@ -75,7 +75,7 @@ public sealed class MovementImportTests(UsmpFactory app) : IClassFixture<UsmpFac
 
         var late = Uploads.Utf8($"""
             {Header}
-            {known.Ecrou};Connu;;Paul;{known.BirthDate:dd/MM/yyyy};M;Libération;{DateTime.Today.AddDays(-5):dd/MM/yyyy};;;
+            {known.Ecrou};Connu;;Paul;{known.BirthDate:dd/MM/yyyy};M;Libération;{TestClock.Today.AddDays(-5):dd/MM/yyyy};;;
             """);
         (await (await secretary.UploadMovementsAsync(late)).TextAsync()).Should().Contain("1 mouvement(s) appliqué(s)");
         (await app.WithDbAsync(db => db.Patients.SingleAsync(p => p.Id == known.Id))).Status

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using UsmpCare.Domain.Consents;
 using UsmpCare.Domain.Patients;
 using UsmpCare.Domain.Security;
 using UsmpCare.Web.Data;
@@ -51,7 +52,7 @@ public sealed class PatientTests(UsmpFactory app) : IClassFixture<UsmpFactory>
             ["Input.LastName"] = "Nouvel",
             ["Input.FirstName"] = "Arrivant",
             ["Input.Sex"] = "Male",
-            ["Input.ArrivalDate"] = DateTime.Today.ToString("yyyy-MM-dd"),
+            ["Input.ArrivalDate"] = TestClock.Today.ToString("yyyy-MM-dd"),
             ["Input.Status"] = "Present",
             ["Input.InsStatus"] = "None",
             ["Input.SpokenLanguage"] = "roumain",
@@ -114,6 +115,9 @@ public sealed class PatientTests(UsmpFactory app) : IClassFixture<UsmpFactory>
             var p = await db.Patients.SingleAsync(x => x.Id == patient.Id);
             p.Allergies.Record(AllergenKind.Latex, "Latex", null, "eczéma", AllergySeverity.Severe, "Dr Test", new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
             p.SetCourtOrderedCare(CourtOrderedCare.ObligationDeSoins, new DateOnly(2026, 1, 5));
+            // P36: a minor's consultation is signed once a holder of parental authority agreed.
+            db.ConsentEntries.Add(new ConsentEntry(patient.Id, ConsentTopic.ParentalAuthority, ConsentDecision.Agreed, null, null,
+                "Par téléphone", Guid.NewGuid(), "Dr Test", TimeProvider.System.GetUtcNow(), new ParentalHolder("Mme Jeune", HolderQuality.Mother, TestClock.Today)));
             return await db.SaveChangesAsync();
         });
         var physician = await app.LoginAsAsync(DemoData.Account(Role.Physician));

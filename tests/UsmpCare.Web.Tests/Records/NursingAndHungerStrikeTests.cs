@@ -54,7 +54,7 @@ public sealed class NursingAndHungerStrikeTests(UsmpFactory app) : IClassFixture
 
         (await physician.PostFormAsync(url + "?handler=Start", new Dictionary<string, string>
         {
-            ["StartedOn"] = DateTime.Today.AddDays(-2).ToString("yyyy-MM-dd"),
+            ["StartedOn"] = TestClock.Today.AddDays(-2).ToString("yyyy-MM-dd"),
         }, url)).StatusCode.Should().Be(HttpStatusCode.Redirect);
         (await physician.PostFormAsync(url + "?handler=Check", new Dictionary<string, string>
         {

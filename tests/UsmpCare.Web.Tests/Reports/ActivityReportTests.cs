@@ -224,7 +224,7 @@ public sealed class ActivityReportTests(UsmpFactory app) : IClassFixture<UsmpFac
         {
             (await nurse.PostFormAsync("/Escorts", new Dictionary<string, string>
             {
-                ["Ecrou"] = patient.Ecrou, ["At"] = DateTime.Now.AddDays(2).ToString("yyyy-MM-ddTHH:mm"), ["Kind"] = kind,
+                ["Ecrou"] = patient.Ecrou, ["At"] = TestClock.Form(TimeSpan.FromDays(2)), ["Kind"] = kind,
                 ["PlaceId"] = (await app.PlaceIdAsync()).ToString(), ["EscortLevel"] = "2", ["MedicalReason"] = "Bilan",
             })).StatusCode.Should().Be(HttpStatusCode.Redirect);
         }

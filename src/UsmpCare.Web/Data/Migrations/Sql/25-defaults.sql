@@ -1,0 +1,5 @@
+-- Issue #20: a patient whose row is written outside EF Core's change tracking — the movement import copies new
+-- arrivals with COPY (Data/BulkCopy), which writes scalar columns only — starts with allergies « non renseignées »,
+-- the empty record, never a clinical statement nobody made.
+ALTER TABLE core.patients ALTER COLUMN allergy_record
+    SET DEFAULT '{"entries": [], "none_known_stated_at": null, "none_known_stated_by": null}'::jsonb;
