@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using UsmpCare.Domain.Consents;
 using UsmpCare.Domain.Records;
 using UsmpCare.Domain.Security;
@@ -31,6 +32,31 @@ public sealed class MinorConsultationTests(UsmpFactory app) : IClassFixture<Usmp
         });
         form["Input.Version"] = draft.Version.ToString();
         (await physician.PostConsultationAsync("Sign", form, draft.Id)).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        (await app.EntriesOfAsync(minor.Id, Team.Somatic)).Single().Status.Should().Be(EntryStatus.Signed);
+    }
+
+    [Fact]
+    public async Task The_holder_is_recorded_on_the_consent_page_a_nameless_holder_is_refused_and_then_the_minor_s_consultation_signs()
+    {
+        var minor = await app.NewPatientAsync("Mineure", ageYears: 15);
+        var physician = await app.LoginAsAsync(DemoData.Account(Role.Physician));
+        var url = $"/Patients/Consents/{minor.Id}";
+        (await (await physician.GetAsync(url)).TextAsync()).Should().Contain("Titulaire de l'autorité parentale");
+        var fields = new Dictionary<string, string>
+        {
+            ["Topic"] = nameof(ConsentTopic.ParentalAuthority), ["Decision"] = nameof(ConsentDecision.Agreed),
+            ["Expression"] = "Par téléphone", ["HolderQuality"] = nameof(HolderQuality.Mother), ["HolderReachedOn"] = TestClock.Today.ToString("yyyy-MM-dd"),
+        };
+
+        var nameless = await physician.PostFormAsync(url, fields);
+        nameless.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await nameless.TextAsync()).Should().Contain("Indiquez le nom du titulaire de l'autorité parentale.");
+        (await app.WithDbAsync(db => db.ConsentEntries.CountAsync(e => e.PatientId == minor.Id))).Should().Be(0);
+
+        fields["HolderName"] = "Mme Mineure";
+        (await physician.PostFormAsync(url, fields)).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        (await (await physician.GetAsync(url)).TextAsync()).Should().Contain("Mme Mineure (mère");
+        (await physician.PostConsultationAsync("Sign", Clinic.ConsultationForm(minor.Id))).StatusCode.Should().Be(HttpStatusCode.Redirect);
         (await app.EntriesOfAsync(minor.Id, Team.Somatic)).Single().Status.Should().Be(EntryStatus.Signed);
     }
 }

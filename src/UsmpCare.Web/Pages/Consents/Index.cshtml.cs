@@ -18,6 +18,13 @@ public sealed class IndexModel(AppDbContext db, PatientAccess access, TimeProvid
     [BindProperty] public OutsideCategory? Category { get; set; }
     [BindProperty] public string? RecipientName { get; set; }
     [BindProperty] public string? Expression { get; set; }
+
+    // P36, art. L.1111-5 CSP: for a minor, who holds parental authority and was reached, or the adult who accompanies
+    // a minor objecting to their being consulted. The domain refuses a holder's answer without a name or a quality.
+    [BindProperty] public string? HolderName { get; set; }
+    [BindProperty] public HolderQuality? HolderQuality { get; set; }
+    [BindProperty] public DateOnly? HolderReachedOn { get; set; }
+    [BindProperty] public string? AccompanyingAdult { get; set; }
     [TempData] public string? Message { get; set; }
 
     public async Task<IActionResult> OnGetAsync(Guid patientId) => await LoadAsync(patientId) ?? Page();
@@ -29,8 +36,11 @@ public sealed class IndexModel(AppDbContext db, PatientAccess access, TimeProvid
             return refused;
         }
         var actor = Actor.Of(User);
+        var holder = Topic == ConsentTopic.ParentalAuthority && HolderQuality is { } quality
+            ? new ParentalHolder(HolderName ?? "", quality, HolderReachedOn ?? Fr.Today(Clock))
+            : null;
         var entry = new ConsentEntry(patientId, Topic, Decision, Category, RecipientName, Expression ?? "", actor.Id,
-            actor.Name, Clock.GetUtcNow());
+            actor.Name, Clock.GetUtcNow(), holder, AccompanyingAdult);
         Db.ConsentEntries.Add(entry);
         await Db.SaveChangesAsync();
         Message = $"Enregistré : {Topic.Label()} — {Decision.Label()}.";
