@@ -1,5 +1,5 @@
 # Sourced by test.sh before it builds anything: usmp_prerequisites installs the Debian packages the test suite needs
-# when their files are missing (PostgreSQL server binaries, Chromium and its French, qpdf), as root with apt-get; otherwise it prints the
+# when their files are missing (PostgreSQL server binaries, Chromium and its French, qpdf, poppler), as root with apt-get; otherwise it prints the
 # one command to run and returns 1.
 # USMP_PREREQS_ROOT (default: none, i.e. /) is the file system the checks look at; only this script's test sets it.
 
@@ -18,6 +18,8 @@ usmp_missing_packages() {
   fi
   # The PDF tests check every issued document with qpdf --check, from outside PDFsharp.
   [ -x "$root/usr/bin/qpdf" ] || missing+=(qpdf)
+  # … and draw them with poppler, whose FreeType reads every glyph of the fonts we rebuild (TrueTypeSubset).
+  [ -x "$root/usr/bin/pdftoppm" ] || missing+=(poppler-utils)
   echo "${missing[*]}"
 }
 

@@ -5,8 +5,8 @@ using PdfSharp.Pdf.IO;
 namespace UsmpCare.Documents;
 
 /// <summary>
-/// The second half of rendering: PDFsharp saves the document uncompressed, this pass empties the unused metrics of
-/// the embedded font subsets and deflates every stream as zlib (RFC 1950, with its Adler-32 trailer). PDFsharp's own
+/// The second half of rendering: PDFsharp saves the document uncompressed, this pass shrinks the embedded font
+/// subsets (<see cref="TrueTypeSubset"/>) and deflates every stream as zlib (RFC 1950, with its Adler-32 trailer). PDFsharp's own
 /// deflate omits that trailer, which `qpdf --check` reports on every stream; a certificate must stay small (a
 /// million of them at full scale) and clean for whoever checks it from outside.
 /// </summary>
@@ -18,6 +18,9 @@ internal static class CompactPdf
         using var document = PdfReader.Open(uncompressed, PdfDocumentOpenMode.Modify);
         document.Options.NoCompression = true;
         document.Options.CompressContentStreams = false;
+        // PDFsharp writes a new XMP stream on every save (uncompressed, as PDF/A wants metadata) after it has dropped
+        // the unreachable objects: unhooked here, the first pass's copy is dropped instead of staying in the file.
+        document.Internals.Catalog.Elements.Remove("/Metadata");
         foreach (var dictionary in document.Internals.GetAllObjects().OfType<PdfDictionary>())
         {
             if (dictionary.Stream is not { } stream || dictionary.Elements.ContainsKey("/Filter"))
@@ -27,7 +30,8 @@ internal static class CompactPdf
             var bytes = stream.Value;
             if (dictionary.Elements.ContainsKey("/Length1"))
             {
-                bytes = TrueTypeSubset.EmptyUnusedMetrics(bytes);
+                bytes = TrueTypeSubset.Shrink(bytes);
+                dictionary.Elements.SetInteger("/Length1", bytes.Length);
             }
             stream.Value = Deflate(bytes);
             dictionary.Elements.SetName("/Filter", "/FlateDecode");

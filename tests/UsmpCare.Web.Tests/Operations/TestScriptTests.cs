@@ -39,6 +39,8 @@ public sealed class TestScriptTests : IDisposable
         Install("usr/lib/postgresql/15/bin/initdb");
         Install("usr/bin/qpdf");
         File.SetUnixFileMode(Path.Combine(Root, "usr/bin/qpdf"), UnixFileMode.UserRead | UnixFileMode.UserExecute);
+        Install("usr/bin/pdftoppm");
+        File.SetUnixFileMode(Path.Combine(Root, "usr/bin/pdftoppm"), UnixFileMode.UserRead | UnixFileMode.UserExecute);
         Fake("id", "echo 1000");
         Fake("apt-get", "echo \"$*\" >> \"$SANDBOX/apt.log\"");
 
@@ -61,6 +63,7 @@ public sealed class TestScriptTests : IDisposable
               mkdir -p "{Root}/usr/bin" "{Root}/usr/lib/chromium/locales" "{Root}/usr/lib/postgresql/15/bin"
               printf '#!/bin/sh\n' > "{Root}/usr/bin/chromium"; chmod +x "{Root}/usr/bin/chromium"
               printf '#!/bin/sh\n' > "{Root}/usr/bin/qpdf"; chmod +x "{Root}/usr/bin/qpdf"
+              printf '#!/bin/sh\n' > "{Root}/usr/bin/pdftoppm"; chmod +x "{Root}/usr/bin/pdftoppm"
               touch "{Root}/usr/lib/chromium/locales/fr.pak" "{Root}/usr/lib/postgresql/15/bin/initdb"
             fi
             """);
@@ -69,7 +72,7 @@ public sealed class TestScriptTests : IDisposable
         (await RunAsync(Prerequisites)).ExitCode.Should().Be(0);
 
         (await File.ReadAllLinesAsync(AptLog)).Should().Equal(
-            "update -qq", "install -y -qq postgresql postgresql-contrib chromium chromium-l10n qpdf");
+            "update -qq", "install -y -qq postgresql postgresql-contrib chromium chromium-l10n qpdf poppler-utils");
     }
 
     [Theory]
@@ -80,6 +83,8 @@ public sealed class TestScriptTests : IDisposable
         Install("usr/lib/postgresql/15/bin/initdb");
         Install("usr/bin/qpdf");
         File.SetUnixFileMode(Path.Combine(Root, "usr/bin/qpdf"), UnixFileMode.UserRead | UnixFileMode.UserExecute);
+        Install("usr/bin/pdftoppm");
+        File.SetUnixFileMode(Path.Combine(Root, "usr/bin/pdftoppm"), UnixFileMode.UserRead | UnixFileMode.UserExecute);
         Fake("id", "echo 0");
         Fake("apt-get", aptGet);
 
@@ -98,6 +103,8 @@ public sealed class TestScriptTests : IDisposable
         Install("usr/lib/chromium/locales/fr.pak");
         Install("usr/bin/qpdf");
         File.SetUnixFileMode(Path.Combine(Root, "usr/bin/qpdf"), UnixFileMode.UserRead | UnixFileMode.UserExecute);
+        Install("usr/bin/pdftoppm");
+        File.SetUnixFileMode(Path.Combine(Root, "usr/bin/pdftoppm"), UnixFileMode.UserRead | UnixFileMode.UserExecute);
         // What `dotnet test` writes for a project with one skipped xunit test (notExecuted stays 0).
         Fake("dotnet", """
             [ "$1" = test ] || exit 0
