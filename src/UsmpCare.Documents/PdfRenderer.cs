@@ -3,6 +3,7 @@ using PdfSharp;
 using PdfSharp.Drawing;
 using PdfSharp.Fonts;
 using PdfSharp.Pdf;
+using PdfSharp.UniversalAccessibility;
 
 namespace UsmpCare.Documents;
 
@@ -35,14 +36,18 @@ public static class PdfRenderer
         using var document = new PdfDocument();
         document.Info.Title = letter.Title;
         document.Info.Creator = "UsmpCare";
-        // Screen readers and spell checkers read the text as French (PDF/UA's /Lang in the catalog).
-        document.Language = "fr-FR";
         // Saved uncompressed: CompactPdf deflates every stream itself, with the zlib trailer PDFsharp leaves out.
         document.Options.NoCompression = true;
         document.Options.CompressContentStreams = false;
-        var lines = new List<(string Text, XFont Font, double SpaceBefore)>();
-        void Add(string text, XFont font, double spaceBefore = 0) =>
-            lines.Add((FrenchTypography.Apply(text), font, spaceBefore));
+        // Tagged (ISO 32000-1 § 14.8): a screen reader reads the title and headings as such, each block as one
+        // paragraph, and skips the running footer. Each Add is one structure element, whatever lines it wraps to.
+        var structure = UAManager.ForDocument(document).StructureBuilder;
+        // Screen readers and spell checkers read the text as French (PDF/UA's /Lang in the catalog); set after the
+        // UAManager, which sets its own default.
+        document.Language = "fr-FR";
+        var lines = new List<(string Text, XFont Font, double SpaceBefore, PdfBlockLevelElementTag Tag)>();
+        void Add(string text, XFont font, double spaceBefore = 0, PdfBlockLevelElementTag tag = PdfBlockLevelElementTag.Paragraph) =>
+            lines.Add((FrenchTypography.Apply(text), font, spaceBefore, tag));
 
         Add(letter.Letterhead.UnitName, bold);
         Add(letter.Letterhead.ReferenceHospital, regular);
@@ -59,7 +64,7 @@ public static class PdfRenderer
             first = false;
         }
         Add("\t" + letter.PlaceAndDate, regular, 14);
-        Add(letter.Title, title, 18);
+        Add(letter.Title, title, 18, PdfBlockLevelElementTag.Heading1);
         if (letter.Subject is { } subject)
         {
             Add("Objet : " + subject, bold, 8);
@@ -68,7 +73,7 @@ public static class PdfRenderer
         {
             if (block.IsPageBreak)
             {
-                lines.Add(("\f", regular, 0));
+                lines.Add(("\f", regular, 0, PdfBlockLevelElementTag.Paragraph));
                 continue;
             }
             if (block.Label is { } label)
@@ -84,7 +89,8 @@ public static class PdfRenderer
                 Add("\t", regular, 40);
                 continue;
             }
-            Add(block.Text, block.IsHeading ? bold : regular, block.IsHeading ? 12 : 7);
+            Add(block.Text, block.IsHeading ? bold : regular, block.IsHeading ? 12 : 7,
+                block.IsHeading ? PdfBlockLevelElementTag.Heading2 : PdfBlockLevelElementTag.Paragraph);
         }
         first = true;
         foreach (var line in letter.Signature)
@@ -99,17 +105,33 @@ public static class PdfRenderer
             var page = document.AddPage();
             page.Size = PageSize.A4;
             using var gfx = XGraphics.FromPdfPage(page);
-            foreach (var (text, font, x, y) in pages[i])
+            int? open = null;
+            foreach (var (text, font, x, y, block, tag) in pages[i])
             {
+                if (open != block)
+                {
+                    if (open is not null)
+                    {
+                        structure.End();
+                    }
+                    structure.BeginElement(tag);
+                    open = block;
+                }
                 gfx.DrawString(text, font, XBrushes.Black, new XRect(x, y, page.Width.Point - x - Margin, font.Height),
                     XStringFormats.TopLeft);
             }
+            if (open is not null)
+            {
+                structure.End();
+            }
+            structure.BeginArtifact();
             var footerY = page.Height.Point - Margin / 2 - FooterHeight / 2;
             gfx.DrawLine(XPens.Gray, Margin, footerY - 4, page.Width.Point - Margin, footerY - 4);
             gfx.DrawString($"{letter.Letterhead.UnitName} — {letter.Letterhead.Address} — Tél. {letter.Letterhead.Phone}",
                 small, XBrushes.Gray, new XRect(Margin, footerY, page.Width.Point - 2 * Margin, 10), XStringFormats.TopLeft);
             gfx.DrawString($"Page {i + 1} / {pages.Count}", small, XBrushes.Gray,
                 new XRect(Margin, footerY, page.Width.Point - 2 * Margin, 10), XStringFormats.TopRight);
+            structure.End();
         }
         using var stream = new MemoryStream();
         document.Save(stream, closeStream: false);
@@ -124,18 +146,20 @@ public static class PdfRenderer
         new(Family, size, style, new XPdfFontOptions(PdfFontEncoding.Unicode));
 
     /// <summary>Breaks every line to the text width and spreads them over A4 pages above the footer.</summary>
-    private static List<List<(string Text, XFont Font, double X, double Y)>> Paginate(
-        List<(string Text, XFont Font, double SpaceBefore)> lines)
+    private static List<List<(string Text, XFont Font, double X, double Y, int Block, PdfBlockLevelElementTag Tag)>> Paginate(
+        List<(string Text, XFont Font, double SpaceBefore, PdfBlockLevelElementTag Tag)> lines)
     {
         var pageWidth = XUnit.FromMillimeter(210).Point;
         var pageHeight = XUnit.FromMillimeter(297).Point;
         var bottom = pageHeight - Margin - FooterHeight;
         var measure = XGraphics.CreateMeasureContext(new XSize(pageWidth, pageHeight), XGraphicsUnit.Point, XPageDirection.Downwards);
-        var pages = new List<List<(string, XFont, double, double)>> { new() };
+        var pages = new List<List<(string, XFont, double, double, int, PdfBlockLevelElementTag)>> { new() };
         var y = Margin;
         var labelFont = Font(10.5, XFontStyleEx.Bold);
-        foreach (var (raw, font, spaceBefore) in lines)
+        var block = 0;
+        foreach (var (raw, font, spaceBefore, tag) in lines)
         {
+            block++;
             if (raw == "\f")
             {
                 pages.Add([]);
@@ -161,11 +185,11 @@ public static class PdfRenderer
                 {
                     if (i < labelLines.Count)
                     {
-                        pages[^1].Add((labelLines[i], labelFont, Margin, y));
+                        pages[^1].Add((labelLines[i], labelFont, Margin, y, block, tag));
                     }
                     if (i < rowLines.Count)
                     {
-                        pages[^1].Add((rowLines[i], font, column, y));
+                        pages[^1].Add((rowLines[i], font, column, y, block, tag));
                     }
                     y += lineHeight;
                 }
@@ -185,7 +209,7 @@ public static class PdfRenderer
                         pages.Add([]);
                         y = Margin;
                     }
-                    pages[^1].Add((line, font, x, y));
+                    pages[^1].Add((line, font, x, y, block, tag));
                     y += height;
                 }
             }

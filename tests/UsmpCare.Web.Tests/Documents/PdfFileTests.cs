@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using PdfSharp.Pdf;
+using PdfSharp.Pdf.Advanced;
 using PdfSharp.Pdf.IO;
 using PdfPigDocument = UglyToad.PdfPig.PdfDocument;
 using UsmpCare.Documents;
@@ -73,6 +74,49 @@ public sealed class PdfFileTests
         descriptors.Should().NotBeEmpty().And.AllSatisfy(d => d.Elements.ContainsKey("/FontFile2").Should().BeTrue("the font is embedded"));
         // A subset's name starts with six capitals and a plus (ISO 32000-1 § 9.6.4).
         descriptors.Should().AllSatisfy(d => d.Elements.GetName("/FontName").Should().MatchRegex("^/[A-Z]{6}\\+"));
+    }
+
+    [Fact]
+    public void The_document_is_tagged_title_heading_and_paragraphs_with_the_footer_as_an_artifact()
+    {
+        using var document = PdfReader.Open(new MemoryStream(PdfRenderer.Render(Build("pack"))), PdfDocumentOpenMode.Import);
+        var catalog = document.Internals.Catalog;
+        catalog.Elements.GetDictionary("/MarkInfo")!.Elements.GetBoolean("/Marked").Should().BeTrue();
+        var root = catalog.Elements.GetDictionary("/StructTreeRoot");
+        root.Should().NotBeNull("ISO 32000-1 § 14.7: the structure tree");
+        var tags = new List<string>();
+        void Walk(PdfItem? item)
+        {
+            switch (item)
+            {
+                case PdfReference reference:
+                    Walk(reference.Value);
+                    break;
+                case PdfArray array:
+                    foreach (var element in array.Elements)
+                    {
+                        Walk(element);
+                    }
+                    break;
+                case PdfDictionary element:
+                    if (element.Elements.GetName("/S") is { Length: > 0 } tag)
+                    {
+                        tags.Add(tag);
+                    }
+                    Walk(element.Elements["/K"]);
+                    break;
+            }
+        }
+        Walk(root!.Elements["/K"]);
+
+        tags.Should().StartWith("/Document");
+        tags.Count(t => t == "/H1").Should().Be(1, "the title");
+        tags.Count(t => t == "/H2").Should().BeGreaterThanOrEqualTo(57, "the pack's 57 part headings");
+        tags.Count(t => t == "/P").Should().BeGreaterThanOrEqualTo(60, "one paragraph per table row at least");
+        var contents = string.Concat(document.Internals.GetAllObjects().OfType<PdfDictionary>()
+            .Where(d => d.Stream is not null && !d.Elements.ContainsKey("/Length1"))
+            .Select(d => System.Text.Encoding.Latin1.GetString(d.Stream.UnfilteredValue)));
+        contents.Should().Contain("/Artifact", "the running footer is not read aloud on every page");
     }
 
     [Fact]
