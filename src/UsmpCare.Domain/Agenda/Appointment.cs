@@ -49,6 +49,69 @@ public enum AppointmentOutcome
     ReleasedOrTransferred,
 }
 
+/// <summary>
+/// Why a patient did not come, from a closed list so that the month's figures count causes, never free text (seed
+/// 003, the health–prison dialogue): the prison's reasons for « non amené », then the absences (parloir, court…).
+/// </summary>
+public enum OutcomeReason
+{
+    /// <summary>Not brought: too few officers for the movements.</summary>
+    StaffShortage,
+    /// <summary>Not brought: movements stopped (incident, search, lockdown).</summary>
+    MovementsBlocked,
+    /// <summary>Not brought: the person was not called or the list did not reach the wing.</summary>
+    NotCalled,
+    /// <summary>Not brought: a reason of the prison outside the list.</summary>
+    OtherPrisonReason,
+    Parloir,
+    Court,
+    Activity,
+    DisciplinaryQuarters,
+}
+
+/// <summary>
+/// One outcome recorded for an appointment, appended and never changed: a correction is a new row that says why, so
+/// the month's figures can be traced to who recorded what (issue #21, point 3).
+/// </summary>
+public sealed class AppointmentOutcomeRecord
+{
+    private AppointmentOutcomeRecord()
+    {
+        ByName = "";
+    }
+
+    internal AppointmentOutcomeRecord(Guid appointmentId, AppointmentOutcome outcome, OutcomeReason? reason, string? note,
+        string? correction, bool byPrison, Guid by, string byName, DateTimeOffset at)
+    {
+        Id = Guid.NewGuid();
+        AppointmentId = appointmentId;
+        Outcome = outcome;
+        Reason = reason;
+        Note = note;
+        Correction = correction;
+        ByPrison = byPrison;
+        ById = by;
+        ByName = byName;
+        At = at;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid AppointmentId { get; private set; }
+    public AppointmentOutcome Outcome { get; private set; }
+    public OutcomeReason? Reason { get; private set; }
+    public string? Note { get; private set; }
+
+    /// <summary>Why an earlier outcome was corrected; null for the first one.</summary>
+    public string? Correction { get; private set; }
+
+    /// <summary>Recorded by the prison administration (« non amené »), not by the unit.</summary>
+    public bool ByPrison { get; private set; }
+
+    public Guid ById { get; private set; }
+    public string ByName { get; private set; }
+    public DateTimeOffset At { get; private set; }
+}
+
 /// <summary>A room of the unit where appointments are held (« Cabinet dentaire »): a small unit setting, retired, never deleted.</summary>
 public sealed class Room : IUnitScoped
 {
@@ -128,8 +191,16 @@ public sealed class Appointment : IUnitScoped
     public AppointmentStatus Status { get; private set; }
     public AppointmentOutcome? Outcome { get; private set; }
 
-    /// <summary>The prison's reason when the patient was not brought or absent (issue #21, point 3).</summary>
+    /// <summary>Why he did not come, from the closed list (<see cref="ReasonsFor"/>).</summary>
+    public OutcomeReason? OutcomeReason { get; private set; }
+
+    /// <summary>A few words beside the reason, by whoever recorded the outcome (issue #21, point 3).</summary>
     public string? OutcomeNote { get; private set; }
+
+    public DateTimeOffset? OutcomeAt { get; private set; }
+
+    /// <summary>Every outcome recorded, corrections included; loaded only where it is shown.</summary>
+    public List<AppointmentOutcomeRecord> OutcomeTrail { get; private set; } = [];
 
     public uint Version { get; private set; }
 
@@ -240,6 +311,76 @@ public sealed class Appointment : IUnitScoped
         Status = AppointmentStatus.Cancelled;
     }
 
+    /// <summary>The reasons an outcome takes: the prison's for « non amené », the absences for « absent », none otherwise.</summary>
+    public static IReadOnlyList<OutcomeReason> ReasonsFor(AppointmentOutcome outcome) => outcome switch
+    {
+        AppointmentOutcome.NotBrought => [Agenda.OutcomeReason.StaffShortage, Agenda.OutcomeReason.MovementsBlocked,
+            Agenda.OutcomeReason.NotCalled, Agenda.OutcomeReason.OtherPrisonReason],
+        AppointmentOutcome.Absent => [Agenda.OutcomeReason.Parloir, Agenda.OutcomeReason.Court, Agenda.OutcomeReason.Activity,
+            Agenda.OutcomeReason.DisciplinaryQuarters],
+        _ => [],
+    };
+
+    /// <summary>
+    /// Records what became of the appointment, once its day has come (<paramref name="zone"/> is the unit's, Paris). A
+    /// second outcome is a correction and must say why: the first stays in <see cref="OutcomeTrail"/>. The prison
+    /// administration records only « non amené » with its reason, and never overwrites what the unit recorded (P05: it
+    /// learns nothing of the care; the figures stay the unit's).
+    /// </summary>
+    public AppointmentOutcomeRecord RecordOutcome(AppointmentOutcome outcome, OutcomeReason? reason, string? note, string? correction,
+        bool byPrison, Guid by, string byName, DateTimeOffset now, TimeZoneInfo zone)
+    {
+        if (Status != AppointmentStatus.Booked)
+        {
+            throw new DomainException("Ce rendez-vous est annulé : il n'a pas d'issue à enregistrer.");
+        }
+        if (!Enum.IsDefined(outcome))
+        {
+            throw new DomainException("Choisissez l'issue du rendez-vous.");
+        }
+        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Start, zone).DateTime);
+        if (DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime) < day)
+        {
+            throw new DomainException($"Ce rendez-vous est prévu le {day:dd/MM/yyyy} : son issue s'enregistre à partir de ce jour-là.");
+        }
+        if (byPrison && outcome != AppointmentOutcome.NotBrought)
+        {
+            throw new DomainException("L'administration pénitentiaire enregistre seulement les personnes non amenées, avec sa raison.");
+        }
+        var reasons = ReasonsFor(outcome);
+        if (reasons.Count > 0 && (reason is null || !reasons.Contains(reason.Value)))
+        {
+            throw new DomainException(outcome == AppointmentOutcome.NotBrought
+                ? "Choisissez la raison pour laquelle la personne n'a pas été amenée."
+                : "Choisissez le motif de l'absence (parloir, tribunal, activité, quartier disciplinaire).");
+        }
+        if (reasons.Count == 0 && reason is not null)
+        {
+            throw new DomainException("Cette issue ne prend pas de motif : laissez le motif vide.");
+        }
+        correction = string.IsNullOrWhiteSpace(correction) ? null : correction.Trim();
+        if (Outcome is { } recorded)
+        {
+            if (byPrison)
+            {
+                throw new DomainException("L'issue de ce rendez-vous est déjà enregistrée : seule l'unité sanitaire peut la corriger.");
+            }
+            if (correction is null)
+            {
+                throw new DomainException($"L'issue de ce rendez-vous est déjà enregistrée ({Labels.Of(recorded)}) : pour la corriger, dites pourquoi.");
+            }
+        }
+        else
+        {
+            correction = null;
+        }
+        var record = new AppointmentOutcomeRecord(Id, outcome, reasons.Count > 0 ? reason : null,
+            string.IsNullOrWhiteSpace(note) ? null : note.Trim(), correction, byPrison, by, byName, now);
+        (Outcome, OutcomeReason, OutcomeNote, OutcomeAt) = (record.Outcome, record.Reason, record.Note, now);
+        OutcomeTrail.Add(record);
+        return record;
+    }
+
     /// <summary>The consultation form's type for this kind of appointment (pre-filled from the day's list).</summary>
     public Records.ConsultationType ConsultationType => Kind switch
     {
@@ -262,6 +403,29 @@ public sealed class Appointment : IUnitScoped
             VisitKind.NursingCare => "Soins infirmiers",
             VisitKind.PreventionVisit => "Visite de prévention",
             _ => kind.ToString(),
+        };
+
+        public static string Of(AppointmentOutcome outcome) => outcome switch
+        {
+            AppointmentOutcome.Seen => "Vu",
+            AppointmentOutcome.RefusedByPatient => "Refus du patient",
+            AppointmentOutcome.NotBrought => "Non amené",
+            AppointmentOutcome.Absent => "Absent",
+            AppointmentOutcome.ReleasedOrTransferred => "Libéré ou transféré",
+            _ => outcome.ToString(),
+        };
+
+        public static string Of(OutcomeReason reason) => reason switch
+        {
+            Agenda.OutcomeReason.StaffShortage => "effectif insuffisant pour les mouvements",
+            Agenda.OutcomeReason.MovementsBlocked => "mouvements bloqués (incident, fouille)",
+            Agenda.OutcomeReason.NotCalled => "personne non appelée",
+            Agenda.OutcomeReason.OtherPrisonReason => "autre raison de l'établissement",
+            Agenda.OutcomeReason.Parloir => "parloir",
+            Agenda.OutcomeReason.Court => "tribunal",
+            Agenda.OutcomeReason.Activity => "activité (travail, formation, sport)",
+            Agenda.OutcomeReason.DisciplinaryQuarters => "quartier disciplinaire",
+            _ => reason.ToString(),
         };
     }
 }

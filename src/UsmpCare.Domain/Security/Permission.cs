@@ -39,6 +39,8 @@ public enum Permission
     ImportMovements,
     BookAppointments,
     ManageRooms,
+    ViewMovementList,
+    RecordNotBrought,
 }
 
 public static class PermissionLabels
@@ -78,6 +80,8 @@ public static class PermissionLabels
         Permission.ImportMovements => "Importer les mouvements de l'établissement (arrivées, libérations, transferts) depuis le fichier de l'administration pénitentiaire",
         Permission.BookAppointments => "Consulter l'agenda et la liste du jour, prendre et annuler des rendez-vous (le motif reste à l'équipe du rendez-vous)",
         Permission.ManageRooms => "Tenir la liste des salles de consultation de l'unité",
+        Permission.ViewMovementList => "Voir, imprimer et exporter la liste des mouvements vers l'unité sanitaire (nom, écrou, cellule, heure — jamais le soignant, la nature ni le motif)",
+        Permission.RecordNotBrought => "Signaler une personne non amenée à l'unité sanitaire, avec la raison de l'établissement",
         _ => permission.ToString(),
     };
 

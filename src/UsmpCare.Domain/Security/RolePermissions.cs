@@ -13,6 +13,7 @@ public static class RolePermissions
         Permission.ManagePatientIdentity, Permission.ViewPatientChart, Permission.ReadRecord,
         Permission.FollowHungerStrike, Permission.HandleCareRequests, Permission.RecordConsent,
         Permission.ViewDocumentRegister, Permission.ManageEscorts, Permission.BookAppointments,
+        Permission.ViewMovementList,
     ];
 
     private static readonly Permission[] Physicians =
@@ -38,10 +39,11 @@ public static class RolePermissions
             // Identities and scheduling, never note contents.
             [Role.Secretary] = Set([Permission.ViewWhoSeesWhat, Permission.ViewRoster, Permission.SearchPatients,
                 Permission.ManagePatientIdentity, Permission.ViewDocumentRegister, Permission.ManageAccessRequests,
-                Permission.ManageEscorts, Permission.ImportMovements, Permission.BookAppointments]),
-            // P05: no medical field for AP, ever.
+                Permission.ManageEscorts, Permission.ImportMovements, Permission.BookAppointments, Permission.ViewMovementList]),
+            // P05: no medical field for AP, ever: its movement list says who is expected at the unit sanitaire and when.
             [Role.PrisonAdministration] = Set([Permission.ViewWhoSeesWhat, Permission.ViewRoster,
-                Permission.ViewDocumentsForAp, Permission.RequestDocument, Permission.ViewEscortNeeds]),
+                Permission.ViewDocumentsForAp, Permission.RequestDocument, Permission.ViewEscortNeeds,
+                Permission.ViewMovementList, Permission.RecordNotBrought]),
             // P03: SPIP reads only what a physician shared, nothing else.
             [Role.Spip] = Set([Permission.ViewWhoSeesWhat, Permission.ViewSharedWithSpip]),
             // The hospital's IT administrator sees no patient data at all.

@@ -49,7 +49,19 @@ public sealed class AgendaBook(AppDbContext db, TimeProvider clock)
     /// loaded as posted, so the domain refuses it with its message rather than a silent « not found ». One booking per
     /// unit at a time (an advisory lock held until commit): two secretaries cannot both take the last free slot.
     /// </summary>
-    public async Task<Appointment> BookAsync(Guid unitId, BookingForm form, ClaimsPrincipal user)
+    public Task<Appointment> BookAsync(Guid unitId, BookingForm form, ClaimsPrincipal user) =>
+        // The app's connection retries transient failures: a transaction of ours runs as one retriable unit, read
+        // again from scratch on a retry (a user-initiated transaction outside it was refused: every booking failed).
+        db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            var appointment = await BookInTransactionAsync(unitId, form, user);
+            await transaction.CommitAsync();
+            return appointment;
+        });
+
+    private async Task<Appointment> BookInTransactionAsync(Guid unitId, BookingForm form, ClaimsPrincipal user)
     {
         var patient = form.PatientId is { } patientId
             ? await db.Patients.FirstOrDefaultAsync(p => p.Id == patientId)
@@ -76,7 +88,6 @@ public sealed class AgendaBook(AppDbContext db, TimeProvider clock)
               ?? throw new DomainException("Cette demande de soins n'existe pas.")
             : null;
         var start = Fr.FromLocal(form.Start.Value);
-        await using var transaction = await db.Database.BeginTransactionAsync();
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({LockKey(unitId)})");
         var end = start.AddMinutes(Math.Clamp(form.DurationMinutes, 0, Appointment.MaxMinutes));
         var earliest = start.AddMinutes(-Appointment.MaxMinutes);
@@ -91,7 +102,6 @@ public sealed class AgendaBook(AppDbContext db, TimeProvider clock)
             around, actor.Id, actor.Name, clock.GetUtcNow());
         db.Appointments.Add(appointment);
         await db.SaveChangesAsync();
-        await transaction.CommitAsync();
         return appointment;
     }
 

@@ -47,6 +47,37 @@ public static partial class DemoData
             }
         }
         db.Appointments.AddRange(booked);
+        db.Appointments.AddRange(PastWeeks(unit, patients, plan[0].Who, rooms[0], staff, now));
         await db.SaveChangesAsync();
+    }
+
+    /// <summary>
+    /// Three past weeks of the physician's mornings with what became of them — seen, refused, not brought by the prison
+    /// for its reasons, absent at the parloir or in court — so the movement list and the month's lost appointments show
+    /// something (issue #21, point 3). Booked the day before, as the secretariat does.
+    /// </summary>
+    private static IEnumerable<Appointment> PastWeeks(Unit unit, IReadOnlyList<Patient> patients, Practitioner who, Room room,
+        IReadOnlyList<Accounts.User> staff, DateTimeOffset now)
+    {
+        var prison = staff.Single(s => s.Email == "ap@demo.usmp.fr");
+        var outcomes = new (AppointmentOutcome Outcome, OutcomeReason? Reason)[]
+        {
+            (AppointmentOutcome.Seen, null), (AppointmentOutcome.NotBrought, OutcomeReason.StaffShortage), (AppointmentOutcome.Seen, null),
+            (AppointmentOutcome.Absent, OutcomeReason.Parloir), (AppointmentOutcome.RefusedByPatient, null), (AppointmentOutcome.Seen, null),
+            (AppointmentOutcome.NotBrought, OutcomeReason.MovementsBlocked), (AppointmentOutcome.Absent, OutcomeReason.Court), (AppointmentOutcome.Seen, null),
+            (AppointmentOutcome.NotBrought, OutcomeReason.StaffShortage),
+        };
+        var today = DateOnly.FromDateTime(Fr.Local(now));
+        for (var i = 0; i < outcomes.Length; i++)
+        {
+            var start = Fr.FromLocal(today.AddDays(-2 * (i + 1)).ToDateTime(new TimeOnly(9, 0)));
+            var appointment = Appointment.Book(new Booking(patients[i + 6], unit.Id, VisitKind.Consultation, start, 20, who, room, "Suivi de la tension artérielle"),
+                [], who.Id, who.Name, start.AddDays(-1));
+            var (outcome, reason) = outcomes[i];
+            var byPrison = outcome == AppointmentOutcome.NotBrought;
+            appointment.RecordOutcome(outcome, reason, null, null, byPrison, byPrison ? prison.Id : who.Id,
+                byPrison ? Actor.NameOf(prison.DisplayName, false) : who.Name, start.AddHours(2), Fr.Paris);
+            yield return appointment;
+        }
     }
 }

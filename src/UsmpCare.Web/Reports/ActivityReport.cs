@@ -43,16 +43,23 @@ public enum IndicatorUnit
 /// </summary>
 public sealed record Indicator(string Code, string Section, string Label, double? Value, IndicatorUnit Unit, int? Basis = null)
 {
+    /// <summary>What a masked figure reads: a statement, not a value, so no unit may follow it (« &lt;5 heures » did).</summary>
+    public static readonly string Masked = $"masqué (< {ActivityReport.SmallCount.ToString(CultureInfo.InvariantCulture)} cas)";
+
     /// <summary>
-    /// What may leave the unit: counts below 5 (and medians over fewer than 5 events) become « &lt;5 », so that no
+    /// Whether the figure may not leave the unit: counts below 5 (and medians over fewer than 5 events), so that no
     /// detainee can be recognised from a figure handed to the ARS or to the prison's direction (seed 003, CNIL
     /// guidance on aggregated health statistics). Zero is below 5 too: the rule is applied as written.
     /// </summary>
+    public bool IsMasked(bool leavesUnit) =>
+        leavesUnit && (Unit == IndicatorUnit.Count ? Value is < ActivityReport.SmallCount : Basis is < ActivityReport.SmallCount);
+
+    /// <summary>The figure alone: « 12,5 », or <see cref="Masked"/> when it may not leave the unit.</summary>
     public string Shown(bool leavesUnit)
     {
-        if (leavesUnit && (Unit == IndicatorUnit.Count ? Value is < ActivityReport.SmallCount : Basis is < ActivityReport.SmallCount))
+        if (IsMasked(leavesUnit))
         {
-            return "<" + ActivityReport.SmallCount.ToString(CultureInfo.InvariantCulture);
+            return Masked;
         }
         return Value switch
         {
@@ -61,6 +68,10 @@ public sealed record Indicator(string Code, string Section, string Label, double
             { } v => v.ToString("0.0", Fr.Culture),
         };
     }
+
+    /// <summary>The figure and its unit (« 23,0 heures »); a masked or missing figure has no unit after it.</summary>
+    public string ShownWithUnit(bool leavesUnit) =>
+        IsMasked(leavesUnit) || Unit == IndicatorUnit.Count || Value is null ? Shown(leavesUnit) : $"{Shown(leavesUnit)} {UnitLabel}";
 
     public string UnitLabel => Unit switch
     {
@@ -183,6 +194,7 @@ public static class ActivityReport
         }
 
         list.AddRange(await AdministrationAsync(db, unitId, period));
+        list.AddRange(await LostAppointments.IndicatorsAsync(db, unitId, period));
 
         var strikes = db.HungerStrikes.AsNoTracking().Where(h => h.UnitId == unitId);
         list.Add(new("GRV-01", HungerStrikes, "Grèves de la faim commencées", await strikes.CountAsync(h => h.StartedOn >= period.From && h.StartedOn <= period.To), IndicatorUnit.Count));
@@ -220,6 +232,8 @@ public static class ActivityReport
         list.Add(new("ESC-07", Escorts, "Rendez-vous perdus du fait de l'escorte (indisponible ou en retard)",
             cancelled.Count(c => CauseOf(c.CancellationCause, c.CancelledBy) is CancellationCause.EscortUnavailable or CancellationCause.EscortLate), IndicatorUnit.Count));
         list.AddRange(await AdministrationAsync(db, unitId, period));
+        // Seed 003: the appointments the prison did not bring are the first subject of the health–prison dialogue.
+        list.AddRange(await LostAppointments.IndicatorsAsync(db, unitId, period));
         return list;
     }
 
@@ -334,7 +348,7 @@ public static class ActivityReport
         {
             csv.AppendLine(string.Join(';', CsvCell.Escape(unitName), period.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 period.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), i.Code, CsvCell.Escape(i.Section), CsvCell.Escape(i.Label),
-                CsvCell.Escape(i.Shown(leavesUnit: true)), i.UnitLabel));
+                CsvCell.Escape(i.Shown(leavesUnit: true)), i.IsMasked(leavesUnit: true) ? "" : i.UnitLabel));
         }
         return [.. System.Text.Encoding.UTF8.GetPreamble(), .. System.Text.Encoding.UTF8.GetBytes(csv.ToString())];
     }

@@ -54,7 +54,7 @@ public static class GuardPresence
 
     public static string MonthLabel(DateOnly month) => month.ToString("MMMM yyyy", Fr.Culture);
 
-    private static DateOnly MonthOf(DateTimeOffset at)
+    public static DateOnly MonthOf(DateTimeOffset at)
     {
         var local = Fr.Local(at);
         return new DateOnly(local.Year, local.Month, 1);

@@ -8,7 +8,7 @@ public sealed record UnitReport(string Title, string FileStem, string Foreword,
     Func<AppDbContext, Guid, ReportPeriod, Task<IReadOnlyList<Indicator>>> ComputeAsync)
 {
     private static readonly string Suppressed =
-        $"Les effectifs inférieurs à {ActivityReport.SmallCount} sont masqués (« <{ActivityReport.SmallCount} »).";
+        $"Les effectifs inférieurs à {ActivityReport.SmallCount} sont masqués (« {Indicator.Masked} »).";
 
     /// <summary>The unit's activity over any period (the yearly one goes to the ARS): counts only, docs/indicators.md.</summary>
     public static readonly UnitReport Activity = new("Rapport d'activité de l'unité sanitaire", "rapport-activite",

@@ -38,7 +38,9 @@ public sealed class DataBoundaryTests(UsmpFactory app) : IClassFixture<UsmpFacto
             "team" => "Somatic",
             "patientId" => ids.Patient.ToString(),
             _ => r.Contains("{team}") ? ids.Somatic.ToString() : ids.Patient.ToString(),
-        })).Append($"/Records/Entry/Psychiatric/{ids.Psychiatric}").Append($"/Patients?q=a").Append("/Clinical/Cim10?q=hepatite"));
+        })).Append($"/Records/Entry/Psychiatric/{ids.Psychiatric}").Append($"/Patients?q=a").Append("/Clinical/Cim10?q=hepatite")
+            // Issue #21: the prison's movement list of the demo's coming days, page and CSV (the crawl follows « lendemain »).
+            .Append("/Ap/Movements?handler=Csv").Append($"/Ap/Movements?handler=Csv&day={TestClock.Today.AddDays(1):yyyy-MM-dd}"));
         var seen = new HashSet<string>();
 
         while (urls.Count > 0 && seen.Count < 200)
@@ -120,7 +122,9 @@ public sealed class DataBoundaryTests(UsmpFactory app) : IClassFixture<UsmpFacto
         texts.AddRange(await db.ExternalAppointments.AsNoTracking().Select(a => a.MedicalReason).ToListAsync());
         // Issue #21: an appointment's reason and kind never reach the AP or SPIP.
         texts.AddRange(await db.Appointments.AsNoTracking().Where(a => a.Reason != null).Select(a => a.Reason!).ToListAsync());
-        texts.AddRange(["Créneau occupé", "Psychologie", "Soins infirmiers"]);
+        texts.AddRange(["Créneau occupé", "Psychologie", "Soins infirmiers", "Dentaire", "Visite d'entrée"]);
+        // A room's name can tell the kind of care: it stays in the unit (the movement list says « Unité sanitaire »).
+        texts.AddRange(["Cabinet dentaire", "Bureau d'entretien", "Salle de soins"]);
         texts.Add("Grève de la faim — jour");
         // P09: what the unit's information sheet says and whether it was handed are the care team's, not the AP's.
         texts.AddRange(["Livret d'accueil", "boîte aux lettres de l'unité sanitaire"]);

@@ -43,6 +43,14 @@ public sealed class ActivityReportTests(UsmpFactory app) : IClassFixture<UsmpFac
             ["AP-01"] = 4, ["AP-02"] = 1, ["AP-03"] = 2, ["AP-03-NoLegalBasis"] = 1, ["AP-03-MedicalSecrecy"] = 0,
             ["AP-03-NotForTreatingPhysician"] = 0, ["AP-03-PatientRefused"] = 0, ["AP-03-Other"] = 1, ["AP-04"] = 1,
             ["GRV-01"] = 2, ["GRV-02"] = 2, ["GRV-03"] = 1,
+            // Issue #21: the unit's appointments lost and why, by cause over the quarter and by month (April's is outside).
+            ["RDV-01"] = 6, ["RDV-02"] = 1, ["RDV-03"] = 4, ["RDV-03-RefusedByPatient"] = 1,
+            ["RDV-03-NotBrought-StaffShortage"] = 2, ["RDV-03-NotBrought-MovementsBlocked"] = 0, ["RDV-03-NotBrought-NotCalled"] = 0,
+            ["RDV-03-NotBrought-OtherPrisonReason"] = 0, ["RDV-03-Absent-Parloir"] = 1, ["RDV-03-Absent-Court"] = 0,
+            ["RDV-03-Absent-Activity"] = 0, ["RDV-03-Absent-DisciplinaryQuarters"] = 0, ["RDV-03-ReleasedOrTransferred"] = 0, ["RDV-04"] = 1,
+            ["RDV-202601"] = 1, ["RDV-202601-RefusedByPatient"] = 0, ["RDV-202601-NotBrought"] = 1, ["RDV-202601-Absent"] = 0, ["RDV-202601-ReleasedOrTransferred"] = 0,
+            ["RDV-202602"] = 2, ["RDV-202602-RefusedByPatient"] = 0, ["RDV-202602-NotBrought"] = 1, ["RDV-202602-Absent"] = 1, ["RDV-202602-ReleasedOrTransferred"] = 0,
+            ["RDV-202603"] = 1, ["RDV-202603-RefusedByPatient"] = 1, ["RDV-202603-NotBrought"] = 0, ["RDV-202603-Absent"] = 0, ["RDV-202603-ReleasedOrTransferred"] = 0,
             // P01: by month, ground and physician (ranked by name: 1 = Dr Autre, 2 = Dr Test); April's is outside.
             ["GRD-00"] = 3,
             ["GRD-202601"] = 1, ["GRD-202601-AssaultRisk"] = 1, ["GRD-202601-EscapeRisk"] = 0, ["GRD-202601-Behaviour"] = 0,
@@ -56,7 +64,7 @@ public sealed class ActivityReportTests(UsmpFactory app) : IClassFixture<UsmpFac
         figures.Single(i => i.Code == "ARR-04").Basis.Should().Be(4);
         figures.Single(i => i.Code == "DEM-03").Basis.Should().Be(3);
         figures.Single(i => i.Code == "GRD-202603-DR1").Label.Should().Be("mars 2026 : Dr Autre");
-        figures.Single(i => i.Code == "GRD-00").Shown(leavesUnit: true).Should().Be("<5", "small counts are masked like the rest of the report");
+        figures.Single(i => i.Code == "GRD-00").Shown(leavesUnit: true).Should().Be(Indicator.Masked, "small counts are masked like the rest of the report");
     }
 
     [Fact]
@@ -71,8 +79,18 @@ public sealed class ActivityReportTests(UsmpFactory app) : IClassFixture<UsmpFac
             ["ESC-03-PatientRefused"] = 1, ["ESC-03-Other"] = 0, ["ESC-04"] = 1, ["ESC-05"] = 1, ["ESC-06"] = 30.0, ["ESC-07"] = 1,
             ["AP-01"] = 4, ["AP-02"] = 1, ["AP-03"] = 2, ["AP-03-NoLegalBasis"] = 1, ["AP-03-MedicalSecrecy"] = 0,
             ["AP-03-NotForTreatingPhysician"] = 0, ["AP-03-PatientRefused"] = 0, ["AP-03-Other"] = 1, ["AP-04"] = 1,
+            // Issue #21: the unit's appointments lost and why, by cause over the quarter and by month (April's is outside).
+            ["RDV-01"] = 6, ["RDV-02"] = 1, ["RDV-03"] = 4, ["RDV-03-RefusedByPatient"] = 1,
+            ["RDV-03-NotBrought-StaffShortage"] = 2, ["RDV-03-NotBrought-MovementsBlocked"] = 0, ["RDV-03-NotBrought-NotCalled"] = 0,
+            ["RDV-03-NotBrought-OtherPrisonReason"] = 0, ["RDV-03-Absent-Parloir"] = 1, ["RDV-03-Absent-Court"] = 0,
+            ["RDV-03-Absent-Activity"] = 0, ["RDV-03-Absent-DisciplinaryQuarters"] = 0, ["RDV-03-ReleasedOrTransferred"] = 0, ["RDV-04"] = 1,
+            ["RDV-202601"] = 1, ["RDV-202601-RefusedByPatient"] = 0, ["RDV-202601-NotBrought"] = 1, ["RDV-202601-Absent"] = 0, ["RDV-202601-ReleasedOrTransferred"] = 0,
+            ["RDV-202602"] = 2, ["RDV-202602-RefusedByPatient"] = 0, ["RDV-202602-NotBrought"] = 1, ["RDV-202602-Absent"] = 1, ["RDV-202602-ReleasedOrTransferred"] = 0,
+            ["RDV-202603"] = 1, ["RDV-202603-RefusedByPatient"] = 1, ["RDV-202603-NotBrought"] = 0, ["RDV-202603-Absent"] = 0, ["RDV-202603-ReleasedOrTransferred"] = 0,
         };
         figures.ToDictionary(i => i.Code, i => i.Value).Should().Equal(expected);
+        figures.Single(i => i.Code == "RDV-03-NotBrought-StaffShortage").Label.Should().Be("Perdus : non amené — effectif insuffisant pour les mouvements");
+        figures.Single(i => i.Code == "RDV-202602").Label.Should().Be("février 2026 : rendez-vous perdus");
     }
 
     [Fact]
@@ -84,10 +102,12 @@ public sealed class ActivityReportTests(UsmpFactory app) : IClassFixture<UsmpFac
         var medianOfThree = new Indicator("X", "S", "Médiane", 48, IndicatorUnit.Hours, Basis: 3);
         var medianOfSix = new Indicator("X", "S", "Médiane", 12.5, IndicatorUnit.Hours, Basis: 6);
 
-        four.Shown(leavesUnit: true).Should().Be("<5");
-        zero.Shown(leavesUnit: true).Should().Be("<5");
+        four.Shown(leavesUnit: true).Should().Be("masqué (< 5 cas)");
+        zero.Shown(leavesUnit: true).Should().Be("masqué (< 5 cas)");
         five.Shown(leavesUnit: true).Should().Be("5");
-        medianOfThree.Shown(leavesUnit: true).Should().Be("<5");
+        medianOfThree.Shown(leavesUnit: true).Should().Be("masqué (< 5 cas)");
+        medianOfThree.ShownWithUnit(leavesUnit: true).Should().Be("masqué (< 5 cas)", "a masked median is not « <5 heures »");
+        medianOfSix.ShownWithUnit(leavesUnit: true).Should().Be("12,5 heures");
         medianOfSix.Shown(leavesUnit: true).Should().Be("12,5");
         four.Shown(leavesUnit: false).Should().Be("4");
         medianOfThree.Shown(leavesUnit: false).Should().Be("48,0");
@@ -107,9 +127,11 @@ public sealed class ActivityReportTests(UsmpFactory app) : IClassFixture<UsmpFac
         byCode["DEM-01"][6].Should().Be("6");
         byCode["CS-00"][6].Should().Be("7");
         byCode["ARR-01"][6].Should().Be("6");
-        byCode["ARR-02"][6].Should().Be("<5");
-        byCode["ARR-04"][6].Should().Be("<5", "a median over four arrivals describes individuals");
-        byCode["GRV-03"][6].Should().Be("<5");
+        byCode["ARR-02"][6].Should().Be(Indicator.Masked);
+        byCode["ARR-04"][6].Should().Be(Indicator.Masked, "a median over four arrivals describes individuals");
+        byCode["ARR-04"][7].Should().BeEmpty("a masked median has no unit: « masqué heures » would read as a value");
+        byCode["GRV-03"][6].Should().Be(Indicator.Masked);
+        byCode["RDV-03-NotBrought-StaffShortage"][6].Should().Be(Indicator.Masked);
         byCode["DEM-01"][1].Should().Be("2026-01-01");
         byCode["DEM-01"][2].Should().Be("2026-03-31");
         byCode["DEM-01"][0].Should().Be(unitName);
@@ -130,7 +152,7 @@ public sealed class ActivityReportTests(UsmpFactory app) : IClassFixture<UsmpFac
         {
             page.QuerySelector($"td[data-code='{figure.Code}']")!.TextContent.Should().StartWith(figure.Shown(leavesUnit: false));
         }
-        page.QuerySelectorAll("svg.chart").Should().HaveCount(4);
+        page.QuerySelectorAll("svg.chart").Should().HaveCount(5);
 
         var csv = await coordinator.GetAsync("/Reports/Activity?handler=Csv&" + query);
         csv.Content.Headers.ContentType!.MediaType.Should().Be("text/csv");
@@ -143,6 +165,23 @@ public sealed class ActivityReportTests(UsmpFactory app) : IClassFixture<UsmpFac
             .And.Contain("non nominatif");
         var received = figures.Single(f => f.Code == "DEM-01").Shown(leavesUnit: true);
         words.Should().Contain("Demandes de soins reçues " + received);
+    }
+
+    [Fact]
+    public async Task A_masked_median_reads_masked_in_the_pdf_and_the_page_never_as_a_number_of_hours()
+    {
+        var coordinator = await app.LoginAsAsync(DemoData.Account(Role.Coordinator));
+        // A month without any arrival: the median of the entry visit's delay rests on no event, so it may not leave.
+        const string empty = "From=2001-01-01&To=2001-01-31";
+
+        var pdf = await (await coordinator.GetAsync("/Reports/Activity?handler=Pdf&" + empty)).Content.ReadAsByteArrayAsync();
+        var words = Words(pdf);
+        words.Should().Contain("Délai médian arrivée → visite masqué (< 5 cas)", "the label wraps after « visite »");
+        words.Should().NotContain("heures", "no unit follows a masked figure (it read « <5 heures »)");
+
+        var page = await coordinator.GetDocumentAsync("/Reports/Activity?" + empty);
+        var exported = page.QuerySelector("td[data-code='ARR-04']")!.NextElementSibling!.TextContent;
+        exported.Should().Be("masqué (< 5 cas)");
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using UsmpCare.Domain.Agenda;
 using UsmpCare.Domain.Consents;
 using UsmpCare.Domain.CareRequests;
 using UsmpCare.Domain.Certificates;
@@ -8,6 +10,7 @@ using UsmpCare.Domain.Records;
 using UsmpCare.Domain.Security;
 using UsmpCare.Domain.Units;
 using UsmpCare.Web.Data;
+using UsmpCare.Web.Infrastructure;
 using UsmpCare.Web.Reports;
 using UsmpCare.Web.Tests.Infrastructure;
 
@@ -135,6 +138,36 @@ public static class KnownDataset
         var h3 = new HungerStrike(p3.Id, unit.Id, new DateOnly(2025, 12, 28), false, Author, "Dr Test", new DateTimeOffset(2025, 12, 28, 9, 0, 0, Paris).ToUniversalTime());
         h3.End(new DateOnly(2026, 1, 3), "Reprise de l'alimentation.");
         db.AddRange(h1, h2, h3);
+
+        // Appointments at the unit (issue #21): six in the quarter — one seen, two not brought for lack of officers
+        // (January, February), one absent at the parloir (February), one refused (March), one without outcome — one
+        // cancelled, and one not brought in April.
+        var physician = await db.Users.Where(u => u.Email == "medecin@demo.usmp.fr").Select(u => u.Id).SingleAsync();
+        var doctor = new Practitioner(physician, "Dr Test", Role.Physician, Team.Somatic, new HashSet<Guid> { unit.Id });
+        var room = new Room(unit.Id, "Salle 1");
+        db.Add(room);
+        void Visit(Patient patient, DateTimeOffset at, AppointmentOutcome? outcome, OutcomeReason? reason = null, bool cancel = false)
+        {
+            var appointment = Domain.Agenda.Appointment.Book(new Booking(patient, unit.Id, VisitKind.Consultation, at, 20, doctor, room, "Motif"),
+                [], Author, "Secrétariat", at.AddDays(-1));
+            if (cancel)
+            {
+                appointment.Cancel();
+            }
+            if (outcome is { } o)
+            {
+                appointment.RecordOutcome(o, reason, null, null, o == AppointmentOutcome.NotBrought, Author, "Dr Test", at.AddHours(1), Fr.Paris);
+            }
+            db.Add(appointment);
+        }
+        Visit(p1, At(1, 12), AppointmentOutcome.Seen);
+        Visit(p2, At(1, 13), AppointmentOutcome.NotBrought, OutcomeReason.StaffShortage);
+        Visit(p3, At(2, 3), AppointmentOutcome.NotBrought, OutcomeReason.StaffShortage);
+        Visit(p4, At(2, 4), AppointmentOutcome.Absent, OutcomeReason.Parloir);
+        Visit(p5, At(3, 2), AppointmentOutcome.RefusedByPatient);
+        Visit(p6, At(3, 3), null);
+        Visit(p1, At(3, 4), null, cancel: true);
+        Visit(p2, new DateTimeOffset(2026, 4, 2, 9, 0, 0, TimeSpan.FromHours(2)).ToUniversalTime(), AppointmentOutcome.NotBrought, OutcomeReason.NotCalled);
 
         await db.SaveChangesAsync();
         return unit;

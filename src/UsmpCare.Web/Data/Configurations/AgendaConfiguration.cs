@@ -35,7 +35,10 @@ internal sealed class AppointmentConfiguration : IEntityTypeConfiguration<Appoin
         b.Property(a => a.From).HasConversion<string>().HasMaxLength(20);
         b.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
         b.Property(a => a.Outcome).HasConversion<string>().HasMaxLength(30);
+        b.Property(a => a.OutcomeReason).HasConversion<string>().HasMaxLength(30);
         b.Property(a => a.OutcomeNote).HasMaxLength(500);
+        b.HasMany(a => a.OutcomeTrail).WithOne().HasForeignKey(o => o.AppointmentId).OnDelete(DeleteBehavior.Restrict);
+        b.Navigation(a => a.OutcomeTrail).AutoInclude(false);
         b.Property(a => a.Reason).HasMaxLength(500);
         b.Property(a => a.PractitionerName).HasMaxLength(200);
         b.Property(a => a.BookedByName).HasMaxLength(200);
@@ -48,5 +51,22 @@ internal sealed class AppointmentConfiguration : IEntityTypeConfiguration<Appoin
         b.HasIndex(a => a.PatientId);
         b.Ignore(a => a.End);
         b.Ignore(a => a.ConsultationType);
+    }
+}
+
+internal sealed class AppointmentOutcomeRecordConfiguration : IEntityTypeConfiguration<AppointmentOutcomeRecord>
+{
+    public void Configure(EntityTypeBuilder<AppointmentOutcomeRecord> b)
+    {
+        b.ToTable("appointment_outcomes", "agenda");
+        b.HasKey(o => o.Id);
+        // Appended through Appointment.OutcomeTrail with their id already set: always inserted, never updated.
+        b.Property(o => o.Id).ValueGeneratedNever();
+        b.Property(o => o.Outcome).HasConversion<string>().HasMaxLength(30);
+        b.Property(o => o.Reason).HasConversion<string>().HasMaxLength(30);
+        b.Property(o => o.Note).HasMaxLength(500);
+        b.Property(o => o.Correction).HasMaxLength(500);
+        b.Property(o => o.ByName).HasMaxLength(200);
+        b.HasIndex(o => o.AppointmentId);
     }
 }

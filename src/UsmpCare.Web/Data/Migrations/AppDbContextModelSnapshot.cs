@@ -259,10 +259,19 @@ namespace UsmpCare.Web.Data.Migrations
                         .HasColumnType("character varying(30)")
                         .HasColumnName("outcome");
 
+                    b.Property<DateTimeOffset?>("OutcomeAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("outcome_at");
+
                     b.Property<string>("OutcomeNote")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
                         .HasColumnName("outcome_note");
+
+                    b.Property<string>("OutcomeReason")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("outcome_reason");
 
                     b.Property<Guid>("PatientId")
                         .HasColumnType("uuid")
@@ -336,6 +345,64 @@ namespace UsmpCare.Web.Data.Migrations
                         .HasDatabaseName("ix_appointments_unit_id_start");
 
                     b.ToTable("appointments", "agenda");
+                });
+
+            modelBuilder.Entity("UsmpCare.Domain.Agenda.AppointmentOutcomeRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AppointmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("appointment_id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("ById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("by_id");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("by_name");
+
+                    b.Property<bool>("ByPrison")
+                        .HasColumnType("boolean")
+                        .HasColumnName("by_prison");
+
+                    b.Property<string>("Correction")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("correction");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("reason");
+
+                    b.HasKey("Id")
+                        .HasName("pk_appointment_outcomes");
+
+                    b.HasIndex("AppointmentId")
+                        .HasDatabaseName("ix_appointment_outcomes_appointment_id");
+
+                    b.ToTable("appointment_outcomes", "agenda");
                 });
 
             modelBuilder.Entity("UsmpCare.Domain.Agenda.Room", b =>
@@ -3411,6 +3478,16 @@ namespace UsmpCare.Web.Data.Migrations
                         .HasConstraintName("fk_appointments_units_unit_id");
                 });
 
+            modelBuilder.Entity("UsmpCare.Domain.Agenda.AppointmentOutcomeRecord", b =>
+                {
+                    b.HasOne("UsmpCare.Domain.Agenda.Appointment", null)
+                        .WithMany("OutcomeTrail")
+                        .HasForeignKey("AppointmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_appointment_outcomes_appointments_appointment_id");
+                });
+
             modelBuilder.Entity("UsmpCare.Domain.Agenda.Room", b =>
                 {
                     b.HasOne("UsmpCare.Domain.Units.Unit", null)
@@ -4305,6 +4382,11 @@ namespace UsmpCare.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_break_glass_grants_patients_patient_id");
+                });
+
+            modelBuilder.Entity("UsmpCare.Domain.Agenda.Appointment", b =>
+                {
+                    b.Navigation("OutcomeTrail");
                 });
 
             modelBuilder.Entity("UsmpCare.Domain.CareRequests.CareRequest", b =>

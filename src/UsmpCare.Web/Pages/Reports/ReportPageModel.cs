@@ -35,8 +35,7 @@ public abstract class ReportPageModel(ReportingDb reporting, CurrentUnit current
         foreach (var section in Indicators.GroupBy(i => i.Section))
         {
             body.Add(LetterBlock.Heading(section.Key));
-            body.AddRange(section.Select(i => LetterBlock.Row(i.Label,
-                i.Shown(leavesUnit: true) + (i.Unit == IndicatorUnit.Count ? "" : " " + i.UnitLabel))));
+            body.AddRange(section.Select(i => LetterBlock.Row(i.Label, i.ShownWithUnit(leavesUnit: true))));
         }
         var letter = new Letter(new Letterhead(Unit.Name, Unit.ReferenceHospital, Unit.Address, Unit.Phone), report.Title, [],
             $"Le {Fr.LongDate(Fr.Today(clock))}", $"Période {Period.Label}", body, [Unit.Name],
