@@ -60,6 +60,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Domain.Followup.Recall> Recalls => Set<Domain.Followup.Recall>();
     public DbSet<Domain.Agenda.Appointment> Appointments => Set<Domain.Agenda.Appointment>();
     public DbSet<Domain.Agenda.Room> Rooms => Set<Domain.Agenda.Room>();
+    public DbSet<EntryVisit> EntryVisits => Set<EntryVisit>();
 
     /// <summary>The entries of one team's record (P30); callers have checked the team scope first.</summary>
     public IQueryable<ClinicalEntry> Entries(Team team) =>
