@@ -17,7 +17,7 @@ public static partial class DemoData
         var arrivals = new[]
         {
             new Patient(unit.Id, "24901", "Leroy", "Mathis", today.AddYears(-27).AddDays(-80), Sex.Male, today.AddDays(-4)),
-            new Patient(unit.Id, "24902", "Benali", "Sofiane", today.AddYears(-34).AddDays(-12), Sex.Male, today),
+            new Patient(unit.Id, "24902", "Lopes", "Sofiane", today.AddYears(-34).AddDays(-12), Sex.Male, today),
             new Patient(unit.Id, "24903", "Faure", "Kevin", today.AddYears(-41).AddDays(-200), Sex.Male, today.AddDays(-2)),
         };
         db.Patients.AddRange(arrivals);
