@@ -68,6 +68,27 @@ public sealed class Unit
         InformationLanguages = [.. languages.Select(l => l.Trim().ToLowerInvariant()).Where(l => l.Length > 0 && l != Consents.InformationSheet.French).Distinct()];
     }
 
+    public const int DefaultEntryVisitTargetHours = 48;
+    public const int MaxEntryVisitTargetHours = 240;
+
+    /// <summary>
+    /// Issue #21: the delay, from the arrival day, within which an arrival from liberty is seen at the entry visit
+    /// (art. R.6112-19 CSP: « dans les meilleurs délais »; the unit sets its own target, 48 h unless it says otherwise).
+    /// </summary>
+    public int EntryVisitTargetHours { get; private set; } = DefaultEntryVisitTargetHours;
+
+    public void SetEntryVisitTarget(int hours)
+    {
+        if (hours is < 1 or > MaxEntryVisitTargetHours)
+        {
+            throw new DomainException($"Le délai cible de la visite d'entrée va de 1 à {MaxEntryVisitTargetHours} heures.");
+        }
+        EntryVisitTargetHours = hours;
+    }
+
+    /// <summary>An arrival not seen within the unit's target: flagged on the entry visits' list.</summary>
+    public bool EntryVisitOverdue(DateTimeOffset arrived, DateTimeOffset now) => now - arrived > TimeSpan.FromHours(EntryVisitTargetHours);
+
     public void Update(string name, EstablishmentType type, string referenceHospital, string phone, string address)
     {
         Name = name.Trim();

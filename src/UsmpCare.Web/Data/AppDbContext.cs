@@ -61,6 +61,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Domain.Agenda.Appointment> Appointments => Set<Domain.Agenda.Appointment>();
     public DbSet<Domain.Agenda.Room> Rooms => Set<Domain.Agenda.Room>();
     public DbSet<Domain.Agenda.AppointmentOutcomeRecord> AppointmentOutcomes => Set<Domain.Agenda.AppointmentOutcomeRecord>();
+    public DbSet<EntryVisit> EntryVisits => Set<EntryVisit>();
 
     /// <summary>The entries of one team's record (P30); callers have checked the team scope first.</summary>
     public IQueryable<ClinicalEntry> Entries(Team team) =>

@@ -23,6 +23,7 @@ public static class DatabaseRoles
         "care.care_request_events", "core.prison_movements", "somatic.hunger_strike_events",
         "followup.vaccinations", "followup.test_orders", "followup.test_results", "followup.result_acknowledgements",
         "agenda.appointment_outcomes",
+        "somatic.entry_visits",
     };
 
     /// <summary>

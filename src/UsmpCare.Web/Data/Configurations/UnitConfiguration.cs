@@ -19,6 +19,7 @@ internal sealed class UnitConfiguration : IEntityTypeConfiguration<Unit>
         b.Property(u => u.Address).HasMaxLength(300);
         b.Property(u => u.Hours).HasMaxLength(300);
         b.Property(u => u.InformationLanguages).HasColumnType("text[]");
+        b.Property(u => u.EntryVisitTargetHours).HasDefaultValue(Unit.DefaultEntryVisitTargetHours);
     }
 }
 

@@ -2380,6 +2380,67 @@ namespace UsmpCare.Web.Data.Migrations
                     b.ToTable("prison_movements", "core");
                 });
 
+            modelBuilder.Entity("UsmpCare.Domain.Records.EntryVisit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("ArrivalDate")
+                        .HasColumnType("date")
+                        .HasColumnName("arrival_date");
+
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("entry_id");
+
+                    b.Property<Guid?>("InformationSheetId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("information_sheet_id");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("patient_id");
+
+                    b.Property<DateTimeOffset>("SignedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("signed_at");
+
+                    b.Property<Guid>("SignedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("signed_by_id");
+
+                    b.Property<string>("SignedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("signed_by_name");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_entry_visits");
+
+                    b.HasIndex("EntryId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_entry_visits_entry_id");
+
+                    b.HasIndex("InformationSheetId")
+                        .HasDatabaseName("ix_entry_visits_information_sheet_id");
+
+                    b.HasIndex("PatientId", "ArrivalDate")
+                        .IsUnique()
+                        .HasDatabaseName("ix_entry_visits_patient_id_arrival_date");
+
+                    b.HasIndex("UnitId", "SignedAt")
+                        .HasDatabaseName("ix_entry_visits_unit_id_signed_at");
+
+                    b.ToTable("entry_visits", "somatic");
+                });
+
             modelBuilder.Entity("UsmpCare.Domain.Records.HungerStrike", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3013,6 +3074,12 @@ namespace UsmpCare.Web.Data.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("code");
+
+                    b.Property<int>("EntryVisitTargetHours")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(48)
+                        .HasColumnName("entry_visit_target_hours");
 
                     b.Property<string>("EstablishmentType")
                         .IsRequired()
@@ -3901,6 +3968,95 @@ namespace UsmpCare.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_prison_movements_units_unit_id");
+                });
+
+            modelBuilder.Entity("UsmpCare.Domain.Records.EntryVisit", b =>
+                {
+                    b.HasOne("UsmpCare.Domain.Records.SomaticEntry", null)
+                        .WithOne()
+                        .HasForeignKey("UsmpCare.Domain.Records.EntryVisit", "EntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_entry_visits_somatic_entries_entry_id");
+
+                    b.HasOne("UsmpCare.Domain.Consents.InformationSheet", null)
+                        .WithMany()
+                        .HasForeignKey("InformationSheetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_entry_visits_information_sheets_information_sheet_id");
+
+                    b.HasOne("UsmpCare.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_entry_visits_patients_patient_id");
+
+                    b.OwnsOne("UsmpCare.Domain.Records.EntryVisitAnswers", "Answers", b1 =>
+                        {
+                            b1.Property<Guid>("EntryVisitId");
+
+                            b1.Property<int?>("Alcohol");
+
+                            b1.Property<int?>("Cannabis");
+
+                            b1.Property<int?>("CigarettesPerDay");
+
+                            b1.Property<string>("CurrentTreatments");
+
+                            b1.Property<int?>("DtpCatchUp");
+
+                            b1.Property<int?>("DtpStatus");
+
+                            b1.Property<int?>("HepatitisB");
+
+                            b1.Property<int?>("HepatitisBCatchUp");
+
+                            b1.Property<int?>("HepatitisBVaccineStatus");
+
+                            b1.Property<int?>("HepatitisC");
+
+                            b1.Property<string>("History");
+
+                            b1.Property<int?>("Hiv");
+
+                            b1.Property<int?>("Opioids");
+
+                            b1.Property<string>("OtherSubstances");
+
+                            b1.Property<int?>("PsychiatricReferral");
+
+                            b1.Property<string>("SheetNotHandedReason");
+
+                            b1.Property<int?>("Substitution");
+
+                            b1.Property<string>("SubstitutionDose");
+
+                            b1.Property<int?>("SuicideDangerousness");
+
+                            b1.Property<int?>("SuicideRisk");
+
+                            b1.Property<int?>("SuicideUrgency");
+
+                            b1.Property<int?>("Tobacco");
+
+                            b1.Property<int?>("Tuberculosis");
+
+                            b1.HasKey("EntryVisitId");
+
+                            b1.ToTable("entry_visits", "somatic");
+
+                            b1
+                                .ToJson("answers")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("EntryVisitId")
+                                .HasConstraintName("fk_entry_visits_entry_visits_id");
+                        });
+
+                    b.Navigation("Answers")
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("UsmpCare.Domain.Records.HungerStrike", b =>

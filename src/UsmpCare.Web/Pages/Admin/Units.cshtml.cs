@@ -5,7 +5,7 @@ namespace UsmpCare.Web.Pages.Admin;
 
 [Infrastructure.ShowsInputErrors]
 [RequirePermission(Permission.ManageUnits)]
-public sealed class UnitsModel(AppDbContext db) : PageModel
+public sealed class UnitsModel(AppDbContext db) : PageModel, IReloadsAfterRefusal
 {
     public sealed class UnitInput
     {
@@ -23,6 +23,8 @@ public sealed class UnitsModel(AppDbContext db) : PageModel
 
     public async Task OnGetAsync() =>
         Units = await db.Units.AsNoTracking().OrderBy(u => u.Name).ToListAsync();
+
+    Task IReloadsAfterRefusal.ReloadAsync() => OnGetAsync();
 
     public async Task<IActionResult> OnPostAsync()
     {
@@ -76,6 +78,26 @@ public sealed class UnitsModel(AppDbContext db) : PageModel
         unit.SetInformationSheet(hours ?? "", chosen);
         await db.SaveChangesAsync();
         Message = $"Livret d'information de l'unité {unit.Code} : horaires et langues enregistrés.";
+        return RedirectToPage();
+    }
+
+    /// <summary>Issue #21 (4): the unit's target delay for the entry visit (the domain refuses a value out of range).</summary>
+    public async Task<IActionResult> OnPostEntryVisitAsync(Guid unitId, int? targetHours)
+    {
+        var unit = await db.Units.FirstOrDefaultAsync(u => u.Id == unitId);
+        if (unit is null)
+        {
+            return NotFound();
+        }
+        if (targetHours is null || !ModelState.IsValid)
+        {
+            ModelState.AddModelError("", "Indiquez le délai cible de la visite d'entrée, en heures.");
+            await OnGetAsync();
+            return Page();
+        }
+        unit.SetEntryVisitTarget(targetHours.Value);
+        await db.SaveChangesAsync();
+        Message = $"Unité {unit.Code} : visite d'entrée attendue dans les {unit.EntryVisitTargetHours} h suivant l'arrivée.";
         return RedirectToPage();
     }
 }
