@@ -1,8 +1,10 @@
 using UsmpCare.Domain;
 using UsmpCare.Domain.Consents;
 using UsmpCare.Domain.Disclosures;
+using UsmpCare.Domain.Followup;
 using UsmpCare.Domain.Patients;
 using UsmpCare.Domain.Records;
+using UsmpCare.Domain.Treatments;
 using UsmpCare.Web.Records;
 
 namespace UsmpCare.Web.Interop;
@@ -64,7 +66,25 @@ public static class FhirExport
         // Only the answers this export relies on: the rest of the consent history (a signalement, SPIP) stays here.
         var relied = new[] { consents.MonEspaceSanteAgreement, consents.TeamSharingAgreement }.OfType<ConsentEntry>().ToList();
 
-        var bundle = FhirSummary.Build(new FhirSummaryInput(patient, unit, entries, psychiatricWithheld, relied, documents, now));
+        // P30: the prescriptions, problems, vaccinations and results of a team leave under the same rule as its entries.
+        var prescriptions = await db.Prescriptions.AsNoTracking()
+            .Where(p => p.PatientId == patient.Id && p.Status == PrescriptionStatus.Signed && teams.Contains(p.Team)).ToListAsync();
+        var problems = await db.Problems.AsNoTracking().Where(Problem.Listed)
+            .Where(p => p.PatientId == patient.Id && teams.Contains(p.Team)).ToListAsync();
+        var vaccinations = await db.Vaccinations.AsNoTracking()
+            .Where(v => v.PatientId == patient.Id && teams.Contains(v.Team)).ToListAsync();
+        var results = await db.TestOrders.AsNoTracking().Include(o => o.Result)
+            .Where(o => o.PatientId == patient.Id && o.Result != null && teams.Contains(o.Team)).ToListAsync();
+
+        var bundle = FhirSummary.Build(new FhirSummaryInput(patient, unit, entries, psychiatricWithheld, relied, documents, now)
+        {
+            Prescriptions = prescriptions, Problems = problems, Vaccinations = vaccinations, Results = results,
+        });
+        if (FhirIps.Violations(bundle) is [_, ..] violations)
+        {
+            // A programming error, not the user's: a summary that breaks the IPS never leaves.
+            throw new InvalidOperationException("Résumé FHIR non conforme à l'IPS : " + string.Join(" ; ", violations));
+        }
         var json = FhirSummary.Serialize(bundle);
         var what = $"Résumé de soins FHIR R4 (Bundle document, {bundle.Entry.Count} ressources" +
                    (teams.Contains(Team.Psychiatric) ? ", suivi psychiatrique inclus)" : ", sans le suivi psychiatrique)");

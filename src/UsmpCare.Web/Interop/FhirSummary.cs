@@ -2,8 +2,10 @@ using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
 using UsmpCare.Domain.Certificates;
 using UsmpCare.Domain.Consents;
+using UsmpCare.Domain.Followup;
 using UsmpCare.Domain.Patients;
 using UsmpCare.Domain.Records;
+using UsmpCare.Domain.Treatments;
 using UsmpCare.Domain.Units;
 using DomainPatient = UsmpCare.Domain.Patients.Patient;
 using FhirPatient = Hl7.Fhir.Model.Patient;
@@ -18,44 +20,45 @@ public sealed record FhirSummaryInput(
     bool PsychiatricWithheld,
     IReadOnlyList<ConsentEntry> Consents,
     IReadOnlyList<IssuedDocument> Documents,
-    DateTimeOffset Now);
+    DateTimeOffset Now)
+{
+    /// <summary>Signed prescriptions of the readable teams, every version (the current ones are picked here).</summary>
+    public IReadOnlyList<Prescription> Prescriptions { get; init; } = [];
+
+    /// <summary>The problem list (<see cref="Problem.Listed"/>) of the readable teams.</summary>
+    public IReadOnlyList<Problem> Problems { get; init; } = [];
+
+    public IReadOnlyList<Vaccination> Vaccinations { get; init; } = [];
+
+    /// <summary>Tests whose result is entered, with it.</summary>
+    public IReadOnlyList<TestOrder> Results { get; init; } = [];
+}
 
 /// <summary>
-/// The patient's summary as a FHIR R4 document Bundle, in the shape of the International Patient Summary where it fits:
-/// a Composition first (problems, allergies, medications, encounters, consents, documents), then every resource it
-/// points to. Every reference is a « urn:uuid: » that is the fullUrl of an entry of the same bundle, so the bundle
-/// stands alone. The écrou is not in it: a health space holds health data, not the prison's number.
+/// The patient's summary as a FHIR R4 document Bundle in the shape of the International Patient Summary (IPS): a
+/// Composition first, attested by the unit, whose sections (problems, allergies, medications, immunizations, results,
+/// then encounters, consents, documents) carry a narrative and point to every resource that follows. Every reference is
+/// a « urn:uuid: » that is the fullUrl of an entry of the same bundle, so the bundle stands alone; every id is derived
+/// from our own (<see cref="FhirIds"/>), so it is the same from one export to the next. The écrou is not in it: a health
+/// space holds health data, not the prison's number.
 /// </summary>
 public static class FhirSummary
 {
     public const string Icd10 = "http://hl7.org/fhir/sid/icd-10";
-    private const string Loinc = "http://loinc.org";
-    /// <summary>The ANSM's substance codes (those of CIS_COMPO_bdpm), as Interop'Santé's French FHIR guides name them.</summary>
-    public const string AnsmSubstance = "http://data.esante.gouv.fr/ansm/medicament/substance";
-    /// <summary>IPS codes for « no known allergies » and « no information about allergies ».</summary>
-    public const string IpsAbsentUnknown = "http://hl7.org/fhir/uv/ips/CodeSystem/absent-unknown-uv-ips";
-    private const string AllergyClinical = "http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical";
+    public const string Loinc = "http://loinc.org";
+
     /// <summary>OID of the INS (identifiant national de santé, NIR-based).</summary>
     private const string InsSystem = "urn:oid:1.2.250.1.213.1.4.8";
 
     public static Bundle Build(FhirSummaryInput input)
     {
         var patient = input.Patient;
-        var bundle = new Bundle
-        {
-            Type = Bundle.BundleType.Document,
-            Identifier = new Identifier("urn:ietf:rfc:3986", Urn(Guid.NewGuid())),
-            Timestamp = input.Now,
-        };
-        var organizationUrl = Urn(input.Unit.Id);
-        var patientUrl = Urn(patient.Id);
-        var organization = new Organization
+        var organizationUrl = Claim(new Organization
         {
             Name = input.Unit.Name,
             Telecom = [new ContactPoint(ContactPoint.ContactPointSystem.Phone, ContactPoint.ContactPointUse.Work, input.Unit.Phone)],
             Address = [new Address { Text = input.Unit.Address }],
-            PartOf = null,
-        };
+        }, input.Unit.Id, out var organization);
         var fhirPatient = new FhirPatient
         {
             Name = [new HumanName { Family = patient.LastName, Given = [patient.FirstName], Use = HumanName.NameUse.Official }],
@@ -76,25 +79,25 @@ public static class FhirSummary
         {
             fhirPatient.Identifier.Add(new Identifier(InsSystem, patient.Ins));
         }
+        var patientUrl = Claim<FhirPatient>(fhirPatient, patient.Id, out _);
+        var refs = new FhirRefs(patientUrl, organizationUrl, input.Now);
 
-        var resources = new List<(string Url, Resource Resource)>();
-        var encounters = new List<string>();
-        var problems = new List<string>();
-        var medications = new List<string>();
-        var allergies = new List<string>();
-        var consents = new List<string>();
-        var documents = new List<string>();
+        var encounters = new List<Item>();
+        var problems = new List<Item>();
+        var medications = new List<Item>();
+        var consents = new List<Item>();
+        var documents = new List<Item>();
 
+        // The problem list first; a consultation's diagnosis not on it follows as an encounter diagnosis.
+        var listedCodes = input.Problems.Select(p => p.Code).ToHashSet();
+        problems.AddRange(input.Problems.OrderByDescending(p => p.Status == ProblemStatus.Active).ThenBy(p => p.Code)
+            .Select(p => FhirClinical.Condition(p, refs)));
         // P17: an amended consultation is summarised by its amendment only.
         var amended = input.SignedConsultations.Where(e => e.AmendsId is not null).Select(e => e.AmendsId!.Value).ToHashSet();
         var consultations = input.SignedConsultations.Where(e => !amended.Contains(e.Id)).OrderByDescending(e => e.OccurredAt).ToList();
-        var recent = input.Now.AddMonths(-3);
-        var seenCodes = new HashSet<string>();
         foreach (var entry in consultations)
         {
-            var encounterUrl = Urn(entry.Id);
-            encounters.Add(encounterUrl);
-            resources.Add((encounterUrl, new Encounter
+            var encounterUrl = Claim(new Encounter
             {
                 Status = Encounter.EncounterStatus.Finished,
                 Class = new Coding("http://terminology.hl7.org/CodeSystem/v3-ActCode", "AMB", "ambulatory"),
@@ -103,50 +106,24 @@ public static class FhirSummary
                 Subject = new ResourceReference(patientUrl),
                 Period = new Period { Start = entry.OccurredAt.ToString("o") },
                 ServiceProvider = new ResourceReference(organizationUrl),
-            }));
-            foreach (var diagnosis in entry.Diagnoses.Where(d => seenCodes.Add(d.Code)))
+            }, entry.Id, out var encounter);
+            encounters.Add(new(encounterUrl, encounter,
+                $"{Infrastructure.Fr.DateTime(entry.OccurredAt)} : {(entry.ConsultationType ?? ConsultationType.Consultation).Label()}"));
+            foreach (var diagnosis in entry.Diagnoses.Where(d => listedCodes.Add(d.Code)))
             {
-                var url = Urn(Guid.NewGuid());
-                problems.Add(url);
-                resources.Add((url, new Condition
-                {
-                    ClinicalStatus = new CodeableConcept("http://terminology.hl7.org/CodeSystem/condition-clinical", "active"),
-                    Category = [new CodeableConcept("http://terminology.hl7.org/CodeSystem/condition-category", "problem-list-item")],
-                    Code = new CodeableConcept(Icd10, diagnosis.Code, diagnosis.Label, diagnosis.Label),
-                    Subject = new ResourceReference(patientUrl),
-                    Encounter = new ResourceReference(encounterUrl),
-                    RecordedDate = entry.OccurredAt.ToString("o"),
-                }));
+                problems.Add(FhirClinical.Condition(entry, diagnosis, encounterUrl, refs));
             }
-            foreach (var line in entry.Prescriptions.Where(p => p.Kind == PrescriptionKind.Prescription))
-            {
-                var url = Urn(Guid.NewGuid());
-                medications.Add(url);
-                resources.Add((url, new MedicationRequest
-                {
-                    Status = entry.OccurredAt >= recent ? MedicationRequest.MedicationrequestStatus.Active : MedicationRequest.MedicationrequestStatus.Unknown,
-                    Intent = MedicationRequest.MedicationRequestIntent.Order,
-                    Medication = new CodeableConcept { Text = line.Text },
-                    Subject = new ResourceReference(patientUrl),
-                    Encounter = new ResourceReference(encounterUrl),
-                    AuthoredOn = entry.OccurredAt.ToString("o"),
-                    DosageInstruction = string.IsNullOrWhiteSpace(line.Dosage) && string.IsNullOrWhiteSpace(line.Duration)
-                        ? []
-                        : [new Dosage { Text = $"{line.Dosage} {(line.Duration is null ? "" : "pendant " + line.Duration)}".Trim() }],
-                }));
-            }
+            medications.AddRange(entry.Prescriptions.Where(p => p.Kind == PrescriptionKind.Prescription)
+                .Select((line, index) => FhirClinical.ConsultationRequest(entry, line, index, encounterUrl, refs)));
         }
-        foreach (var allergy in Allergies(input.Patient.Allergies, patientUrl))
-        {
-            var url = Urn(Guid.NewGuid());
-            allergies.Add(url);
-            resources.Add((url, allergy));
-        }
+        medications.InsertRange(0, FhirClinical.Medications(input.Prescriptions, refs));
+        var allergies = FhirClinical.Allergies(patient, refs).ToList();
+        var immunizations = input.Vaccinations.OrderByDescending(v => v.GivenOn).Select(v => FhirClinical.Immunization(v, refs)).ToList();
+        var results = input.Results.Where(o => o.Result is not null).OrderByDescending(o => o.Result!.ResultOn)
+            .Select(o => FhirClinical.Observation(o, o.Result!, refs)).ToList();
         foreach (var consent in input.Consents)
         {
-            var url = Urn(consent.Id);
-            consents.Add(url);
-            resources.Add((url, new Consent
+            var url = Claim(new Consent
             {
                 Status = consent.Decision == ConsentDecision.Agreed ? Consent.ConsentState.Active : Consent.ConsentState.Rejected,
                 Scope = new CodeableConcept("http://terminology.hl7.org/CodeSystem/consentscope", "patient-privacy"),
@@ -158,13 +135,12 @@ public static class FhirSummary
                 {
                     Type = consent.Decision == ConsentDecision.Agreed ? Consent.ConsentProvisionType.Permit : Consent.ConsentProvisionType.Deny,
                 },
-            }));
+            }, consent.Id, out var resource);
+            consents.Add(new(url, resource, $"{consent.Topic.Label()} : {(consent.Decision == ConsentDecision.Agreed ? "accord" : "refus")} du {Infrastructure.Fr.DateTime(consent.RecordedAt)}"));
         }
         foreach (var document in input.Documents)
         {
-            var url = Urn(document.Id);
-            documents.Add(url);
-            resources.Add((url, new DocumentReference
+            var url = Claim(new DocumentReference
             {
                 Status = DocumentReferenceStatus.Current,
                 Type = new CodeableConcept { Text = document.Title },
@@ -186,127 +162,117 @@ public static class FhirSummary
                         },
                     },
                 ],
-            }));
+            }, document.Id, out var resource);
+            documents.Add(new(url, resource, $"{document.Title} n° {document.Number}, remis le {Infrastructure.Fr.DateTime(document.IssuedAt)}"));
         }
 
+        var withheld = input.PsychiatricWithheld;
+        var title = $"Résumé de soins — {input.Unit.Name}";
         var composition = new Composition
         {
+            Text = Narrative($"<p>{Html(title)}, établi le {Html(Infrastructure.Fr.DateTime(input.Now))}.</p>"),
             Status = CompositionStatus.Final,
-            Type = new CodeableConcept(Loinc, "60591-5", "Patient summary Document"),
+            Type = new CodeableConcept(Loinc, FhirIps.SummaryDocument, "Patient summary Document"),
             Subject = new ResourceReference(patientUrl),
             Date = input.Now.ToString("o"),
             Author = [new ResourceReference(organizationUrl)],
+            // The unit holds the record and answers for what it sends (art. R.1112-7 CSP: the establishment keeps it).
+            Attester = [new Composition.AttesterComponent
+            {
+                Mode = Composition.CompositionAttestationMode.Legal,
+                Time = input.Now.ToString("o"),
+                Party = new ResourceReference(organizationUrl),
+            }],
             Custodian = new ResourceReference(organizationUrl),
-            Title = $"Résumé de soins — {input.Unit.Name}",
+            Title = title,
             Confidentiality = Composition.V3ConfidentialityClassification.R,
             Language = "fr-FR",
             Section =
             [
-                Section("Problèmes", "11450-4", problems, input.PsychiatricWithheld),
-                Section("Allergies et intolérances", "48765-2", allergies, false),
-                Section("Traitements", "10160-0", medications, input.PsychiatricWithheld),
-                Section("Consultations", "46240-8", encounters, input.PsychiatricWithheld),
+                Section("Problèmes", FhirIps.ProblemsSection, problems, withheld),
+                Section("Allergies et intolérances", FhirIps.AllergiesSection, allergies, false),
+                Section("Traitements", FhirIps.MedicationsSection, medications, withheld),
+                Section("Vaccinations", FhirIps.ImmunizationsSection, immunizations, withheld),
+                Section("Résultats d'examens", FhirIps.ResultsSection, results, withheld),
+                Section("Consultations", "46240-8", encounters, withheld),
                 Section("Consentements", "59284-0", consents, false),
                 Section("Documents remis", "55107-7", documents, false),
             ],
         };
-        var compositionUrl = Urn(Guid.NewGuid());
+        // The same patient's summary is the same Composition, in a new bundle each time it is sent.
+        var compositionUrl = Claim<Composition>(composition, patient.Id, out _);
+        var bundleId = FhirIds.Of("Bundle", patient.Id, input.Now.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var bundle = new Bundle
+        {
+            Id = bundleId.ToString("D"),
+            Meta = Profile(FhirIps.BundleProfile),
+            Type = Bundle.BundleType.Document,
+            Identifier = new Identifier("urn:ietf:rfc:3986", FhirIds.Urn(bundleId)),
+            Timestamp = input.Now,
+        };
         bundle.Entry.Add(new Bundle.EntryComponent { FullUrl = compositionUrl, Resource = composition });
         bundle.Entry.Add(new Bundle.EntryComponent { FullUrl = patientUrl, Resource = fhirPatient });
         bundle.Entry.Add(new Bundle.EntryComponent { FullUrl = organizationUrl, Resource = organization });
-        bundle.Entry.AddRange(resources.Select(r => new Bundle.EntryComponent { FullUrl = r.Url, Resource = r.Resource }));
+        bundle.Entry.AddRange(new[] { problems, allergies, medications, immunizations, results, encounters, consents, documents }
+            .SelectMany(items => items).Select(i => new Bundle.EntryComponent { FullUrl = i.Url, Resource = i.Resource }));
         return bundle;
-    }
-
-    /// <summary>
-    /// The allergy record as IPS AllergyIntolerance resources: one per allergy not entered in error (the substance coded
-    /// with the ANSM's substance code when it is a drug, criticality from the severity), or one saying « no known
-    /// allergies » or « no information about allergies » in the IPS's own codes, so that unknown never reads as none.
-    /// </summary>
-    private static IEnumerable<AllergyIntolerance> Allergies(AllergyRecord record, string patientUrl)
-    {
-        if (record.State != AllergyState.Listed)
-        {
-            var (code, display) = record.State == AllergyState.NoneKnown
-                ? ("no-known-allergies", "No known allergies")
-                : ("no-allergy-info", "No information about allergies");
-            yield return new AllergyIntolerance
-            {
-                ClinicalStatus = new CodeableConcept(AllergyClinical, "active"),
-                Code = new CodeableConcept(IpsAbsentUnknown, code, display, display),
-                Patient = new ResourceReference(patientUrl),
-                RecordedDate = record.NoneKnownStatedAt?.ToString("o"),
-            };
-        }
-        foreach (var allergy in record.Entries.Where(e => e.WithdrawalReason != AllergyWithdrawal.Erroneous))
-        {
-            yield return new AllergyIntolerance
-            {
-                ClinicalStatus = new CodeableConcept(AllergyClinical, allergy.IsActive ? "active" : "resolved"),
-                VerificationStatus = new CodeableConcept("http://terminology.hl7.org/CodeSystem/allergyintolerance-verification", "confirmed"),
-                Type = AllergyIntolerance.AllergyIntoleranceType.Allergy,
-                Category = allergy.Kind switch
-                {
-                    AllergenKind.Drug => [AllergyIntolerance.AllergyIntoleranceCategory.Medication],
-                    AllergenKind.Food => [AllergyIntolerance.AllergyIntoleranceCategory.Food],
-                    AllergenKind.Latex => [AllergyIntolerance.AllergyIntoleranceCategory.Environment],
-                    _ => [],
-                },
-                Criticality = allergy.Severity switch
-                {
-                    AllergySeverity.Severe => AllergyIntolerance.AllergyIntoleranceCriticality.High,
-                    AllergySeverity.Unknown => AllergyIntolerance.AllergyIntoleranceCriticality.UnableToAssess,
-                    _ => AllergyIntolerance.AllergyIntoleranceCriticality.Low,
-                },
-                Code = allergy.SubstanceCode is { } substance
-                    ? new CodeableConcept(AnsmSubstance, substance, allergy.Substance, allergy.Substance)
-                    : new CodeableConcept { Text = allergy.Substance },
-                Patient = new ResourceReference(patientUrl),
-                RecordedDate = allergy.RecordedAt.ToString("o"),
-                Reaction = allergy.Reaction == AllergyRecord.UnspecifiedReaction ? [] :
-                [
-                    new AllergyIntolerance.ReactionComponent
-                    {
-                        Manifestation = [new CodeableConcept { Text = allergy.Reaction }],
-                        Severity = allergy.Severity switch
-                        {
-                            AllergySeverity.Mild => AllergyIntolerance.AllergyIntoleranceSeverity.Mild,
-                            AllergySeverity.Moderate => AllergyIntolerance.AllergyIntoleranceSeverity.Moderate,
-                            AllergySeverity.Severe => AllergyIntolerance.AllergyIntoleranceSeverity.Severe,
-                            _ => null,
-                        },
-                    },
-                ],
-            };
-        }
     }
 
     public static string Serialize(Bundle bundle) =>
         new BaseFhirJsonSerializer(ModelInfo.ModelInspector).SerializeToString(bundle, pretty: true);
 
-    private static Composition.SectionComponent Section(string title, string loinc, List<string> entries, bool psychiatricWithheld)
+    /// <summary>Gives <paramref name="resource"/> its id derived from <paramref name="ourId"/> and its IPS profile; returns its fullUrl.</summary>
+    internal static string Claim<T>(T resource, Guid ourId, out T claimed, string? part = null) where T : Resource
     {
+        var id = FhirIds.Of(resource.TypeName, ourId, part);
+        resource.Id = id.ToString("D");
+        if (FhirIps.ProfileOf(resource) is { } profile)
+        {
+            resource.Meta = Profile(profile);
+        }
+        claimed = resource;
+        return FhirIds.Urn(id);
+    }
+
+    private static Meta Profile(string url) => new() { Profile = [url] };
+
+    internal static string Html(string text) => System.Net.WebUtility.HtmlEncode(text);
+
+    private static Narrative Narrative(string xhtml) => new()
+    {
+        Status = Hl7.Fhir.Model.Narrative.NarrativeStatus.Generated,
+        Div = $"<div xmlns=\"http://www.w3.org/1999/xhtml\">{xhtml}</div>",
+    };
+
+    /// <summary>A section whose narrative lists, in French, what each of its entries says.</summary>
+    private static Composition.SectionComponent Section(string title, string loinc, List<Item> items, bool psychiatricWithheld)
+    {
+        var note = psychiatricWithheld
+            ? "<p>Le suivi psychiatrique n'est pas inclus : le patient n'a pas donné son accord au partage entre les équipes.</p>"
+            : "";
+        var list = items.Count == 0 ? "<p>Aucun élément.</p>" : $"<ul>{string.Concat(items.Select(i => $"<li>{Html(i.Line)}</li>"))}</ul>";
         var section = new Composition.SectionComponent
         {
             Title = title,
             Code = new CodeableConcept(Loinc, loinc, title),
-            Entry = [.. entries.Select(url => new ResourceReference(url))],
+            Text = Narrative($"<p>{Html(title)} : {items.Count} élément(s).</p>{list}{note}"),
+            Entry = [.. items.Select(i => new ResourceReference(i.Url))],
         };
-        var note = psychiatricWithheld
-            ? " Le suivi psychiatrique n'est pas inclus : le patient n'a pas donné son accord au partage (P30)."
-            : "";
-        section.Text = new Narrative
-        {
-            Status = Narrative.NarrativeStatus.Generated,
-            Div = $"<div xmlns=\"http://www.w3.org/1999/xhtml\">{System.Net.WebUtility.HtmlEncode($"{title} : {entries.Count} élément(s).{note}")}</div>",
-        };
-        if (entries.Count == 0)
+        if (items.Count == 0)
         {
             section.EmptyReason = new CodeableConcept("http://terminology.hl7.org/CodeSystem/list-empty-reason",
                 psychiatricWithheld ? "withheld" : "nilknown");
         }
         return section;
     }
+}
 
-    private static string Urn(Guid id) => "urn:uuid:" + id.ToString("D");
+/// <summary>One resource of the summary: its fullUrl, itself, and the line its section's narrative shows.</summary>
+internal sealed record Item(string Url, Resource Resource, string Line);
+
+/// <summary>What every clinical resource points to.</summary>
+internal sealed record FhirRefs(string PatientUrl, string OrganizationUrl, DateTimeOffset Now)
+{
+    public ResourceReference Patient => new(PatientUrl);
+    public ResourceReference Organization => new(OrganizationUrl);
 }
