@@ -121,6 +121,9 @@ public sealed class DataBoundaryTests(UsmpFactory app) : IClassFixture<UsmpFacto
         // Issue #21: an appointment's reason and kind never reach the AP or SPIP.
         texts.AddRange(await db.Appointments.AsNoTracking().Where(a => a.Reason != null).Select(a => a.Reason!).ToListAsync());
         texts.AddRange(["Créneau occupé", "Psychologie", "Soins infirmiers"]);
+        // Issue #20: what is prescribed, and that an ordonnance is secured (a stupéfiant), stays with the care team.
+        texts.AddRange((await db.Prescriptions.AsNoTracking().ToListAsync()).SelectMany(p => p.Lines.Select(l => l.DrugName)));
+        texts.AddRange(["Ordonnance sécurisée", "Traitement en cours"]);
         texts.Add("Grève de la faim — jour");
         // P09: what the unit's information sheet says and whether it was handed are the care team's, not the AP's.
         texts.AddRange(["Livret d'accueil", "boîte aux lettres de l'unité sanitaire"]);
