@@ -40,7 +40,7 @@ public sealed class PrescriptionJourneyTests(BrowserFixture fixture)
         await page.Locator("#unit").SelectOptionAsync("gélule(s)");
         await page.GetByLabel("soir").CheckAsync();
         await page.GetByLabel("Durée (jours)").FillAsync("30");
-        await page.GetByLabel("Distribution").SelectOptionAsync(new SelectOptionValue { Label = "pilulier hebdomadaire" });
+        await page.Locator("#mode").SelectOptionAsync(new SelectOptionValue { Label = "pilulier hebdomadaire" });
         await page.GetByRole(AriaRole.Button, new() { Name = "Ajouter la ligne" }).ClickAsync();
         await Assertions.Expect(page.Locator("#draft-lines li")).ToHaveCountAsync(2);
         await BrowserFixture.ShotAsync(page, "prescriber-01-draft");
