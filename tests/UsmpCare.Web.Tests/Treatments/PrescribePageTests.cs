@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
-using UglyToad.PdfPig;
 using UsmpCare.Domain.Certificates;
 using UsmpCare.Domain.Consents;
 using UsmpCare.Domain.Patients;
@@ -85,8 +84,10 @@ public sealed class PrescribePageTests(UsmpFactory app) : IClassFixture<UsmpFact
         var link = (await physician.GetDocumentAsync(ordonnance)).QuerySelector("#issued a")!.GetAttribute("href")!;
         var pdf = await (await physician.GetAsync(link)).Content.ReadAsByteArrayAsync();
         pdf.Should().Equal(issued.Pdf, "what is printed is what was issued");
-        var text = PrintedText(pdf);
-        text.Should().Contain("Ordonnance sécurisée").And.Contain("Dr Claire Martin, RPPS 10003456789").And.Contain("tél. 01 23 45 67 89")
+        var lines = OrdonnanceTests.PrintedLines(pdf);
+        lines.Should().Contain(l => l.Contains("tél. 01 23 45 67 89"), "P15: the unit's phone is printed on one line");
+        var text = string.Join(" ", lines);
+        text.Should().Contain("Ordonnance sécurisée").And.Contain("Dr Claire Martin, RPPS 10003456789")
             .And.Contain("METHADONE AP-HP 40 mg, gélule : 1 (un) gélule(s) le matin, prise devant l'infirmier, pendant 14 (quatorze) jours")
             .And.Contain("AMLODIPINE DEMO 5 mg, gélule : 1 gélule(s) le matin, pilulier hebdomadaire, pendant 30 jours")
             .And.Contain("Nombre de spécialités").And.Contain("2 (deux)");
@@ -218,15 +219,5 @@ public sealed class PrescribePageTests(UsmpFactory app) : IClassFixture<UsmpFact
         var response = await client.GetAsync(Url(patient.Id));
 
         response.Headers.Location!.OriginalString.Should().Contain("/Account/AccessDenied");
-    }
-
-    /// <summary>The PDF's text, line by line, every kind of space read as one space.</summary>
-    private static string PrintedText(byte[] pdf)
-    {
-        using var document = PdfDocument.Open(pdf);
-        return string.Join(" ", document.GetPages().SelectMany(page => page.Letters
-            .GroupBy(l => Math.Round(l.StartBaseLine.Y))
-            .OrderByDescending(g => g.Key)
-            .Select(g => Regex.Replace(string.Concat(g.OrderBy(l => l.StartBaseLine.X).Select(l => l.Value)), @"[\s\u00A0\u202F]+", " ").Trim())));
     }
 }
