@@ -27,6 +27,8 @@ public enum DocumentKind
     ExtractionCover,
     /// <summary>P09: the « Livret d'information du patient » handed at entry, in a language the unit offers.</summary>
     InformationSheet,
+    /// <summary>Issue #20: the ordonnance of a signed prescription (P15), secured for stupéfiants (art. R.5132-5 CSP).</summary>
+    Ordonnance,
 }
 
 public enum WorkStoppageType
@@ -179,8 +181,17 @@ public static class Catalogue
         "Livret d'information du patient", RecipientCategory.Patient, "Remis en main propre au patient", false,
         "Information du patient sur l'unité, le secret médical et ses droits (P09, art. L.1111-2 CSP)");
 
+    /// <summary>
+    /// Issue #20: printed from a signed prescription, not from the certificate form. The title of the register is
+    /// « Ordonnance » whatever the drugs: « sécurisée » is on the paper only, so the register shows no stupéfiant.
+    /// </summary>
+    public static DocumentTemplate Ordonnance { get; } = new(DocumentKind.Ordonnance, "Ordonnance",
+        RecipientCategory.Patient, "Remise au patient, délivrée par la pharmacie de l'établissement", false,
+        "Ordonnance du prescripteur (art. R.5132-3 CSP ; stupéfiants : art. R.5132-5 et R.5132-29 CSP)");
+
     public static DocumentTemplate Of(DocumentKind kind) => kind switch
     {
+        DocumentKind.Ordonnance => Ordonnance,
         DocumentKind.InformationSheet => InformationSheet,
         DocumentKind.ReleasePack => ReleasePack,
         DocumentKind.ExtractionCover => ExtractionCover,

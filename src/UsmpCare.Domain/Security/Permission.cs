@@ -41,6 +41,7 @@ public enum Permission
     ManageRooms,
     ViewMovementList,
     RecordNotBrought,
+    Prescribe,
 }
 
 public static class PermissionLabels
@@ -82,6 +83,7 @@ public static class PermissionLabels
         Permission.ManageRooms => "Tenir la liste des salles de consultation de l'unité",
         Permission.ViewMovementList => "Voir, imprimer et exporter la liste des mouvements vers l'unité sanitaire (nom, écrou, cellule, heure — jamais le soignant, la nature ni le motif)",
         Permission.RecordNotBrought => "Signaler une personne non amenée à l'unité sanitaire, avec la raison de l'établissement",
+        Permission.Prescribe => "Prescrire des médicaments, signer, modifier, renouveler ou arrêter une ordonnance et l'imprimer",
         _ => permission.ToString(),
     };
 
@@ -91,5 +93,5 @@ public static class PermissionLabels
         or Permission.WriteNursingNote or Permission.RecordMedicationAdministration
         or Permission.FollowHungerStrike or Permission.LogCareRequests or Permission.HandleCareRequests
         or Permission.RecordConsent or Permission.IssueDocument or Permission.WriteSignalement
-        or Permission.ShareWithSpip or Permission.CoordinateReleases;
+        or Permission.ShareWithSpip or Permission.CoordinateReleases or Permission.Prescribe;
 }

@@ -19,6 +19,8 @@ public static class RolePermissions
     private static readonly Permission[] Physicians =
     [
         Permission.WriteConsultation, Permission.ShareWithSpip, Permission.WriteSignalement, Permission.IssueDocument,
+        // Issue #20: a physician or psychiatrist prescribes medicines (art. R.5132-3 CSP); a nurse distributes them.
+        Permission.Prescribe,
     ];
 
     public static IReadOnlyDictionary<Role, IReadOnlySet<Permission>> Matrix { get; } =
@@ -32,8 +34,9 @@ public static class RolePermissions
             [Role.Coordinator] = Set(Clinical, [.. Physicians, Permission.ManageUnitStaff, Permission.ViewUnitReports,
                 Permission.CoordinateReleases, Permission.ManageAccessRequests, Permission.ViewUnitAudit,
                 Permission.ImportMovements, Permission.ManageEscortPlaces, Permission.ManageRooms]),
-            // A dentist writes his dental consultations in the somatic record (issue #21).
-            [Role.Dentist] = Set(Clinical, Permission.WriteConsultation),
+            // A dentist writes his dental consultations in the somatic record (issue #21) and prescribes within his art
+            // (art. L.4141-2 CSP).
+            [Role.Dentist] = Set(Clinical, Permission.WriteConsultation, Permission.Prescribe),
             // A psychologist of the SMPR reads the psychiatric record and holds his appointments; he prescribes nothing.
             [Role.Psychologist] = Set(Clinical),
             // Identities and scheduling, never note contents.

@@ -48,6 +48,15 @@ public sealed class RolePermissionsTests
     }
 
     [Fact]
+    public void Physicians_psychiatrists_and_dentists_prescribe_and_nurses_and_non_care_roles_do_not()
+    {
+        // Issue #20: the nurse distributes what a prescriber signed; AP, SPIP, secretariat and administrator never prescribe.
+        Enum.GetValues<Role>().Where(r => RolePermissions.Allows(r, Permission.Prescribe))
+            .Should().BeEquivalentTo([Role.Physician, Role.Psychiatrist, Role.Coordinator, Role.Dentist]);
+        Permission.Prescribe.TouchesMedicalData().Should().BeTrue();
+    }
+
+    [Fact]
     public void Every_permission_and_role_has_a_french_label()
     {
         Enum.GetValues<Permission>().Should().OnlyContain(p => p.Label() != p.ToString());

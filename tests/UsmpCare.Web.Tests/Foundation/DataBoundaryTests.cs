@@ -125,6 +125,9 @@ public sealed class DataBoundaryTests(UsmpFactory app) : IClassFixture<UsmpFacto
         texts.AddRange(["Créneau occupé", "Psychologie", "Soins infirmiers", "Dentaire", "Visite d'entrée"]);
         // A room's name can tell the kind of care: it stays in the unit (the movement list says « Unité sanitaire »).
         texts.AddRange(["Cabinet dentaire", "Bureau d'entretien", "Salle de soins"]);
+        // Issue #20: what is prescribed, and that an ordonnance is secured (a stupéfiant), stays with the care team.
+        texts.AddRange((await db.Prescriptions.AsNoTracking().ToListAsync()).SelectMany(p => p.Lines.Select(l => l.DrugName)));
+        texts.AddRange(["Ordonnance sécurisée", "Traitement en cours"]);
         texts.Add("Grève de la faim — jour");
         // P09: what the unit's information sheet says and whether it was handed are the care team's, not the AP's.
         texts.AddRange(["Livret d'accueil", "boîte aux lettres de l'unité sanitaire"]);

@@ -36,7 +36,7 @@ public sealed class OrdonnanceTests
     }
 
     /// <summary>The printed lines of each page, top to bottom, every kind of space read as one space.</summary>
-    private static List<string> PrintedLines(byte[] pdf)
+    internal static List<string> PrintedLines(byte[] pdf)
     {
         using var document = PdfDocument.Open(pdf);
         return [.. document.GetPages().SelectMany(page => page.Letters

@@ -2,6 +2,7 @@ using UsmpCare.Domain.Disclosures;
 using UsmpCare.Domain.Records;
 using UsmpCare.Web.Patients;
 using UsmpCare.Web.Records;
+using UsmpCare.Web.Treatments;
 
 namespace UsmpCare.Web.Pages.Patients;
 
@@ -24,6 +25,9 @@ public sealed class ChartModel(AppDbContext db, PatientAccess access, TimeProvid
     public IReadOnlyList<ClinicalEntry> Timeline { get; private set; } = [];
     public IReadOnlyList<Problem> Problems { get; private set; } = [];
     public IReadOnlyList<(PrescriptionLine Line, DateTimeOffset At)> Treatments { get; private set; } = [];
+
+    /// <summary>« Traitement en cours » from the signed prescriptions of the records this reader may read (P30).</summary>
+    public IReadOnlyList<Domain.Treatments.ActiveLine> Active { get; private set; } = [];
     public IReadOnlyDictionary<Guid, Guid> AmendedBy { get; private set; } = new Dictionary<Guid, Guid>();
 
     public IReadOnlyList<Disclosure> Disclosures { get; private set; } = [];
@@ -94,6 +98,7 @@ public sealed class ChartModel(AppDbContext db, PatientAccess access, TimeProvid
             .GroupBy(x => x.d.Code)
             .Select(g => new Problem(g.Key, g.First().d.Label, g.Min(x => x.At), g.Max(x => x.At)))
             .OrderByDescending(p => p.Last)];
+        Active = await ActiveTreatments.ForPatientAsync(Db, id, readable, Fr.Today(Clock));
         var since = Clock.GetUtcNow().AddMonths(-3);
         Treatments = [.. current.Where(c => c.At >= since).OrderByDescending(c => c.At)
             .SelectMany(c => c.Prescriptions.Where(p => p.Kind == PrescriptionKind.Prescription).Select(p => (p, c.At)))];
