@@ -1,16 +1,19 @@
 #!/usr/bin/env bash
 # The whole scale benchmark in one command (issue #9, docs/performance.md):
-#   bench/scale.sh [scale] [clients] [seconds]
+#   bench/scale.sh [scale] [clients] [seconds] [pages|rounds]
 # builds in Release, starts a throwaway PostgreSQL 15 cluster in /tmp (durable settings: fsync and synchronous_commit
 # on), creates the database with the app's own `migrate` and `seed-demo`, fills it with the generator at the given
 # scale (default 0.1), runs the page benchmark, verifies the audit chain, and stops the cluster. Set USMP_BENCH_PG to a
 # superuser connection string to use an existing server instead of a throwaway cluster.
 # On a shared machine: flock /tmp/usmp-build.lock bench/scale.sh 0.1
+# « rounds » runs the distribution-round benchmark (issue #20) instead of the page benchmark: 40 patients of one wing
+# recorded dose by dose through the round page, then the round list's p95 (bench/UsmpCare.Bench/Rounds).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scale=${1:-0.1}
 clients=${2:-8}
 seconds=${3:-20}
+what=${4:-pages}
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 dotnet build UsmpCare.sln -c Release -nologo -v q >/dev/null
@@ -49,7 +52,11 @@ start=$(date +%s)
 echo "== migrate + seed-demo: $(( $(date +%s) - start )) s"
 "${bench[@]}" generate --connection "$cs" --scale "$scale"
 psql_admin "SELECT pg_size_pretty(pg_database_size('$db')) AS database_size"
-"${bench[@]}" pages --connection "$cs" --clients "$clients" --seconds "$seconds"
+if [ "$what" = rounds ]; then
+  "${bench[@]}" rounds --connection "$cs" --patients 40 --samples 200
+else
+  "${bench[@]}" pages --connection "$cs" --clients "$clients" --seconds "$seconds"
+fi
 start=$(date +%s)
 "${app[@]}" verify-audit
 echo "== verify-audit: $(( $(date +%s) - start )) s"

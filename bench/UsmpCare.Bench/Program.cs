@@ -11,6 +11,8 @@ namespace UsmpCare.Bench;
 ///                                                page benchmark against that database (README, docs/performance.md);
 ///                                                --only measures the pages whose names start so, and nothing else
 ///   sql --connection CS --command SQL            runs one statement, prints its first value (bench/scale.sh)
+///   rounds --connection CS [--patients 40] [--samples 200]
+///                                                the distribution round recorded dose by dose, then its list's p95
 ///   movements LINES FILE                         writes a movements file for the import benchmark (scripts/bench-import.sh)
 /// </summary>
 public static class Cli
@@ -57,8 +59,10 @@ public static class Cli
             }
             case "pages":
                 return await Pages.PageBenchmark.RunAsync(Pages.BenchmarkOptions.From(options), Console.Out);
+            case "rounds":
+                return await Rounds.RoundBenchmark.RunAsync(options, Console.Out);
             default:
-                Console.Error.WriteLine($"unknown command « {command} »: render, generate, pages, sql or movements");
+                Console.Error.WriteLine($"unknown command « {command} »: render, generate, pages, rounds, sql or movements");
                 return 2;
         }
     }

@@ -48,6 +48,20 @@ public sealed class DistributionDefaults
     public Guid UnitId { get; private set; }
     public List<ClassMode> Modes { get; private set; } = [];
 
+    /// <summary>Supervised doses missed in a row that alert the prescriber (issue #20 point 6: three unless the unit says).</summary>
+    public int MissedDosesBeforeAlert { get; private set; } = DefaultMissedDosesBeforeAlert;
+
+    public const int DefaultMissedDosesBeforeAlert = 3;
+
+    public void AlertAfterMissedDoses(int count)
+    {
+        if (count is < 1 or > 14)
+        {
+            throw new DomainException("Le nombre de doses supervisées manquées qui alerte le prescripteur est compris entre 1 et 14.");
+        }
+        MissedDosesBeforeAlert = count;
+    }
+
     /// <summary>The class of a product, from its substances (the first class found).</summary>
     public static DrugClass ClassOf(IEnumerable<string> substances)
     {

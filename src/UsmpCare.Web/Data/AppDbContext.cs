@@ -50,6 +50,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Domain.Treatments.Drug> Drugs => Set<Domain.Treatments.Drug>();
     public DbSet<Domain.Treatments.Prescription> Prescriptions => Set<Domain.Treatments.Prescription>();
     public DbSet<Domain.Treatments.DistributionDefaults> DistributionDefaults => Set<Domain.Treatments.DistributionDefaults>();
+    public DbSet<Domain.Treatments.Administration> Administrations => Set<Domain.Treatments.Administration>();
+    public DbSet<Domain.Treatments.PillBox> PillBoxes => Set<Domain.Treatments.PillBox>();
+    public DbSet<Domain.Treatments.TsoConfirmation> TsoConfirmations => Set<Domain.Treatments.TsoConfirmation>();
+    public DbSet<Domain.Treatments.TsoRelay> TsoRelays => Set<Domain.Treatments.TsoRelay>();
     public DbSet<Auditing.AuditEvent> AuditEvents => Set<Auditing.AuditEvent>();
     public DbSet<Auditing.BreakGlassGrant> BreakGlassGrants => Set<Auditing.BreakGlassGrant>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -24,6 +24,7 @@ public static class DatabaseRoles
         "followup.vaccinations", "followup.test_orders", "followup.test_results", "followup.result_acknowledgements",
         "agenda.appointment_outcomes",
         "somatic.entry_visits",
+        "treatments.administrations", "treatments.tso_confirmations", "treatments.tso_relays",
     };
 
     /// <summary>

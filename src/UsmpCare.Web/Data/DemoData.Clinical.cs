@@ -199,7 +199,7 @@ public static partial class DemoData
         await SeedCareRequestsAsync(db, units[0], patients.Where(p => p.UnitId == units[0].Id).ToList(), nurse, now);
         await SeedConsentsAsync(db, patients.Where(p => p.UnitId == units[0].Id).ToList(), physician, now);
         await SeedInformationSheetsAsync(db, units, patients, nurse, now);
-        await SeedPrescriptionsAsync(db, patients, physician, now);
+        await SeedPrescriptionsAsync(db, patients, physician, nurse, now);
         await SeedPrescribingAsync(db, patients, physician, now);
         // P32: each unit's places (establishments only, what the AP reads); the reason stays in the medical field.
         var places = units.SelectMany(u => new[]

@@ -1,6 +1,7 @@
 using UsmpCare.Documents;
 using UsmpCare.Domain.Patients;
 using UsmpCare.Domain.Records;
+using UsmpCare.Domain.Treatments;
 using UsmpCare.Domain.Units;
 
 namespace UsmpCare.Web.Documents;
@@ -37,9 +38,19 @@ public static class ReleasePackBuilder
         _ => string.Join(" ; ", record.Active.Select(a => $"{a.Substance} ({a.Reaction}, {a.Severity.Label()})")),
     };
 
+    public static IEnumerable<LetterBlock> Substitution(TsoRelay relay) =>
+    [
+        LetterBlock.Row("Traitement de substitution, dernière prise", relay.LastDoseAt is { } last
+            ? $"{Fr.DateTime(last)} : {relay.LastDose}" : "aucune prise enregistrée dans l'unité"),
+        LetterBlock.Row("Relais du traitement de substitution", $"{TsoRelay.Label(relay.RelayKind)} {relay.RelayName}"
+            + (relay.RelayContact is null ? "" : $", {relay.RelayContact}")
+            + (relay.RelayAppointment is { } day ? $", rendez-vous le {Fr.Date(day)}" : "")),
+        LetterBlock.Row("Naloxone à emporter", TsoRelay.Label(relay.Naloxone)),
+    ];
+
     public static Letter Build(Patient patient, Unit unit, Signer signer, IReadOnlyList<ClinicalEntry> readableEntries,
         IReadOnlyList<MedicalRecord> records, IReadOnlyList<Team> readableTeams, string? followUp, DateOnly today,
-        string title = "Dossier de sortie")
+        string title = "Dossier de sortie", TsoRelay? substitution = null)
     {
         var amended = readableEntries.Where(e => e.AmendsId is not null && e.IsSigned).Select(e => e.AmendsId!.Value).ToHashSet();
         var consultations = readableEntries
@@ -59,6 +70,12 @@ public static class ReleasePackBuilder
             LetterBlock.Row("Allergies", Allergies(patient.Allergies)),
             LetterBlock.Row("Suivi nécessaire", string.IsNullOrWhiteSpace(followUp) ? "à préciser avec le patient" : followUp.Trim()),
         };
+        if (substitution is not null)
+        {
+            // Issue #20 point 7: the TSO relay from the record, not free text — a missed relay after release is the
+            // time of the highest overdose risk.
+            body.AddRange(Substitution(substitution));
+        }
         if (!readableTeams.Contains(Team.Psychiatric) && records.Any(r => r.Team == Team.Psychiatric))
         {
             body.Add(LetterBlock.Paragraph("Le suivi psychiatrique n'est pas résumé ici : il relève de l'équipe de psychiatrie, sans accord du patient au partage."));

@@ -71,7 +71,7 @@ public sealed class AuditGapsTests(UsmpFactory app) : IClassFixture<UsmpFactory>
         string[] pages =
         [
             $"/Patients/Chart/{elsewhere.Id}", $"/Patients/Edit/{elsewhere.Id}", $"/Patients/Consents/{elsewhere.Id}",
-            $"/Records/NursingNote/{elsewhere.Id}", $"/Records/Medication/{elsewhere.Id}", $"/HungerStrikes/Follow/{elsewhere.Id}",
+            $"/Records/NursingNote/{elsewhere.Id}", $"/Treatments/Tso/{elsewhere.Id}", $"/HungerStrikes/Follow/{elsewhere.Id}",
             $"/Patients/Chart/{Guid.NewGuid()}",
         ];
         foreach (var page in pages)

@@ -40,7 +40,8 @@ public sealed class DataBoundaryTests(UsmpFactory app) : IClassFixture<UsmpFacto
             _ => r.Contains("{team}") ? ids.Somatic.ToString() : ids.Patient.ToString(),
         })).Append($"/Records/Entry/Psychiatric/{ids.Psychiatric}").Append($"/Patients?q=a").Append("/Clinical/Cim10?q=hepatite")
             // Issue #21: the prison's movement list of the demo's coming days, page and CSV (the crawl follows « lendemain »).
-            .Append("/Ap/Movements?handler=Csv").Append($"/Ap/Movements?handler=Csv&day={TestClock.Today.AddDays(1):yyyy-MM-dd}"));
+            .Append("/Ap/Movements?handler=Csv").Append($"/Ap/Movements?handler=Csv&day={TestClock.Today.AddDays(1):yyyy-MM-dd}")
+            .Append("/Treatments/Round?wing=B%C3%A2timent%20A&slot=Morning").Append("/Treatments/PillBoxes"));
         var seen = new HashSet<string>();
 
         while (urls.Count > 0 && seen.Count < 200)
@@ -131,6 +132,10 @@ public sealed class DataBoundaryTests(UsmpFactory app) : IClassFixture<UsmpFacto
         texts.Add("Grève de la faim — jour");
         // P09: what the unit's information sheet says and whether it was handed are the care team's, not the AP's.
         texts.AddRange(["Livret d'accueil", "boîte aux lettres de l'unité sanitaire"]);
+        // Issue #20: the round's drugs, the pill-boxes and the substitution treatment are medical data.
+        texts.AddRange(await db.Administrations.AsNoTracking().Select(a => a.DrugName).Distinct().ToListAsync());
+        texts.AddRange(await db.TsoConfirmations.AsNoTracking().Select(c => c.ConfirmedWith).Distinct().ToListAsync());
+        texts.AddRange(["Tournée de distribution", "Piluliers de la semaine", "Prises supervisées", "Doses supervisées manquées"]);
         return texts.Distinct().ToList();
     });
 }

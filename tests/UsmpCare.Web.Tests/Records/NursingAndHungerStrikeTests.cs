@@ -9,7 +9,7 @@ namespace UsmpCare.Web.Tests.Records;
 public sealed class NursingAndHungerStrikeTests(UsmpFactory app) : IClassFixture<UsmpFactory>
 {
     [Fact]
-    public async Task A_nurse_records_a_note_and_a_refused_medication_in_her_teams_record()
+    public async Task A_nurse_records_a_note_in_her_teams_record()
     {
         var patient = await app.NewPatientAsync();
         var nurse = await app.LoginAsAsync(DemoData.Nurse(Team.Somatic));
@@ -22,26 +22,19 @@ public sealed class NursingAndHungerStrikeTests(UsmpFactory app) : IClassFixture
             ["Note"] = "Céphalées depuis ce matin",
             ["Vitals.TemperatureC"] = "37,8",
         })).StatusCode.Should().Be(HttpStatusCode.Redirect);
-        (await nurse.PostFormAsync($"/Records/Medication/{patient.Id}", new Dictionary<string, string>
-        {
-            ["Medication"] = "Paracétamol 1 g",
-            ["Outcome"] = "Refused",
-        })).StatusCode.Should().Be(HttpStatusCode.Redirect);
-
         var entries = await app.EntriesOfAsync(patient.Id, Team.Somatic);
-        entries.Should().HaveCount(2).And.OnlyContain(e => e.Status == EntryStatus.Signed);
+        entries.Should().ContainSingle().And.OnlyContain(e => e.Status == EntryStatus.Signed);
         entries.Single(e => e.Kind == EntryKind.NursingNote).Vitals.TemperatureC.Should().Be(37.8m);
         var chart = (await nurse.GetDocumentAsync($"/Patients/Chart/{patient.Id}")).Body!.TextContent;
-        chart.Should().Contain("Céphalées depuis ce matin").And.Contain("Paracétamol 1 g").And.Contain("Refusé");
+        chart.Should().Contain("Céphalées depuis ce matin");
     }
 
     [Fact]
     public async Task A_physician_does_not_record_medication_rounds()
     {
-        var patient = await app.NewPatientAsync();
         var physician = await app.LoginAsAsync(DemoData.Account(Role.Physician));
 
-        (await physician.GetAsync($"/Records/Medication/{patient.Id}")).Headers.Location!.OriginalString
+        (await physician.GetAsync("/Treatments/Round")).Headers.Location!.OriginalString
             .Should().Contain("/Account/AccessDenied");
     }
 

@@ -64,3 +64,74 @@ internal sealed class DistributionDefaultsConfiguration : IEntityTypeConfigurati
         b.OwnsMany(d => d.Modes, m => m.ToJson("modes"));
     }
 }
+
+/// <summary>The round's administration record: append-only (<c>core.append_only</c>, <see cref="DatabaseRoles.AppendOnly"/>).</summary>
+internal sealed class AdministrationConfiguration : IEntityTypeConfiguration<Administration>
+{
+    public void Configure(EntityTypeBuilder<Administration> b)
+    {
+        b.ToTable("administrations", "treatments");
+        b.HasKey(a => a.Id);
+        b.Property(a => a.Slot).HasConversion<string>().HasMaxLength(20);
+        b.Property(a => a.Mode).HasConversion<string>().HasMaxLength(20);
+        b.Property(a => a.Outcome).HasConversion<string>().HasMaxLength(30);
+        b.Property(a => a.DrugName).HasMaxLength(500);
+        b.Property(a => a.DoseUnit).HasMaxLength(30);
+        b.Property(a => a.NurseName).HasMaxLength(200);
+        b.HasOne<Domain.Patients.Patient>().WithMany().HasForeignKey(a => a.PatientId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Prescription>().WithMany().HasForeignKey(a => a.PrescriptionId).OnDelete(DeleteBehavior.Restrict);
+        // One record per dose: two nurses cannot both record the same dose of the same round.
+        b.HasIndex(a => new { a.PrescriptionId, a.LineIndex, a.Day, a.Slot }).IsUnique();
+        b.HasIndex(a => new { a.UnitId, a.Day, a.Slot });
+        b.HasIndex(a => new { a.PrescriberId, a.Day });
+        b.Ignore(a => a.Missed);
+    }
+}
+
+/// <summary>Weekly pill-boxes: the second check updates the row once; never deleted (<c>core.forbid_delete</c>).</summary>
+internal sealed class PillBoxConfiguration : IEntityTypeConfiguration<PillBox>
+{
+    public void Configure(EntityTypeBuilder<PillBox> b)
+    {
+        b.ToTable("pill_boxes", "treatments");
+        b.HasKey(p => p.Id);
+        b.Property(p => p.Contents).HasMaxLength(4000);
+        b.Property(p => p.PreparedByName).HasMaxLength(200);
+        b.Property(p => p.CheckedByName).HasMaxLength(200);
+        b.HasOne<Domain.Patients.Patient>().WithMany().HasForeignKey(p => p.PatientId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(p => new { p.PatientId, p.WeekOf }).IsUnique();
+        b.HasIndex(p => new { p.UnitId, p.WeekOf });
+        b.Ignore(p => p.IsChecked);
+    }
+}
+
+internal sealed class TsoConfirmationConfiguration : IEntityTypeConfiguration<TsoConfirmation>
+{
+    public void Configure(EntityTypeBuilder<TsoConfirmation> b)
+    {
+        b.ToTable("tso_confirmations", "treatments");
+        b.HasKey(c => c.Id);
+        b.Property(c => c.Start).HasConversion<string>().HasMaxLength(20);
+        b.Property(c => c.ConfirmedWith).HasMaxLength(300);
+        b.Property(c => c.RecordedByName).HasMaxLength(200);
+        b.HasOne<Domain.Patients.Patient>().WithMany().HasForeignKey(c => c.PatientId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(c => c.PatientId);
+    }
+}
+
+internal sealed class TsoRelayConfiguration : IEntityTypeConfiguration<TsoRelay>
+{
+    public void Configure(EntityTypeBuilder<TsoRelay> b)
+    {
+        b.ToTable("tso_relays", "treatments");
+        b.HasKey(r => r.Id);
+        b.Property(r => r.RelayKind).HasConversion<string>().HasMaxLength(20);
+        b.Property(r => r.Naloxone).HasConversion<string>().HasMaxLength(20);
+        b.Property(r => r.LastDose).HasMaxLength(600);
+        b.Property(r => r.RelayName).HasMaxLength(300);
+        b.Property(r => r.RelayContact).HasMaxLength(300);
+        b.Property(r => r.RecordedByName).HasMaxLength(200);
+        b.HasOne<Domain.Patients.Patient>().WithMany().HasForeignKey(r => r.PatientId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(r => r.PatientId);
+    }
+}

@@ -2911,11 +2911,117 @@ namespace UsmpCare.Web.Data.Migrations
                     b.ToTable("entries", "somatic");
                 });
 
+            modelBuilder.Entity("UsmpCare.Domain.Treatments.Administration", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<decimal>("Dose")
+                        .HasColumnType("numeric")
+                        .HasColumnName("dose");
+
+                    b.Property<string>("DoseUnit")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("dose_unit");
+
+                    b.Property<string>("DrugName")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("drug_name");
+
+                    b.Property<int>("LineIndex")
+                        .HasColumnType("integer")
+                        .HasColumnName("line_index");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("mode");
+
+                    b.Property<Guid>("NurseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("nurse_id");
+
+                    b.Property<string>("NurseName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("nurse_name");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("outcome");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("patient_id");
+
+                    b.Property<Guid>("PrescriberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("prescriber_id");
+
+                    b.Property<Guid>("PrescriptionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("prescription_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("Slot")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("slot");
+
+                    b.Property<bool>("Substitution")
+                        .HasColumnType("boolean")
+                        .HasColumnName("substitution");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_administrations");
+
+                    b.HasIndex("PatientId")
+                        .HasDatabaseName("ix_administrations_patient_id");
+
+                    b.HasIndex("PrescriberId", "Day")
+                        .HasDatabaseName("ix_administrations_prescriber_id_day");
+
+                    b.HasIndex("UnitId", "Day", "Slot")
+                        .HasDatabaseName("ix_administrations_unit_id_day_slot");
+
+                    b.HasIndex("PrescriptionId", "LineIndex", "Day", "Slot")
+                        .IsUnique()
+                        .HasDatabaseName("ix_administrations_prescription_id_line_index_day_slot");
+
+                    b.ToTable("administrations", "treatments");
+                });
+
             modelBuilder.Entity("UsmpCare.Domain.Treatments.DistributionDefaults", b =>
                 {
                     b.Property<Guid>("UnitId")
                         .HasColumnType("uuid")
                         .HasColumnName("unit_id");
+
+                    b.Property<int>("MissedDosesBeforeAlert")
+                        .HasColumnType("integer")
+                        .HasColumnName("missed_doses_before_alert");
 
                     b.HasKey("UnitId")
                         .HasName("pk_distribution_defaults");
@@ -2975,6 +3081,71 @@ namespace UsmpCare.Web.Data.Migrations
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
 
                     b.ToTable("drugs", "treatments");
+                });
+
+            modelBuilder.Entity("UsmpCare.Domain.Treatments.PillBox", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("CheckedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("checked_at");
+
+                    b.Property<Guid?>("CheckedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("checked_by_id");
+
+                    b.Property<string>("CheckedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("checked_by_name");
+
+                    b.Property<string>("Contents")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("contents");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("patient_id");
+
+                    b.Property<DateTimeOffset>("PreparedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("prepared_at");
+
+                    b.Property<Guid>("PreparedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("prepared_by_id");
+
+                    b.Property<string>("PreparedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("prepared_by_name");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<DateOnly>("WeekOf")
+                        .HasColumnType("date")
+                        .HasColumnName("week_of");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pill_boxes");
+
+                    b.HasIndex("PatientId", "WeekOf")
+                        .IsUnique()
+                        .HasDatabaseName("ix_pill_boxes_patient_id_week_of");
+
+                    b.HasIndex("UnitId", "WeekOf")
+                        .HasDatabaseName("ix_pill_boxes_unit_id_week_of");
+
+                    b.ToTable("pill_boxes", "treatments");
                 });
 
             modelBuilder.Entity("UsmpCare.Domain.Treatments.Prescription", b =>
@@ -3054,6 +3225,134 @@ namespace UsmpCare.Web.Data.Migrations
                         .HasDatabaseName("ix_prescriptions_patient_id_status");
 
                     b.ToTable("prescriptions", "treatments");
+                });
+
+            modelBuilder.Entity("UsmpCare.Domain.Treatments.TsoConfirmation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("confirmed_at");
+
+                    b.Property<string>("ConfirmedWith")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("confirmed_with");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("patient_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<Guid>("RecordedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recorded_by_id");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by_name");
+
+                    b.Property<string>("Start")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("start");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_tso_confirmations");
+
+                    b.HasIndex("PatientId")
+                        .HasDatabaseName("ix_tso_confirmations_patient_id");
+
+                    b.ToTable("tso_confirmations", "treatments");
+                });
+
+            modelBuilder.Entity("UsmpCare.Domain.Treatments.TsoRelay", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("LastDose")
+                        .HasMaxLength(600)
+                        .HasColumnType("character varying(600)")
+                        .HasColumnName("last_dose");
+
+                    b.Property<DateTimeOffset?>("LastDoseAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_dose_at");
+
+                    b.Property<string>("Naloxone")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("naloxone");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("patient_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<Guid>("RecordedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recorded_by_id");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by_name");
+
+                    b.Property<DateOnly?>("RelayAppointment")
+                        .HasColumnType("date")
+                        .HasColumnName("relay_appointment");
+
+                    b.Property<string>("RelayContact")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("relay_contact");
+
+                    b.Property<string>("RelayKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("relay_kind");
+
+                    b.Property<string>("RelayName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("relay_name");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_tso_relays");
+
+                    b.HasIndex("PatientId")
+                        .HasDatabaseName("ix_tso_relays_patient_id");
+
+                    b.ToTable("tso_relays", "treatments");
                 });
 
             modelBuilder.Entity("UsmpCare.Domain.Units.Unit", b =>
@@ -4333,6 +4632,23 @@ namespace UsmpCare.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("UsmpCare.Domain.Treatments.Administration", b =>
+                {
+                    b.HasOne("UsmpCare.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_administrations_patients_patient_id");
+
+                    b.HasOne("UsmpCare.Domain.Treatments.Prescription", null)
+                        .WithMany()
+                        .HasForeignKey("PrescriptionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_administrations_prescriptions_prescription_id");
+                });
+
             modelBuilder.Entity("UsmpCare.Domain.Treatments.DistributionDefaults", b =>
                 {
                     b.HasOne("UsmpCare.Domain.Units.Unit", null)
@@ -4443,6 +4759,16 @@ namespace UsmpCare.Web.Data.Migrations
                     b.Navigation("Substances");
                 });
 
+            modelBuilder.Entity("UsmpCare.Domain.Treatments.PillBox", b =>
+                {
+                    b.HasOne("UsmpCare.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_pill_boxes_patients_patient_id");
+                });
+
             modelBuilder.Entity("UsmpCare.Domain.Treatments.Prescription", b =>
                 {
                     b.HasOne("UsmpCare.Domain.Patients.Patient", null)
@@ -4511,6 +4837,26 @@ namespace UsmpCare.Web.Data.Migrations
                         });
 
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("UsmpCare.Domain.Treatments.TsoConfirmation", b =>
+                {
+                    b.HasOne("UsmpCare.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_tso_confirmations_patients_patient_id");
+                });
+
+            modelBuilder.Entity("UsmpCare.Domain.Treatments.TsoRelay", b =>
+                {
+                    b.HasOne("UsmpCare.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_tso_relays_patients_patient_id");
                 });
 
             modelBuilder.Entity("UsmpCare.Web.Accounts.UnitMembership", b =>

@@ -52,7 +52,10 @@ public sealed class ReleaseModel(AppDbContext db, PatientAccess access, TimeProv
         var patient = Banner.Patient;
         var by = await issuing.IssuerAsync(User, patient);
         var (readable, entries) = await RecordScopes.ReadableAsync(Db, Opened);
-        var letter = ReleasePackBuilder.Build(patient, by.Unit, by.Signer, entries, Banner.Records, readable, FollowUp, by.Today);
+        var relay = await Db.TsoRelays.AsNoTracking().Where(r => r.PatientId == patient.Id)
+            .OrderByDescending(r => r.RecordedAt).FirstOrDefaultAsync();
+        var letter = ReleasePackBuilder.Build(patient, by.Unit, by.Signer, entries, Banner.Records, readable, FollowUp, by.Today,
+            substitution: relay);
         var template = Catalogue.ReleasePack;
         var issued = await issuing.IssueAsync(new DocumentRequest(by, patient, letter,
             [LedgerLine.Of(template, patient.FullName, LegalException.PatientHimself)])

@@ -3,13 +3,15 @@ using UsmpCare.Domain.Consents;
 using UsmpCare.Domain.Continuity;
 using UsmpCare.Domain.Patients;
 using UsmpCare.Domain.Records;
+using UsmpCare.Domain.Treatments;
 using UsmpCare.Web.Reports;
 
 namespace UsmpCare.Web.Pages.Dashboard;
 
 /// <summary>
 /// The unit's dashboard, home of the care team: open care requests by age and team, consultations per week, escorts,
-/// visits due before release, hunger strikes. Counts only — no patient appears here.
+/// visits due before release, hunger strikes. Counts only — no patient appears here, but for the alerts addressed to the
+/// user himself: the supervised doses his own patients missed (issue #20 point 6).
 /// </summary>
 [RequirePermission(Permission.HandleCareRequests)]
 public sealed class IndexModel(ReportingDb reporting, CurrentUnit currentUnit, TimeProvider clock) : PageModel
@@ -39,6 +41,9 @@ public sealed class IndexModel(ReportingDb reporting, CurrentUnit currentUnit, T
     /// <summary>P09: patients present who have not yet been handed the information sheet for this stay.</summary>
     public int InformationSheetsDue { get; private set; }
 
+    /// <summary>Supervised doses missed in a row on lines the user prescribed (the unit's threshold, 3 by default).</summary>
+    public IReadOnlyList<(MissedDoseAlert Alert, Patient Patient)> MissedDoses { get; private set; } = [];
+
     public async Task OnGetAsync()
     {
         var unit = await currentUnit.GetAsync();
@@ -47,6 +52,7 @@ public sealed class IndexModel(ReportingDb reporting, CurrentUnit currentUnit, T
             return;
         }
         UnitName = unit.Name;
+        await LoadMissedDosesAsync();
         var now = clock.GetUtcNow();
         var today = Fr.Today(clock);
         var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
@@ -103,6 +109,31 @@ public sealed class IndexModel(ReportingDb reporting, CurrentUnit currentUnit, T
         HungerStrikes = await db.HungerStrikes.CountAsync(h => h.UnitId == unit.Id && h.EndedOn == null);
         InformationSheetsDue = await db.Patients.Where(p => p.UnitId == unit.Id).CountAsync(InformationSheet.Due(db.InformationSheets));
         ArrivalsNotSeen = (await ActivityReport.ArrivalsNotSeenAsync(db, unit.Id)).Count;
+    }
+
+    /// <summary>In every unit of the user: a prescriber is alerted of his patients wherever the unit switcher stands.</summary>
+    private async Task LoadMissedDosesAsync()
+    {
+        if (User.UserId() is not { } me)
+        {
+            return;
+        }
+        var units = User.UnitIds().ToList();
+        var since = Fr.Today(clock).AddDays(-14);
+        var doses = await db.Administrations.AsNoTracking()
+            .Where(a => units.Contains(a.UnitId) && a.PrescriberId == me && a.Mode == DistributionMode.Supervised && a.Day >= since)
+            .ToListAsync();
+        if (doses.Count == 0)
+        {
+            return;
+        }
+        var thresholds = await db.DistributionDefaults.AsNoTracking().Where(d => units.Contains(d.UnitId))
+            .ToDictionaryAsync(d => d.UnitId, d => d.MissedDosesBeforeAlert);
+        var alerts = doses.GroupBy(d => d.UnitId).SelectMany(g => Domain.Treatments.MissedDoses.Alerts(g,
+            thresholds.GetValueOrDefault(g.Key, DistributionDefaults.DefaultMissedDosesBeforeAlert))).ToList();
+        var ids = alerts.Select(a => a.PatientId).ToList();
+        var patients = await db.Patients.AsNoTracking().Where(Patient.Present).Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id);
+        MissedDoses = [.. alerts.Where(a => patients.ContainsKey(a.PatientId)).Select(a => (a, patients[a.PatientId]))];
     }
 
     private sealed record WeekCount(DateOnly Week, string? Type, int Count);
