@@ -173,7 +173,8 @@ public sealed class CareRequest : IUnitScoped
     {
         EnsureOpen();
         CloseReason = reason;
-        AnsweredAt ??= reason == CareRequests.CloseReason.Resolved ? now : null;
+        // Only an open request is closed, and an answered one is no longer open: AnsweredAt is still empty here.
+        AnsweredAt = reason == CareRequests.CloseReason.Resolved ? now : null;
         Move(CareRequestStatus.Closed, string.IsNullOrWhiteSpace(note) ? $"Close : {Labels.Of(reason)}" : $"Close : {Labels.Of(reason)} — {note.Trim()}",
             by, byName, now);
     }

@@ -37,4 +37,26 @@ public sealed class CareRequestScanTests
 
         name.Should().HaveLength(200).And.EndWith("a.pdf");
     }
+
+    [Fact]
+    public void An_empty_file_is_refused_and_five_megabytes_exactly_are_accepted()
+    {
+        var empty = () => Stored("billet.pdf", []);
+        empty.Should().Throw<DomainException>().WithMessage("*vide*");
+
+        var atLimit = new byte[CareRequestScan.MaxBytes];
+        Pdf.CopyTo(atLimit, 0);
+        Stored("billet.pdf", atLimit).Should().Be("billet.pdf");
+        var over = new byte[CareRequestScan.MaxBytes + 1];
+        Pdf.CopyTo(over, 0);
+        var tooBig = () => Stored("billet.pdf", over);
+        tooBig.Should().Throw<DomainException>().WithMessage("*5 Mo*");
+    }
+
+    [Fact]
+    public void A_name_that_starts_with_a_dot_keeps_its_stem()
+    {
+        // « .billet » is a stem with no extension, not an empty stem.
+        Stored(".billet", Pdf).Should().Be("billet.pdf");
+    }
 }

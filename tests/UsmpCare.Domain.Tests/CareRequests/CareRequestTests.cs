@@ -262,8 +262,40 @@ public sealed class CareRequestTests
     [InlineData(12, "12 min")]
     [InlineData(5 * 60 + 59, "5 h")]
     [InlineData((3 * 24 + 4) * 60, "3 j 4 h")]
+    [InlineData(60, "1 h")] // the boundaries: one hour is no longer minutes, one day no longer hours
+    [InlineData(24 * 60, "1 j 0 h")]
     public void The_age_of_a_request_reads_in_minutes_hours_or_days(int minutes, string shown)
     {
         Labels.Age(TimeSpan.FromMinutes(minutes)).Should().Be(shown);
+    }
+
+    [Fact]
+    public void Triage_keeps_the_nurses_note_or_says_the_urgency()
+    {
+        var withNote = Slip();
+        withNote.Triage(Urgency.ThisWeek, "  Rappeler pour RDV dentaire ", Nurse, "Inf. Test", Monday);
+        var withoutNote = Slip();
+        withoutNote.Triage(Urgency.ThisWeek, " ", Nurse, "Inf. Test", Monday);
+
+        withNote.Events[^1].Note.Should().Be("Rappeler pour RDV dentaire");
+        withoutNote.Events[^1].Note.Should().StartWith("Triée (");
+    }
+
+    [Fact]
+    public void A_consultation_at_the_very_time_of_collection_answers_the_request_an_earlier_one_does_not()
+    {
+        var before = () => Slip().AnsweredBy(Guid.NewGuid(), Collected.AddMinutes(-1), Nurse, "Dr Test", Monday);
+        before.Should().Throw<DomainException>().WithMessage("*précède le dépôt*");
+
+        var request = Slip();
+        request.AnsweredBy(Guid.NewGuid(), Collected, Nurse, "Dr Test", Monday);
+        request.AnsweredAt.Should().Be(Collected);
+        request.AgeAt(Monday.AddDays(3)).Should().Be(TimeSpan.Zero, "the wait ended at the consultation");
+    }
+
+    [Fact]
+    public void The_round_keeps_the_box_name_trimmed()
+    {
+        Round().Box.Should().Be("Boîte 1");
     }
 }

@@ -296,4 +296,42 @@ public sealed class ClinicalEntryTests
         amendment.Vitals.Should().NotBeSameAs(entry.Vitals);
         amendment.Prescriptions[0].Should().NotBeSameAs(entry.Prescriptions[0]);
     }
+
+    [Fact]
+    public void A_refusal_with_only_a_diagnosis_or_only_a_prescription_is_not_signed()
+    {
+        var diagnosed = Consultation();
+        diagnosed.Consent = ConsentStatus.Refused;
+        diagnosed.Diagnoses = [new Diagnosis("J45.9", "Asthme")];
+        diagnosed.SignatureProblems(false, MinorCare.Adult).Should().Contain(p => p.Contains("refusé la consultation"));
+
+        var prescribed = Consultation();
+        prescribed.Consent = ConsentStatus.Refused;
+        prescribed.Prescriptions = [new PrescriptionLine { Text = "Ibuprofène", PatientConsented = true }];
+        prescribed.SignatureProblems(false, MinorCare.Adult).Should().Contain(p => p.Contains("refusé la consultation"));
+    }
+
+    [Fact]
+    public void A_prescription_without_consent_is_called_a_prescription()
+    {
+        var entry = Consultation();
+        entry.Prescriptions = [new PrescriptionLine { Text = "Ibuprofène", Kind = PrescriptionKind.Prescription }];
+
+        entry.SignatureProblems(false, MinorCare.Adult).Should().ContainSingle(p => p.Contains("cette prescription"));
+    }
+
+    [Theory]
+    [InlineData(ConsultationType.WorkPrevention, true, "Seul médecin disponible")]
+    [InlineData(ConsultationType.WorkPrevention, false, null)]
+    [InlineData(ConsultationType.Consultation, true, null)]
+    public void The_treating_physicians_reason_is_kept_only_where_the_rule_asked_for_it(ConsultationType type, bool treated, string? kept)
+    {
+        var entry = Consultation();
+        entry.ConsultationType = type;
+        entry.TreatingPhysicianReason = "Seul médecin disponible";
+
+        entry.Sign(Guid.NewGuid(), "Dr Test", Now, signerHasTreatedPatient: treated, MinorCare.Adult);
+
+        entry.TreatingPhysicianReason.Should().Be(kept);
+    }
 }

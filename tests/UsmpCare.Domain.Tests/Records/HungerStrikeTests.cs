@@ -60,4 +60,64 @@ public sealed class HungerStrikeTests
         var refusal = () => strike.RecordRefusal(HungerStrikeAct.Treatment, "Refuse", Nurse, "IDE", Now);
         refusal.Should().Throw<DomainException>().WithMessage("*terminée*");
     }
+
+    [Fact]
+    public void A_new_strike_keeps_who_started_it_when_and_whether_fluids_are_refused_and_counts_its_first_day_as_day_one()
+    {
+        var patient = Guid.NewGuid();
+        var strike = new HungerStrike(patient, Guid.NewGuid(), new DateOnly(2026, 11, 20), true, Nurse, "Dr Test", Now);
+
+        strike.PatientId.Should().Be(patient);
+        strike.StartedOn.Should().Be(new DateOnly(2026, 11, 20));
+        strike.RefusesFluids.Should().BeTrue();
+        strike.StartedByName.Should().Be("Dr Test");
+        strike.InProgress.Should().BeTrue();
+        strike.DaysOn(new DateOnly(2026, 11, 20)).Should().Be(1);
+        strike.DaysOn(new DateOnly(2026, 11, 23)).Should().Be(4);
+    }
+
+    [Fact]
+    public void The_information_given_is_recorded_in_words_never_empty()
+    {
+        var strike = Strike();
+        var empty = () => strike.RecordInformation("  ", Now);
+        empty.Should().Throw<DomainException>().WithMessage("*information*");
+        strike.InformationGiven.Should().BeNull();
+
+        strike.RecordInformation(" Risques du jeûne expliqués, suivi quotidien proposé ", Now);
+        strike.InformationGiven.Should().Be("Risques du jeûne expliqués, suivi quotidien proposé");
+        strike.InformedAt.Should().Be(Now);
+    }
+
+    [Fact]
+    public void A_strike_ends_once_on_or_after_its_first_day_with_how_it_ended()
+    {
+        var strike = Strike();
+        var beforeStart = () => strike.End(new DateOnly(2026, 11, 19), "Reprise");
+        beforeStart.Should().Throw<DomainException>().WithMessage("*précède*");
+        var noReason = () => strike.End(new DateOnly(2026, 11, 21), " ");
+        noReason.Should().Throw<DomainException>().WithMessage("*comment*");
+        strike.InProgress.Should().BeTrue();
+
+        strike.End(new DateOnly(2026, 11, 20), " Reprise de l'alimentation ");
+        strike.EndedOn.Should().Be(new DateOnly(2026, 11, 20));
+        strike.EndReason.Should().Be("Reprise de l'alimentation");
+        var again = () => strike.End(new DateOnly(2026, 11, 22), "Autre");
+        again.Should().Throw<DomainException>().WithMessage("*déjà terminée*");
+    }
+
+    [Fact]
+    public void An_act_outside_the_list_is_refused_and_no_measure_is_recorded_after_the_end()
+    {
+        var strike = Strike();
+        var refusal = () => strike.RecordRefusal((HungerStrikeAct)9, "Refuse", Nurse, "IDE", Now);
+        refusal.Should().Throw<DomainException>().WithMessage("*liste*");
+        var measure = () => strike.RecordMeasure((HungerStrikeAct)9, MeasureBasis.Consent, "Accepte", Nurse, "IDE", Now);
+        measure.Should().Throw<DomainException>().WithMessage("*liste*");
+        strike.Events.Should().BeEmpty();
+
+        strike.End(new DateOnly(2026, 11, 23), "Reprise de l'alimentation");
+        var late = () => strike.RecordMeasure(HungerStrikeAct.Weighing, MeasureBasis.Consent, "Accepte", Nurse, "IDE", Now);
+        late.Should().Throw<DomainException>().WithMessage("*terminée*");
+    }
 }
