@@ -75,24 +75,35 @@ public sealed class AgendaBook(AppDbContext db, TimeProvider clock)
             ? await db.CareRequests.Include(r => r.Events).FirstOrDefaultAsync(r => r.Id == requestId)
               ?? throw new DomainException("Cette demande de soins n'existe pas.")
             : null;
+        // Issue #21: a recall is booked through here, the one way to book; it must be this patient's, in this unit.
+        var recall = form.RecallId is { } recallId
+            ? await db.Recalls.FirstOrDefaultAsync(r => r.Id == recallId && r.PatientId == patient.Id && r.UnitId == unitId)
+              ?? throw new DomainException("Ce rappel n'est pas celui de ce patient dans cette unité.")
+            : null;
         var start = Fr.FromLocal(form.Start.Value);
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({LockKey(unitId)})");
-        var end = start.AddMinutes(Math.Clamp(form.DurationMinutes, 0, Appointment.MaxMinutes));
-        var earliest = start.AddMinutes(-Appointment.MaxMinutes);
-        var around = await db.Appointments.AsNoTracking()
-            .Where(a => a.UnitId == unitId && a.Status == AppointmentStatus.Booked && a.Start < end && a.Start > earliest
-                        && (a.PractitionerId == practitioner.Id || a.RoomId == room.Id))
-            .ToListAsync();
-        var actor = Actor.Of(user);
-        var appointment = Appointment.Book(
-            new Booking(patient, unitId, form.Kind, start, form.DurationMinutes, practitioner, room, form.Reason,
-                BookedFrom.Chart, request, form.RecallId),
-            around, actor.Id, actor.Name, clock.GetUtcNow());
-        db.Appointments.Add(appointment);
-        await db.SaveChangesAsync();
-        await transaction.CommitAsync();
-        return appointment;
+        // The retrying execution strategy (Data/Database.cs) runs a user transaction only as one retriable unit: without
+        // it every booking failed with a server error.
+        return await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({LockKey(unitId)})");
+            var end = start.AddMinutes(Math.Clamp(form.DurationMinutes, 0, Appointment.MaxMinutes));
+            var earliest = start.AddMinutes(-Appointment.MaxMinutes);
+            var around = await db.Appointments.AsNoTracking()
+                .Where(a => a.UnitId == unitId && a.Status == AppointmentStatus.Booked && a.Start < end && a.Start > earliest
+                            && (a.PractitionerId == practitioner.Id || a.RoomId == room.Id))
+                .ToListAsync();
+            var actor = Actor.Of(user);
+            var appointment = Appointment.Book(
+                new Booking(patient, unitId, form.Kind, start, form.DurationMinutes, practitioner, room, form.Reason,
+                    BookedFrom.Chart, request, form.RecallId),
+                around, actor.Id, actor.Name, clock.GetUtcNow());
+            recall?.Book(appointment.Id);
+            db.Appointments.Add(appointment);
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
+            return appointment;
+        });
     }
 
     /// <summary>

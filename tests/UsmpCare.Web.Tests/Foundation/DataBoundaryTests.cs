@@ -30,6 +30,8 @@ public sealed class DataBoundaryTests(UsmpFactory app) : IClassFixture<UsmpFacto
             Patient = await db.SomaticEntries.Select(e => e.PatientId).FirstAsync(),
             Somatic = await db.SomaticEntries.Select(e => e.Id).FirstAsync(),
             Psychiatric = await db.PsychiatricEntries.Select(e => e.Id).FirstAsync(),
+            // The demo patient with a problem list, results, recalls and vaccinations (issue #21).
+            Followup = await db.Vaccinations.Where(v => db.Recalls.Any(r => r.PatientId == v.PatientId)).Select(v => v.PatientId).FirstAsync(),
         });
         var routes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/')).Distinct().ToList();
@@ -38,7 +40,8 @@ public sealed class DataBoundaryTests(UsmpFactory app) : IClassFixture<UsmpFacto
             "team" => "Somatic",
             "patientId" => ids.Patient.ToString(),
             _ => r.Contains("{team}") ? ids.Somatic.ToString() : ids.Patient.ToString(),
-        })).Append($"/Records/Entry/Psychiatric/{ids.Psychiatric}").Append($"/Patients?q=a").Append("/Clinical/Cim10?q=hepatite"));
+        })).Append($"/Records/Entry/Psychiatric/{ids.Psychiatric}").Append($"/Patients?q=a").Append("/Clinical/Cim10?q=hepatite")
+            .Concat(FollowupPages.Select(page => $"/Followup/{page}/{ids.Followup}")));
         var seen = new HashSet<string>();
 
         while (urls.Count > 0 && seen.Count < 200)
@@ -101,6 +104,8 @@ public sealed class DataBoundaryTests(UsmpFactory app) : IClassFixture<UsmpFacto
         }
     }
 
+    private static readonly string[] FollowupPages = ["Problems", "Results", "Vaccinations", "Recalls"];
+
     /// <summary>Distinctive medical words of the demo data: notes, findings, diagnoses, treatments, allergies.</summary>
     private Task<List<string>> MedicalTextsAsync() => app.WithDbAsync(async db =>
     {
@@ -124,6 +129,12 @@ public sealed class DataBoundaryTests(UsmpFactory app) : IClassFixture<UsmpFacto
         texts.Add("Grève de la faim — jour");
         // P09: what the unit's information sheet says and whether it was handed are the care team's, not the AP's.
         texts.AddRange(["Livret d'accueil", "boîte aux lettres de l'unité sanitaire"]);
+        // Issue #21, points 5 and 6: problems, results, recalls and vaccine lots are medical, whatever the page.
+        texts.AddRange(await db.Problems.AsNoTracking().Select(p => p.Label).ToListAsync());
+        texts.AddRange(await db.Recalls.AsNoTracking().Select(r => r.Detail).ToListAsync());
+        texts.AddRange(await db.TestOrders.AsNoTracking().Where(o => o.Result != null && o.Result.Text != null).Select(o => o.Result!.Text!).ToListAsync());
+        texts.AddRange(await db.Vaccinations.AsNoTracking().Select(v => v.Lot).ToListAsync());
+        texts.AddRange(["Résultats et rappels", "à prendre en connaissance"]);
         return texts.Distinct().ToList();
     });
 }
