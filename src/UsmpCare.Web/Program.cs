@@ -4,6 +4,7 @@ using UsmpCare.Web.Auditing;
 using UsmpCare.Web.CareRequests;
 using UsmpCare.Web.Clinical;
 using UsmpCare.Web.Documents;
+using UsmpCare.Web.Followup;
 using UsmpCare.Web.Treatments;
 
 // Hardening #2: run.sh starts the built dll from the repository root. The content root (appsettings*.json, hence the
@@ -23,7 +24,7 @@ if (!builder.Environment.IsDevelopment())
 
 // Each area registers what it owns, in its own folder (docs/architecture.md « Composition »).
 builder.AddLogs().AddAccounts().AddCareRequests().AddWebUi();
-builder.Services.AddDatabase().AddAuthorizationMatrix().AddAuditing().AddDocuments().AddTreatments().AddClinical().AddAgenda();
+builder.Services.AddDatabase().AddAuthorizationMatrix().AddAuditing().AddDocuments().AddTreatments().AddClinical().AddAgenda().AddFollowup();
 
 var app = builder.Build();
 

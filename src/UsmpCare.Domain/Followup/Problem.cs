@@ -17,7 +17,7 @@ public enum ProblemStatus
 /// One line of the patient's problem list (issue #21, point 6): a CIM-10 coded problem, active or resolved, kept in the
 /// record of the team that wrote it (P30) and distinct from a consultation's diagnoses, which stay in their signed entry.
 /// </summary>
-public sealed class Problem : IUnitScoped
+public sealed class Problem : IFollowupItem
 {
     private Problem()
     {

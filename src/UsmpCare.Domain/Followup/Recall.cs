@@ -26,7 +26,7 @@ public enum RecallState
 /// A « rappel » (issue #21, point 5): someone to see again by a date, for a reason. Due until an appointment is booked
 /// for it (<see cref="Book"/>, the agenda's hook), then done; or cancelled with a reason. Never deleted.
 /// </summary>
-public sealed class Recall : IUnitScoped
+public sealed class Recall : IFollowupItem
 {
     private Recall()
     {

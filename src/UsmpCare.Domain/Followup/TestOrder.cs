@@ -27,7 +27,7 @@ public enum QualitativeResult
 /// « à prendre en connaissance » until a physician acknowledges it. The order, its result and the acknowledgement are
 /// three appended rows: nothing is changed or deleted once written.
 /// </summary>
-public sealed class TestOrder : IUnitScoped
+public sealed class TestOrder : IFollowupItem
 {
     /// <summary>Days after which a test still without result shows in the unit's overdue list, unless the page asks for another.</summary>
     public const int OverdueAfterDays = 14;

@@ -29,7 +29,7 @@ public enum InjectionSite
 }
 
 /// <summary>A dose given (issue #21, point 6): appended to the record, never changed nor deleted.</summary>
-public sealed class Vaccination : IUnitScoped
+public sealed class Vaccination : IFollowupItem
 {
     public const int LotMaxLength = 40;
 

@@ -87,6 +87,11 @@ public sealed class AgendaBook(AppDbContext db, TimeProvider clock)
             ? await db.CareRequests.Include(r => r.Events).FirstOrDefaultAsync(r => r.Id == requestId)
               ?? throw new DomainException("Cette demande de soins n'existe pas.")
             : null;
+        // Issue #21: a recall is booked through here, the one way to book; it must be this patient's, in this unit.
+        var recall = form.RecallId is { } recallId
+            ? await db.Recalls.FirstOrDefaultAsync(r => r.Id == recallId && r.PatientId == patient.Id && r.UnitId == unitId)
+              ?? throw new DomainException("Ce rappel n'est pas celui de ce patient dans cette unité.")
+            : null;
         var start = Fr.FromLocal(form.Start.Value);
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({LockKey(unitId)})");
         var end = start.AddMinutes(Math.Clamp(form.DurationMinutes, 0, Appointment.MaxMinutes));
@@ -100,6 +105,7 @@ public sealed class AgendaBook(AppDbContext db, TimeProvider clock)
             new Booking(patient, unitId, form.Kind, start, form.DurationMinutes, practitioner, room, form.Reason,
                 BookedFrom.Chart, request, form.RecallId),
             around, actor.Id, actor.Name, clock.GetUtcNow());
+        recall?.Book(appointment.Id);
         db.Appointments.Add(appointment);
         await db.SaveChangesAsync();
         return appointment;

@@ -216,6 +216,7 @@ public static partial class DemoData
         await db.SaveChangesAsync();
         await SeedAgendaAsync(db, units[0], patients, staff, now);
         await SeedEntryVisitsAsync(db, units[0], physician, now);
+        await SeedFollowupAsync(db, [.. patients.Where(p => p.UnitId == units[0].Id)], physician, psychiatrist, nurse, now);
     }
 
     /// <summary>A few recorded consents, one share with SPIP and one signalement de risque, so every portal shows something.</summary>

@@ -30,6 +30,8 @@ public sealed class DataBoundaryTests(UsmpFactory app) : IClassFixture<UsmpFacto
             Patient = await db.SomaticEntries.Select(e => e.PatientId).FirstAsync(),
             Somatic = await db.SomaticEntries.Select(e => e.Id).FirstAsync(),
             Psychiatric = await db.PsychiatricEntries.Select(e => e.Id).FirstAsync(),
+            // The demo patient with a problem list, results, recalls and vaccinations (issue #21).
+            Followup = await db.Vaccinations.Where(v => db.Recalls.Any(r => r.PatientId == v.PatientId)).Select(v => v.PatientId).FirstAsync(),
         });
         var routes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/')).Distinct().ToList();
@@ -41,7 +43,8 @@ public sealed class DataBoundaryTests(UsmpFactory app) : IClassFixture<UsmpFacto
         })).Append($"/Records/Entry/Psychiatric/{ids.Psychiatric}").Append($"/Patients?q=a").Append("/Clinical/Cim10?q=hepatite")
             // Issue #21: the prison's movement list of the demo's coming days, page and CSV (the crawl follows « lendemain »).
             .Append("/Ap/Movements?handler=Csv").Append($"/Ap/Movements?handler=Csv&day={TestClock.Today.AddDays(1):yyyy-MM-dd}")
-            .Append("/Treatments/Round?wing=B%C3%A2timent%20A&slot=Morning").Append("/Treatments/PillBoxes"));
+            .Append("/Treatments/Round?wing=B%C3%A2timent%20A&slot=Morning").Append("/Treatments/PillBoxes")
+            .Concat(FollowupPages.Select(page => $"/Followup/{page}/{ids.Followup}")));
         var seen = new HashSet<string>();
 
         while (urls.Count > 0 && seen.Count < 200)
@@ -104,6 +107,8 @@ public sealed class DataBoundaryTests(UsmpFactory app) : IClassFixture<UsmpFacto
         }
     }
 
+    private static readonly string[] FollowupPages = ["Problems", "Results", "Vaccinations", "Recalls"];
+
     /// <summary>Distinctive medical words of the demo data: notes, findings, diagnoses, treatments, allergies.</summary>
     private Task<List<string>> MedicalTextsAsync() => app.WithDbAsync(async db =>
     {
@@ -136,6 +141,12 @@ public sealed class DataBoundaryTests(UsmpFactory app) : IClassFixture<UsmpFacto
         texts.AddRange(await db.Administrations.AsNoTracking().Select(a => a.DrugName).Distinct().ToListAsync());
         texts.AddRange(await db.TsoConfirmations.AsNoTracking().Select(c => c.ConfirmedWith).Distinct().ToListAsync());
         texts.AddRange(["Tournée de distribution", "Piluliers de la semaine", "Prises supervisées", "Doses supervisées manquées"]);
+        // Issue #21, points 5 and 6: problems, results, recalls and vaccine lots are medical, whatever the page.
+        texts.AddRange(await db.Problems.AsNoTracking().Select(p => p.Label).ToListAsync());
+        texts.AddRange(await db.Recalls.AsNoTracking().Select(r => r.Detail).ToListAsync());
+        texts.AddRange(await db.TestOrders.AsNoTracking().Where(o => o.Result != null && o.Result.Text != null).Select(o => o.Result!.Text!).ToListAsync());
+        texts.AddRange(await db.Vaccinations.AsNoTracking().Select(v => v.Lot).ToListAsync());
+        texts.AddRange(["Résultats et rappels", "à prendre en connaissance"]);
         return texts.Distinct().ToList();
     });
 }

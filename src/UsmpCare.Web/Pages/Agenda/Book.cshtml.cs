@@ -22,6 +22,9 @@ public sealed class BookModel(AppDbContext db, CurrentUnit currentUnit, AgendaBo
 
     public Patient? Patient { get; private set; }
     public CareRequest? Answering { get; private set; }
+
+    /// <summary>The recall the appointment answers (issue #21); its detail only for its own team (P30).</summary>
+    public Domain.Followup.Recall? Recall { get; private set; }
     public bool ShowRequestSummary { get; private set; }
     public IReadOnlyList<Practitioner> Practitioners { get; private set; } = [];
     public IReadOnlyList<Room> Rooms { get; private set; } = [];
@@ -69,6 +72,15 @@ public sealed class BookModel(AppDbContext db, CurrentUnit currentUnit, AgendaBo
             }
             Input.PatientId ??= Answering.PatientId;
             ShowRequestSummary = readsRequests && Answering.RecordTeam == team;
+        }
+        if (Input.RecallId is { } recallId)
+        {
+            Recall = await db.Recalls.AsNoTracking().FirstOrDefaultAsync(r => r.Id == recallId && r.UnitId == unitId);
+            if (Recall is null)
+            {
+                return false;
+            }
+            Input.PatientId ??= Recall.PatientId;
         }
         if (Input.PatientId is { } patientId)
         {

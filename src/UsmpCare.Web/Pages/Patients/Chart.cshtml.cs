@@ -24,6 +24,9 @@ public sealed class ChartModel(AppDbContext db, PatientAccess access, TimeProvid
     public Auditing.BreakGlassGrant? Emergency => Opened.Emergency;
     public IReadOnlyList<ClinicalEntry> Timeline { get; private set; } = [];
     public IReadOnlyList<Problem> Problems { get; private set; } = [];
+
+    /// <summary>The managed problem list's active problems (issue #21), of the records this reader may read (P30).</summary>
+    public IReadOnlyList<Domain.Followup.Problem> ActiveProblems { get; private set; } = [];
     public IReadOnlyList<(PrescriptionLine Line, DateTimeOffset At)> Treatments { get; private set; } = [];
 
     /// <summary>« Traitement en cours » from the signed prescriptions of the records this reader may read (P30).</summary>
@@ -99,6 +102,8 @@ public sealed class ChartModel(AppDbContext db, PatientAccess access, TimeProvid
             .Select(g => new Problem(g.Key, g.First().d.Label, g.Min(x => x.At), g.Max(x => x.At)))
             .OrderByDescending(p => p.Last)];
         Active = await ActiveTreatments.ForPatientAsync(Db, id, readable, Fr.Today(Clock));
+        ActiveProblems = await UsmpCare.Web.Followup.FollowupLists.Readable(Db.Problems, Opened)
+            .Where(p => p.Status == Domain.Followup.ProblemStatus.Active).OrderBy(p => p.Code).ToListAsync();
         var since = Clock.GetUtcNow().AddMonths(-3);
         Treatments = [.. current.Where(c => c.At >= since).OrderByDescending(c => c.At)
             .SelectMany(c => c.Prescriptions.Where(p => p.Kind == PrescriptionKind.Prescription).Select(p => (p, c.At)))];

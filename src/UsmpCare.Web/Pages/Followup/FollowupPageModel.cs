@@ -1,0 +1,56 @@
+using UsmpCare.Web.Patients;
+
+namespace UsmpCare.Web.Pages.Followup;
+
+/// <summary>
+/// A follow-up page of one patient (issue #21, points 5 and 6): read from his chart in his unit, the items of the records
+/// the reader may read (P30); written in the writer's own team's record only (<see cref="PatientNeed.WriteRecord"/>).
+/// A domain refusal is shown by <see cref="ShowDomainErrorsFilter"/>, which reloads the lists through <see cref="ReloadAsync"/>.
+/// </summary>
+public abstract class FollowupPageModel(AppDbContext db, PatientAccess access, TimeProvider clock)
+    : PatientPageModel(db, access, clock), IReloadsAfterRefusal
+{
+    [TempData] public string? Message { get; set; }
+
+    /// <summary>The team whose record the reader writes in, if he may write here.</summary>
+    public Team? WritingTeam { get; private set; }
+
+    public DateOnly Today => Fr.Today(Clock);
+
+    public async Task<IActionResult> OnGetAsync(Guid patientId)
+    {
+        if (await OpenAsync(patientId, PatientNeed.ViewChart) is { } refused)
+        {
+            return refused;
+        }
+        await ReloadAsync();
+        return Page();
+    }
+
+    public async Task ReloadAsync()
+    {
+        WritingTeam = User.TeamOf() is { } team && Opened.CanWrite(team) && !Opened.ReadOnly ? team : null;
+        await LoadAsync();
+    }
+
+    protected abstract Task LoadAsync();
+
+    /// <summary>
+    /// Opens the patient for writing in the user's team's record, checks one of the permissions the act needs, applies the
+    /// change and saves: a refusal of the domain saves nothing and redisplays the page with its French message.
+    /// </summary>
+    protected async Task<IActionResult> WriteAsync(Guid patientId, Permission[] anyOf, Func<Team, Actor, Task<string>> change)
+    {
+        if (await OpenAsync(patientId, PatientNeed.WriteRecord) is { } refused)
+        {
+            return refused;
+        }
+        if (!anyOf.Any(User.Can) || User.TeamOf() is not { } team)
+        {
+            return Forbid();
+        }
+        Message = await change(team, Actor.Of(User));
+        await Db.SaveChangesAsync();
+        return RedirectToPage(new { patientId });
+    }
+}
