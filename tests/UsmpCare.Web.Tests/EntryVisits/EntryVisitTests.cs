@@ -132,13 +132,18 @@ public sealed class EntryVisitTests(UsmpFactory app) : IClassFixture<UsmpFactory
         (await physician.GetDocumentAsync("/EntryVisits/Index")).QuerySelector("#due")!.TextContent
             .Should().NotContain(transferred.Ecrou, "a transfer in was seen at his former establishment");
 
-        var admin = await app.LoginAsAsync(DemoData.Account(Role.Administrator));
+        // The coordinator, the unit's medical lead, sets the target; a physician cannot.
+        var coordinator = await app.LoginAsAsync(DemoData.Account(Role.Coordinator));
         var unitId = await app.UnitIdAsync(DemoData.UnitA);
-        var refused = await admin.PostFormAsync("/Admin/Units?handler=EntryVisit",
-            new Dictionary<string, string> { ["unitId"] = unitId.ToString(), ["targetHours"] = "0" }, "/Admin/Units");
+        (await physician.PostFormAsync("/EntryVisits/Index?handler=Target",
+            new Dictionary<string, string> { ["targetHours"] = "12" }, "/EntryVisits/Index")).Headers.Location!.OriginalString
+            .Should().Contain("/Account/AccessDenied");
+        (await app.WithDbAsync(db => db.Units.SingleAsync(u => u.Id == unitId))).EntryVisitTargetHours.Should().Be(48);
+        var refused = await coordinator.PostFormAsync("/EntryVisits/Index?handler=Target",
+            new Dictionary<string, string> { ["targetHours"] = "0" }, "/EntryVisits/Index");
         (await refused.TextAsync()).Should().Contain("Le délai cible de la visite d'entrée va de 1 à 240 heures");
-        (await admin.PostFormAsync("/Admin/Units?handler=EntryVisit",
-            new Dictionary<string, string> { ["unitId"] = unitId.ToString(), ["targetHours"] = "120" }, "/Admin/Units"))
+        (await coordinator.PostFormAsync("/EntryVisits/Index?handler=Target",
+            new Dictionary<string, string> { ["targetHours"] = "120" }, "/EntryVisits/Index"))
             .StatusCode.Should().Be(HttpStatusCode.Redirect);
         (await app.WithDbAsync(db => db.Units.SingleAsync(u => u.Id == unitId))).EntryVisitTargetHours.Should().Be(120);
 

@@ -80,24 +80,4 @@ public sealed class UnitsModel(AppDbContext db) : PageModel, IReloadsAfterRefusa
         Message = $"Livret d'information de l'unité {unit.Code} : horaires et langues enregistrés.";
         return RedirectToPage();
     }
-
-    /// <summary>Issue #21 (4): the unit's target delay for the entry visit (the domain refuses a value out of range).</summary>
-    public async Task<IActionResult> OnPostEntryVisitAsync(Guid unitId, int? targetHours)
-    {
-        var unit = await db.Units.FirstOrDefaultAsync(u => u.Id == unitId);
-        if (unit is null)
-        {
-            return NotFound();
-        }
-        if (targetHours is null || !ModelState.IsValid)
-        {
-            ModelState.AddModelError("", "Indiquez le délai cible de la visite d'entrée, en heures.");
-            await OnGetAsync();
-            return Page();
-        }
-        unit.SetEntryVisitTarget(targetHours.Value);
-        await db.SaveChangesAsync();
-        Message = $"Unité {unit.Code} : visite d'entrée attendue dans les {unit.EntryVisitTargetHours} h suivant l'arrivée.";
-        return RedirectToPage();
-    }
 }
