@@ -13,20 +13,14 @@ public sealed class MedicationModel(AppDbContext db, PatientAccess access, TimeP
     [BindProperty] public MedicationOutcome? Outcome { get; set; }
     [BindProperty] public string? Note { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid patientId) => await LoadAsync(patientId) ?? Page();
+    public IActionResult OnGet() => Page();
 
-    public async Task<IActionResult> OnPostAsync(Guid patientId)
-    {
-        if (await LoadAsync(patientId) is { } refused)
-        {
-            return refused;
-        }
-        return await SignNewAsync(EntryKind.MedicationAdministration, entry =>
+    public Task<IActionResult> OnPostAsync() =>
+        SignNewAsync(EntryKind.MedicationAdministration, entry =>
         {
             entry.Medication = string.IsNullOrWhiteSpace(Medication) ? null : Medication.Trim();
             entry.Dose = string.IsNullOrWhiteSpace(Dose) ? null : Dose.Trim();
             entry.MedicationOutcome = Outcome;
             entry.Note = string.IsNullOrWhiteSpace(Note) ? null : Note.Trim();
         }, "Distribution enregistrée.");
-    }
 }
