@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
+using UsmpCare.Domain;
 using UsmpCare.Web.Accounts;
 using UsmpCare.Web.Auditing;
 
@@ -45,6 +46,19 @@ public sealed class RecentAuthentication(IHttpContextAccessor accessor, UserMana
             .Select(k => items.TryGetValue(k, out var v) && DateTimeOffset.TryParse(v, out var at) ? at : (DateTimeOffset?)null)
             .Max();
         return last is { } at && clock.GetUtcNow() - at < TimeSpan.FromMinutes(Minutes);
+    }
+
+    /// <summary>
+    /// The one way a sensitive POST handler asks for it, before it changes anything: returns when the action may go
+    /// on, else throws the French reason as a <see cref="DomainException"/>, which <see cref="ShowDomainErrorsFilter"/>
+    /// shows on the same form with what was typed (nothing saved).
+    /// </summary>
+    public async Task ConfirmAsync()
+    {
+        if (await RequireAsync() is { } problem)
+        {
+            throw new DomainException(problem);
+        }
     }
 
     /// <summary>

@@ -32,6 +32,8 @@ public static class WebSetup
             // Unknown choices, implausible dates and handler-less posts are refused in French before any handler runs;
             // a domain rule's refusal comes back as the page with its alert.
             options.AddInputValidation();
+            // Every page about a patient opens him through PatientAccess before its handler runs (one prologue).
+            options.Filters.Add(new Patients.OpenPatientFilter());
             // Bad input is said in French, with what was typed; the page keeps every other field.
             var messages = options.ModelBindingMessageProvider;
             messages.SetAttemptedValueIsInvalidAccessor((value, _) => $"La valeur « {value} » n'est pas valide.");

@@ -4,8 +4,10 @@ using UsmpCare.Web.Patients;
 namespace UsmpCare.Web.Pages;
 
 /// <summary>
-/// A page about one patient, with his banner: it opens him through <see cref="PatientAccess"/>, which decides access
-/// once (unit, team, transfer, break-the-glass) and files the request under him for the audit trail.
+/// A page about one patient, with his banner. <see cref="OpenPatientFilter"/> opens him through
+/// <see cref="PatientAccess"/> before any handler runs, as <see cref="OpensPatientAttribute"/> (or
+/// <see cref="OpeningAsync"/>) says: access is decided once (unit, team, transfer, break-the-glass) and the request
+/// filed under him for the audit trail; a handler starts with <see cref="Opened"/> and <see cref="Banner"/> filled.
 /// </summary>
 public abstract class PatientPageModel(AppDbContext db, PatientAccess access, TimeProvider clock) : PageModel
 {
@@ -16,20 +18,73 @@ public abstract class PatientPageModel(AppDbContext db, PatientAccess access, Ti
 
     protected AppDbContext Db => db;
     protected TimeProvider Clock => clock;
+    protected PatientAccess Access => access;
 
-    /// <summary>Null when the patient exists and the user may open his chart; otherwise the 404 or 403 to return.</summary>
+    internal bool IsOpened { get; private set; }
+
+    /// <summary>How the patient is opened before a handler runs; null when the page's handlers open him themselves
+    /// (the older way, kept until every page declares). By default the route's <c>patientId</c> (or
+    /// <see cref="OpensPatientAttribute.Route"/>) for the declared need — <see cref="PatientNeed.ViewChart"/> when
+    /// none — on the route's <c>{team}</c> record, else the user's own team's. A page reaching the patient through
+    /// something else (an appointment, a draft) overrides it.</summary>
+    protected virtual async Task<PatientOpening?> OpeningAsync(OpensPatientAttribute? declared)
+    {
+        var route = declared?.Route ?? OpensPatientAttribute.PatientRoute;
+        if (declared is null && RouteValue(route) is null)
+        {
+            return null;
+        }
+        var need = declared?.Need ?? PatientNeed.ViewChart;
+        var team = Enum.TryParse<Team>(RouteValue("team"), out var named) && Enum.IsDefined(named) ? named : (Team?)null;
+        if (declared is { Entry: true })
+        {
+            return team is { } entryTeam && GuidOf("id") is { } entryId
+                ? await access.OpenEntryAsync(entryTeam, entryId, need)
+                : new PatientOpening(null, NotFound());
+        }
+        return await access.OpenAsync(GuidOf(route), need, team);
+    }
+
+    /// <summary>What every handler of the page shows, loaded once the patient is opened (the handler runs next).</summary>
+    protected virtual Task OnOpenedAsync() => Task.CompletedTask;
+
+    /// <summary>Called by <see cref="OpenPatientFilter"/>: null when the handler may run; otherwise the 404 or 403.</summary>
+    internal async Task<IActionResult?> OpenBeforeHandlerAsync(OpensPatientAttribute? declared)
+    {
+        if (await OpeningAsync(declared) is not { } opening)
+        {
+            return null;
+        }
+        if (await UseAsync(opening) is { } refused)
+        {
+            return refused;
+        }
+        await OnOpenedAsync();
+        return null;
+    }
+
+    /// <summary>The route's value, or the query string's.</summary>
+    protected string? RouteValue(string key) =>
+        RouteData.Values.TryGetValue(key, out var value) && value?.ToString() is { Length: > 0 } text ? text
+        : Request.Query.TryGetValue(key, out var query) && query.ToString() is { Length: > 0 } asked ? asked : null;
+
+    protected Guid? GuidOf(string key) => Guid.TryParse(RouteValue(key), out var id) ? id : null;
+
+    /// <summary>Null when the patient exists and the user may open his chart; otherwise the 404 or 403 to return.
+    /// Kept for pages that open the patient in their handlers; a new page declares [OpensPatient] instead.</summary>
     protected Task<IActionResult?> LoadPatientAsync(Guid patientId) => OpenAsync(patientId, PatientNeed.ViewChart);
 
-    /// <summary>Null when the patient is opened for this need; otherwise the 404 or 403 to return.</summary>
+    /// <summary>Null when the patient is opened for this need; otherwise the 404 or 403 to return (see
+    /// <see cref="LoadPatientAsync"/>).</summary>
     protected async Task<IActionResult?> OpenAsync(Guid? patientId, PatientNeed need, Team? team = null) =>
         await UseAsync(await access.OpenAsync(patientId, need, team));
 
     /// <summary>Opens an entry (<see cref="OpenedEntry"/>) and its patient for this need on that team's record; null,
-    /// or the 404 or 403 to return.</summary>
+    /// or the 404 or 403 to return (see <see cref="LoadPatientAsync"/>).</summary>
     protected async Task<IActionResult?> OpenEntryAsync(Team team, Guid entryId, PatientNeed need) =>
         await UseAsync(await access.OpenEntryAsync(team, entryId, need));
 
-    /// <summary>The entry the page was opened with by <see cref="OpenEntryAsync"/>.</summary>
+    /// <summary>The entry the page was opened with (<see cref="OpensPatientAttribute.Entry"/>).</summary>
     protected ClinicalEntry OpenedEntry { get; private set; } = null!;
 
     private async Task<IActionResult?> UseAsync(PatientOpening opening)
@@ -41,6 +96,7 @@ public abstract class PatientPageModel(AppDbContext db, PatientAccess access, Ti
         Opened = opening.Opened!;
         OpenedEntry = opening.Entry!;
         Banner = await Opened.BannerAsync();
+        IsOpened = true;
         return null;
     }
 }

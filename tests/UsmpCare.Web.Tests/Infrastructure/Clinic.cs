@@ -1,7 +1,11 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using UsmpCare.Domain.Patients;
 using UsmpCare.Domain.Records;
 using UsmpCare.Domain.Security;
+using UsmpCare.Web.Accounts;
 using UsmpCare.Web.Data;
 
 namespace UsmpCare.Web.Tests.Infrastructure;
@@ -9,6 +13,22 @@ namespace UsmpCare.Web.Tests.Infrastructure;
 /// <summary>Intent helpers for clinical tests: demo patients, consultation forms, entries.</summary>
 public static class Clinic
 {
+    /// <summary>Runs <paramref name="work"/> in a request of its own, signed in as the demo account (its real claims),
+    /// with the app's services of that request, as a page runs.</summary>
+    public static async Task AsAsync(this UsmpFactory app, DemoAccount account, Func<IServiceProvider, HttpContext, Task> work)
+    {
+        await using var scope = app.Scope();
+        var services = scope.ServiceProvider;
+        var user = await services.GetRequiredService<UserManager<User>>().FindByEmailAsync(account.Email);
+        var http = new DefaultHttpContext
+        {
+            RequestServices = services,
+            User = await services.GetRequiredService<IUserClaimsPrincipalFactory<User>>().CreateAsync(user!),
+        };
+        services.GetRequiredService<IHttpContextAccessor>().HttpContext = http;
+        await work(services, http);
+    }
+
     public static Task<Guid> UnitIdAsync(this UsmpFactory app, string code) =>
         app.WithDbAsync(db => db.Units.Where(u => u.Code == code).Select(u => u.Id).SingleAsync());
 

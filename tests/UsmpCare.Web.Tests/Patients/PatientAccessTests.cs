@@ -1,11 +1,9 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using UsmpCare.Domain.Consents;
 using UsmpCare.Domain.Security;
-using UsmpCare.Web.Accounts;
 using UsmpCare.Web.Auditing;
 using UsmpCare.Web.Data;
 using UsmpCare.Web.Patients;
@@ -101,18 +99,6 @@ public sealed class PatientAccessTests(UsmpFactory app) : IClassFixture<UsmpFact
         });
     }
 
-    /// <summary>Runs <paramref name="work"/> in a request of its own, signed in as the demo account (its real claims).</summary>
-    private async Task AsAsync(DemoAccount account, Func<PatientAccess, HttpContext, Task> work)
-    {
-        await using var scope = app.Scope();
-        var services = scope.ServiceProvider;
-        var user = await services.GetRequiredService<UserManager<User>>().FindByEmailAsync(account.Email);
-        var http = new DefaultHttpContext
-        {
-            RequestServices = services,
-            User = await services.GetRequiredService<IUserClaimsPrincipalFactory<User>>().CreateAsync(user!),
-        };
-        services.GetRequiredService<IHttpContextAccessor>().HttpContext = http;
-        await work(services.GetRequiredService<PatientAccess>(), http);
-    }
+    private Task AsAsync(DemoAccount account, Func<PatientAccess, HttpContext, Task> work) =>
+        app.AsAsync(account, (services, http) => work(services.GetRequiredService<PatientAccess>(), http));
 }

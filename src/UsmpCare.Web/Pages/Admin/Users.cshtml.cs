@@ -8,16 +8,13 @@ namespace UsmpCare.Web.Pages.Admin;
 
 [RequirePermission(Permission.ManageAccounts)]
 public sealed class UsersModel(AppDbContext db, UserManager<User> users, IUserStore<User> store, AuditTrail audit,
-    RecentAuthentication reauth) : PageModel
+    RecentAuthentication reauth) : PageModel, IReloadsAfterRefusal
 {
     public sealed record Row(Guid Id, string Name, string Email, string Roles, string Team, string Units, bool IsActive,
         bool Mfa);
 
     [BindProperty] public NewAccount Input { get; set; } = new();
     [TempData] public string? Message { get; set; }
-
-    /// <summary>Why a row's action was not done (re-authentication), shown above the table.</summary>
-    public string? Refusal { get; private set; }
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public IReadOnlyList<Unit> Units { get; private set; } = [];
@@ -31,9 +28,12 @@ public sealed class UsersModel(AppDbContext db, UserManager<User> users, IUserSt
         // Units are ticked from the list: an id of no unit is refused, not left to the foreign key.
         var units = await db.Units.Select(u => u.Id).ToListAsync();
         // ASVS V3.7.1: account changes by the administrator need a recent authentication, like issuing.
-        var problems = Input.UnitIds.Except(units).Any() ? ["Choisissez les unités dans la liste proposée."]
-            : await reauth.RequireAsync() is { } reauthProblem ? [reauthProblem]
-            : await AccountCreation.CreateAsync(users, Input);
+        IReadOnlyList<string> problems = ["Choisissez les unités dans la liste proposée."];
+        if (!Input.UnitIds.Except(units).Any())
+        {
+            await reauth.ConfirmAsync();
+            problems = await AccountCreation.CreateAsync(users, Input);
+        }
         if (problems.Count == 0)
         {
             var codes = await db.Units.Where(u => Input.UnitIds.Contains(u.Id)).Select(u => u.Code).ToListAsync();
@@ -62,10 +62,7 @@ public sealed class UsersModel(AppDbContext db, UserManager<User> users, IUserSt
             Message = "Vous ne pouvez pas désactiver votre propre compte.";
             return RedirectToPage();
         }
-        if (await RefusedForStaleAuthenticationAsync() is { } refused)
-        {
-            return refused;
-        }
+        await reauth.ConfirmAsync();
         user.IsActive = !user.IsActive;
         await users.UpdateAsync(user);
         // Disabling ends the account's sessions: the cookie's security stamp no longer matches.
@@ -92,10 +89,7 @@ public sealed class UsersModel(AppDbContext db, UserManager<User> users, IUserSt
             Message = "Vous ne pouvez pas réinitialiser votre propre second facteur : demandez-le à un autre administrateur.";
             return RedirectToPage();
         }
-        if (await RefusedForStaleAuthenticationAsync() is { } refused)
-        {
-            return refused;
-        }
+        await reauth.ConfirmAsync();
         await ((IUserTwoFactorRecoveryCodeStore<User>)store).ReplaceCodesAsync(user, [], HttpContext.RequestAborted);
         await users.SetTwoFactorEnabledAsync(user, false);
         // A new key that nobody has seen: the enrolment shows it for the first time.
@@ -106,16 +100,7 @@ public sealed class UsersModel(AppDbContext db, UserManager<User> users, IUserSt
         return RedirectToPage();
     }
 
-    private async Task<IActionResult?> RefusedForStaleAuthenticationAsync()
-    {
-        if (await reauth.RequireAsync() is not { } problem)
-        {
-            return null;
-        }
-        Refusal = problem;
-        await LoadAsync();
-        return Page();
-    }
+    Task IReloadsAfterRefusal.ReloadAsync() => LoadAsync();
 
     private async Task LoadAsync()
     {

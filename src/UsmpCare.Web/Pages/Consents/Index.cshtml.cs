@@ -8,10 +8,11 @@ namespace UsmpCare.Web.Pages.Consents;
 /// overwritten (P02, P03, P11, P20, P30, P07). The current state is read from the history.
 /// </summary>
 [RequirePermission(Permission.RecordConsent)]
+[OpensPatient(PatientNeed.ViewChart)]
 public sealed class IndexModel(AppDbContext db, PatientAccess access, TimeProvider clock)
     : PatientPageModel(db, access, clock)
 {
-    public ConsentState State { get; private set; } = new([]);
+    public ConsentState State => Banner.Consents;
 
     [BindProperty] public ConsentTopic Topic { get; set; }
     [BindProperty] public ConsentDecision Decision { get; set; }
@@ -27,14 +28,10 @@ public sealed class IndexModel(AppDbContext db, PatientAccess access, TimeProvid
     [BindProperty] public string? AccompanyingAdult { get; set; }
     [TempData] public string? Message { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid patientId) => await LoadAsync(patientId) ?? Page();
+    public IActionResult OnGet() => Page();
 
     public async Task<IActionResult> OnPostAsync(Guid patientId)
     {
-        if (await LoadAsync(patientId) is { } refused)
-        {
-            return refused;
-        }
         var actor = Actor.Of(User);
         var holder = Topic == ConsentTopic.ParentalAuthority && HolderQuality is { } quality
             ? new ParentalHolder(HolderName ?? "", quality, HolderReachedOn ?? Fr.Today(Clock))
@@ -45,15 +42,5 @@ public sealed class IndexModel(AppDbContext db, PatientAccess access, TimeProvid
         await Db.SaveChangesAsync();
         Message = $"Enregistré : {Topic.Label()} — {Decision.Label()}.";
         return RedirectToPage(new { patientId });
-    }
-
-    private async Task<IActionResult?> LoadAsync(Guid patientId)
-    {
-        if (await LoadPatientAsync(patientId) is { } refused)
-        {
-            return refused;
-        }
-        State = Banner.Consents;
-        return null;
     }
 }

@@ -15,10 +15,10 @@ namespace UsmpCare.Web.Pages.Continuity;
 /// one action (P12–P15, P18), its sending to the designated physician (P14), and the release itself.
 /// </summary>
 [RequirePermission(Permission.CoordinateReleases)]
+[OpensPatient(PatientNeed.ViewChart)]
 public sealed class ReleaseModel(AppDbContext db, PatientAccess access, TimeProvider clock,
     RecentAuthentication reauth, DocumentIssuing issuing) : PatientPageModel(db, access, clock)
 {
-
     public ReleasePlan Plan { get; private set; } = null!;
     public IssuedDocument? Pack { get; private set; }
 
@@ -33,7 +33,7 @@ public sealed class ReleaseModel(AppDbContext db, PatientAccess access, TimeProv
     [BindProperty] public string? ReasonWithoutPack { get; set; }
     [TempData] public string? Message { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid patientId) => await LoadAsync(patientId) ?? Page();
+    public IActionResult OnGet() => Page();
 
     public Task<IActionResult> OnPostVisitAsync(Guid patientId) => ActAsync(patientId, (plan, actor, now) =>
     {
@@ -94,12 +94,8 @@ public sealed class ReleaseModel(AppDbContext db, PatientAccess access, TimeProv
     /// P12, P14: the same summary as a FHIR R4 Bundle, « pour votre prochain médecin », handed to the patient himself
     /// and written to the ledger; the psychiatric part only with his agreement to sharing (P30).
     /// </summary>
-    public async Task<IActionResult> OnPostFhirAsync(Guid patientId)
+    public async Task<IActionResult> OnPostFhirAsync()
     {
-        if (await LoadAsync(patientId) is { } refused)
-        {
-            return refused;
-        }
         var actor = Actor.Of(User);
         var (teams, _) = await RecordScopes.ReadableAsync(Db, Opened);
         var result = await FhirExport.ExportAsync(Db, Banner.Patient, FhirPurpose.NextPhysician,
@@ -120,14 +116,9 @@ public sealed class ReleaseModel(AppDbContext db, PatientAccess access, TimeProv
     private async Task<IActionResult> ActAsync(Guid patientId, Func<ReleasePlan, Actor, DateTimeOffset, Task<string>> action,
         bool sensitive = false)
     {
-        if (await LoadAsync(patientId) is { } refused)
+        if (sensitive)
         {
-            return refused;
-        }
-        if (sensitive && await reauth.RequireAsync() is { } reauthProblem)
-        {
-            ModelState.AddModelError("", reauthProblem);
-            return Page();
+            await reauth.ConfirmAsync();
         }
         var plan = await Db.ReleasePlans.FirstOrDefaultAsync(r => r.PatientId == patientId);
         if (plan is null)
@@ -140,17 +131,13 @@ public sealed class ReleaseModel(AppDbContext db, PatientAccess access, TimeProv
         return RedirectToPage(new { patientId });
     }
 
-    private async Task<IActionResult?> LoadAsync(Guid patientId)
+    protected override async Task OnOpenedAsync()
     {
-        if (await LoadPatientAsync(patientId) is { } refused)
-        {
-            return refused;
-        }
-        Plan = await Db.ReleasePlans.AsNoTracking().FirstOrDefaultAsync(r => r.PatientId == patientId)
-               ?? new ReleasePlan(patientId, Banner.Patient.UnitId);
+        var patient = Banner.Patient;
+        Plan = await Db.ReleasePlans.AsNoTracking().FirstOrDefaultAsync(r => r.PatientId == patient.Id)
+               ?? new ReleasePlan(patient.Id, patient.UnitId);
         Pack = Plan.PackDocumentId is { } id ? await Db.IssuedDocuments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id) : null;
         CoordinatingPhysician ??= Plan.CoordinatingPhysician;
         TreatingPhysician ??= Plan.TreatingPhysician;
-        return null;
     }
 }

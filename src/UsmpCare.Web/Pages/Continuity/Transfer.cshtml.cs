@@ -14,10 +14,10 @@ namespace UsmpCare.Web.Pages.Continuity;
 /// cover sheet. Both are disclosures.
 /// </summary>
 [RequirePermission(Permission.CoordinateReleases)]
+[OpensPatient(PatientNeed.ViewChart)]
 public sealed class TransferModel(AppDbContext db, PatientAccess access, TimeProvider clock,
     RecentAuthentication reauth, DocumentIssuing issuing) : PatientPageModel(db, access, clock)
 {
-
     public IReadOnlyList<Unit> OtherUnits { get; private set; } = [];
 
     [BindProperty] public Guid? ToUnitId { get; set; }
@@ -27,14 +27,10 @@ public sealed class TransferModel(AppDbContext db, PatientAccess access, TimePro
     /// <summary>P02: the exception that lets the pack go when the patient has not agreed to exchanges with health professionals.</summary>
     [BindProperty] public LegalException? Exception { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid patientId) => await LoadAsync(patientId) ?? Page();
+    public IActionResult OnGet() => Page();
 
-    public async Task<IActionResult> OnPostAsync(Guid patientId)
+    public async Task<IActionResult> OnPostAsync()
     {
-        if (await LoadAsync(patientId) is { } refused)
-        {
-            return refused;
-        }
         var patient = Banner.Patient;
         var toUnit = OtherUnits.FirstOrDefault(u => u.Id == ToUnitId);
         var destination = toUnit?.Name ?? OutsideDestination?.Trim();
@@ -49,11 +45,7 @@ public sealed class TransferModel(AppDbContext db, PatientAccess access, TimePro
             return Page();
         }
         // ASVS V3.7.1: the transfer pack leaves the unit with the record's summary.
-        if (await reauth.RequireAsync() is { } reauthProblem)
-        {
-            ModelState.AddModelError("", reauthProblem);
-            return Page();
-        }
+        await reauth.ConfirmAsync();
         var by = await issuing.IssuerAsync(User, patient);
         var (readable, entries) = await RecordScopes.ReadableAsync(Db, Opened);
         var pack = ReleasePackBuilder.Build(patient, by.Unit, by.Signer, entries, Banner.Records, readable, FollowUp, by.Today,
@@ -100,13 +92,6 @@ public sealed class TransferModel(AppDbContext db, PatientAccess access, TimePro
         return RedirectToPage("/Continuity/Transfers");
     }
 
-    private async Task<IActionResult?> LoadAsync(Guid patientId)
-    {
-        if (await LoadPatientAsync(patientId) is { } refused)
-        {
-            return refused;
-        }
+    protected override async Task OnOpenedAsync() =>
         OtherUnits = await Db.Units.AsNoTracking().Where(u => u.Id != Banner.Patient.UnitId).OrderBy(u => u.Name).ToListAsync();
-        return null;
-    }
 }

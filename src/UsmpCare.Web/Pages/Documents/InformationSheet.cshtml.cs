@@ -14,6 +14,7 @@ namespace UsmpCare.Web.Pages.Documents;
 /// the permission to record consents: nurses, physicians, psychiatrists and the coordinator.
 /// </summary>
 [RequirePermission(Permission.RecordConsent)]
+[OpensPatient(PatientNeed.ViewChart)]
 public sealed class InformationSheetModel(AppDbContext db, PatientAccess access, DocumentIssuing issuing, TimeProvider clock)
     : PatientPageModel(db, access, clock), IReloadsAfterRefusal
 {
@@ -26,12 +27,8 @@ public sealed class InformationSheetModel(AppDbContext db, PatientAccess access,
     /// <summary>The languages of the form: those the unit enabled that are translated.</summary>
     public IEnumerable<string> Offered => Unit.OfferedInformationLanguages.Where(InformationSheetBuilder.Languages.ContainsKey);
 
-    public async Task<IActionResult> OnGetAsync(Guid patientId)
+    public async Task<IActionResult> OnGetAsync()
     {
-        if (await OpenAsync(patientId, PatientNeed.ViewChart) is { } refused)
-        {
-            return refused;
-        }
         await ReloadAsync();
         if (Language is null || !Offered.Contains(Language))
         {
@@ -44,10 +41,6 @@ public sealed class InformationSheetModel(AppDbContext db, PatientAccess access,
 
     public async Task<IActionResult> OnPostAsync(Guid patientId)
     {
-        if (await OpenAsync(patientId, PatientNeed.ViewChart) is { } refused)
-        {
-            return refused;
-        }
         var request = await RequestAsync();
         var issued = await issuing.IssueAsync(request with
         {
@@ -65,10 +58,6 @@ public sealed class InformationSheetModel(AppDbContext db, PatientAccess access,
 
     public async Task<IActionResult> OnGetPdfAsync(Guid patientId, Guid documentId)
     {
-        if (await OpenAsync(patientId, PatientNeed.ViewChart) is { } refused)
-        {
-            return refused;
-        }
         var document = await Db.IssuedDocuments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == documentId
             && d.PatientId == patientId && d.Kind == DocumentKind.InformationSheet);
         return document is null ? NotFound() : File(document.Pdf, "application/pdf", $"{document.Number}.pdf");

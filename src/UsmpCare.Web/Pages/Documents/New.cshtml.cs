@@ -12,6 +12,7 @@ namespace UsmpCare.Web.Pages.Documents;
 /// the AP and the JAP carry no diagnosis and their free text is checked; the issued PDF is stored and immutable.
 /// </summary>
 [RequirePermission(Permission.IssueDocument)]
+[OpensPatient(PatientNeed.WriteRecord)]
 public sealed class NewModel(AppDbContext db, PatientAccess access, DocumentIssuing issuing,
     RecentAuthentication reauth, TimeProvider clock) : PatientPageModel(db, access, clock)
 {
@@ -22,13 +23,10 @@ public sealed class NewModel(AppDbContext db, PatientAccess access, DocumentIssu
     public string? PreviewHtml { get; private set; }
     public IReadOnlyList<string> Blocked { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(Guid patientId, DocumentKind kind, Guid? requestId, Guid? replaces)
+    public async Task<IActionResult> OnGetAsync(DocumentKind kind, Guid? requestId, Guid? replaces)
     {
         Input = new CertificateInput { Kind = kind, RequestId = requestId, ReplacesId = replaces, From = Fr.Today(Clock) };
-        if (await LoadAsync(patientId) is { } refused)
-        {
-            return refused;
-        }
+        await LoadAsync();
         if (Replaces is { } old)
         {
             Input.Kind = old.Kind;
@@ -39,12 +37,9 @@ public sealed class NewModel(AppDbContext db, PatientAccess access, DocumentIssu
         return Page();
     }
 
-    public async Task<IActionResult> OnPostPreviewAsync(Guid patientId)
+    public async Task<IActionResult> OnPostPreviewAsync()
     {
-        if (await LoadAsync(patientId) is { } refused)
-        {
-            return refused;
-        }
+        await LoadAsync();
         if (await RequestAsync() is { } request)
         {
             await PreviewAsync(request);
@@ -52,23 +47,16 @@ public sealed class NewModel(AppDbContext db, PatientAccess access, DocumentIssu
         return Page();
     }
 
-    public async Task<IActionResult> OnPostIssueAsync(Guid patientId)
+    public async Task<IActionResult> OnPostIssueAsync()
     {
-        if (await LoadAsync(patientId) is { } refused)
-        {
-            return refused;
-        }
+        await LoadAsync();
         if (await RequestAsync() is not { } request || !await PreviewAsync(request))
         {
             return Page();
         }
         // ASVS V3.7.1: an issued document leaves the care team for good and cannot be withdrawn; a stale session
         // confirms who is issuing it. Checked before anything is added to the context.
-        if (await reauth.RequireAsync() is { } reauthProblem)
-        {
-            ModelState.AddModelError("", reauthProblem);
-            return Page();
-        }
+        await reauth.ConfirmAsync();
         var answering = AdminRequest is null ? null : await Db.AdministrationRequests.SingleAsync(r => r.Id == AdminRequest.Id);
         var issued = await issuing.IssueAsync(request with
         {
@@ -123,12 +111,10 @@ public sealed class NewModel(AppDbContext db, PatientAccess access, DocumentIssu
         return ModelState.IsValid;
     }
 
-    private async Task<IActionResult?> LoadAsync(Guid patientId)
+    /// <summary>What the form offers: the signed consultations, the request answered, the document replaced.</summary>
+    private async Task LoadAsync()
     {
-        if (await OpenAsync(patientId, PatientNeed.WriteRecord) is { } refused)
-        {
-            return refused;
-        }
+        var patientId = Banner.Patient.Id;
         Consultations = await Db.Entries(User.TeamOf()!.Value).AsNoTracking()
             .Where(ClinicalEntry.Signed).Where(e => e.PatientId == patientId && e.Kind == EntryKind.Consultation)
             .OrderByDescending(e => e.OccurredAt).Take(50).ToListAsync();
@@ -141,6 +127,5 @@ public sealed class NewModel(AppDbContext db, PatientAccess access, DocumentIssu
         {
             Replaces = await Db.IssuedDocuments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == replacesId && d.PatientId == patientId);
         }
-        return null;
     }
 }

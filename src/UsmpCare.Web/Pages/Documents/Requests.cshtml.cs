@@ -42,12 +42,7 @@ public sealed class RequestsModel(AppDbContext db, CurrentUnit currentUnit, Outg
             return Page();
         }
         // ASVS V3.7.1: the answer goes to the administration and is final.
-        if (await reauth.RequireAsync() is { } reauthProblem)
-        {
-            ModelState.AddModelError("", reauthProblem);
-            await LoadAsync();
-            return Page();
-        }
+        await reauth.ConfirmAsync();
         request.Refuse(Ground, Reason ?? "", Actor.Of(User).Name, clock.GetUtcNow());
         await db.SaveChangesAsync();
         Message = "Refus motivé transmis au demandeur et inscrit au registre des refus.";

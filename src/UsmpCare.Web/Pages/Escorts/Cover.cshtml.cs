@@ -23,12 +23,8 @@ public sealed class CoverModel(AppDbContext db, PatientAccess access, DocumentIs
     /// <summary>P02: the exception that lets the pli go when the patient has not agreed to exchanges with health professionals.</summary>
     [BindProperty] public LegalException? Exception { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id)
+    public async Task<IActionResult> OnGetAsync()
     {
-        if (await LoadAsync(id) is { } refused)
-        {
-            return refused;
-        }
         var preview = await issuing.PreviewAsync(await RequestAsync());
         preview.Problems.ToList().ForEach(p => ModelState.AddModelError("", p));
         PreviewHtml = preview.Html;
@@ -37,10 +33,6 @@ public sealed class CoverModel(AppDbContext db, PatientAccess access, DocumentIs
 
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
-        if (await LoadAsync(id) is { } refused)
-        {
-            return refused;
-        }
         var appointment = await Db.ExternalAppointments.SingleAsync(a => a.Id == id);
         var request = await RequestAsync();
         var issued = await issuing.IssueAsync(request with
@@ -55,14 +47,8 @@ public sealed class CoverModel(AppDbContext db, PatientAccess access, DocumentIs
         return RedirectToPage(new { id });
     }
 
-    public async Task<IActionResult> OnGetPdfAsync(Guid id)
-    {
-        if (await LoadAsync(id) is { } refused)
-        {
-            return refused;
-        }
-        return Issued is null ? NotFound() : File(Issued.Pdf, "application/pdf", $"{Issued.Number}.pdf");
-    }
+    public IActionResult OnGetPdf() =>
+        Issued is null ? NotFound() : File(Issued.Pdf, "application/pdf", $"{Issued.Number}.pdf");
 
     private async Task<DocumentRequest> RequestAsync()
     {
@@ -80,22 +66,24 @@ public sealed class CoverModel(AppDbContext db, PatientAccess access, DocumentIs
         };
     }
 
-    private async Task<IActionResult?> LoadAsync(Guid id)
+    /// <summary>The patient is reached through the appointment the route names.</summary>
+    protected override async Task<PatientOpening?> OpeningAsync(OpensPatientAttribute? declared)
     {
+        var id = GuidOf("id");
         var appointment = await Db.ExternalAppointments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id);
         if (appointment is null)
         {
-            return NotFound();
-        }
-        if (await LoadPatientAsync(appointment.PatientId) is { } refused)
-        {
-            return refused;
+            return new PatientOpening(null, NotFound());
         }
         Appointment = appointment;
-        Place = await Db.EscortPlaces.AsNoTracking().SingleAsync(p => p.Id == appointment.PlaceId);
-        Issued = appointment.CoverDocumentId is { } documentId
+        return await Access.OpenAsync(appointment.PatientId, PatientNeed.ViewChart);
+    }
+
+    protected override async Task OnOpenedAsync()
+    {
+        Place = await Db.EscortPlaces.AsNoTracking().SingleAsync(p => p.Id == Appointment.PlaceId);
+        Issued = Appointment.CoverDocumentId is { } documentId
             ? await Db.IssuedDocuments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == documentId)
             : null;
-        return null;
     }
 }

@@ -10,6 +10,7 @@ namespace UsmpCare.Web.Pages.HungerStrikes;
 /// examination are recorded as such, never overridden. The psychiatric team sees that a strike is under way.
 /// </summary>
 [RequirePermission(Permission.FollowHungerStrike)]
+[OpensPatient(PatientNeed.ViewChart)]
 public sealed class FollowModel(AppDbContext db, PatientAccess access, TimeProvider clock)
     : PatientPageModel(db, access, clock)
 {
@@ -32,7 +33,7 @@ public sealed class FollowModel(AppDbContext db, PatientAccess access, TimeProvi
     [BindProperty] public string? EndReason { get; set; }
     [TempData] public string? Message { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid patientId) => await LoadAsync(patientId) ?? Page();
+    public IActionResult OnGet() => Page();
 
     public Task<IActionResult> OnPostStartAsync(Guid patientId) => WriteAsync(patientId, (strike, user, now) =>
     {
@@ -110,10 +111,6 @@ public sealed class FollowModel(AppDbContext db, PatientAccess access, TimeProvi
     private async Task<IActionResult> WriteAsync(Guid patientId,
         Func<HungerStrike?, (Guid Id, string Name), DateTimeOffset, string> action)
     {
-        if (await LoadAsync(patientId) is { } refused)
-        {
-            return refused;
-        }
         if (!CanWrite)
         {
             return Forbid();
@@ -125,12 +122,8 @@ public sealed class FollowModel(AppDbContext db, PatientAccess access, TimeProvi
         return RedirectToPage(new { patientId });
     }
 
-    private async Task<IActionResult?> LoadAsync(Guid patientId)
+    protected override async Task OnOpenedAsync()
     {
-        if (await LoadPatientAsync(patientId) is { } refused)
-        {
-            return refused;
-        }
         Strike = Banner.HungerStrike;
         // The checks are written in the somatic record (P30).
         CanWrite = Opened.CanWrite(Team.Somatic);
@@ -143,6 +136,5 @@ public sealed class FollowModel(AppDbContext db, PatientAccess access, TimeProvi
             Events = await Db.HungerStrikeEvents.AsNoTracking().Where(e => e.HungerStrikeId == Strike.Id)
                 .OrderByDescending(e => e.At).ToListAsync();
         }
-        return null;
     }
 }

@@ -9,28 +9,20 @@ namespace UsmpCare.Web.Pages.Interop;
 /// on it is an agreement; each export is a disclosure in the ledger (P02). Physicians issue it, as they issue documents.
 /// </summary>
 [RequirePermission(Permission.IssueDocument)]
+[OpensPatient(PatientNeed.ViewChart)]
 public sealed class MonEspaceSanteModel(AppDbContext db, PatientAccess access, TimeProvider clock)
     : PatientPageModel(db, access, clock)
 {
-
     public string? Refusal { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid patientId)
+    public IActionResult OnGet()
     {
-        if (await LoadPatientAsync(patientId) is { } refused)
-        {
-            return refused;
-        }
         Refusal = FhirExport.WhyRefused(FhirPurpose.MonEspaceSante, Banner.Consents);
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid patientId)
+    public async Task<IActionResult> OnPostAsync()
     {
-        if (await LoadPatientAsync(patientId) is { } refused)
-        {
-            return refused;
-        }
         var actor = Actor.Of(User);
         var (teams, _) = await RecordScopes.ReadableAsync(Db, Opened);
         var result = await FhirExport.ExportAsync(Db, Banner.Patient, FhirPurpose.MonEspaceSante, [.. teams], actor.Id,

@@ -10,6 +10,7 @@ namespace UsmpCare.Web.Pages.Patients;
 /// information shared within the care team for the continuity of care), not a note of one team's record (P30).
 /// </summary>
 [RequirePermission(Permission.ViewPatientChart)]
+[OpensPatient(PatientNeed.ViewChart)]
 public sealed class AllergiesModel(AppDbContext db, PatientAccess access, TimeProvider clock)
     : PatientPageModel(db, access, clock)
 {
@@ -23,12 +24,9 @@ public sealed class AllergiesModel(AppDbContext db, PatientAccess access, TimePr
 
     public bool CanWrite { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid patientId)
+    [OpensPatient(PatientNeed.ReadChart)]
+    public IActionResult OnGet()
     {
-        if (await OpenAsync(patientId, PatientNeed.ReadChart) is { } refused)
-        {
-            return refused;
-        }
         CanWrite = !Opened.ReadOnly && Opened.TransferUnit is null;
         return Page();
     }
@@ -60,10 +58,6 @@ public sealed class AllergiesModel(AppDbContext db, PatientAccess access, TimePr
 
     private async Task<IActionResult> WriteAsync(Guid patientId, Func<AllergyRecord, string, DateTimeOffset, Task<string>> change)
     {
-        if (await OpenAsync(patientId, PatientNeed.ViewChart) is { } refused)
-        {
-            return refused;
-        }
         CanWrite = !Opened.ReadOnly;
         if (!CanWrite)
         {

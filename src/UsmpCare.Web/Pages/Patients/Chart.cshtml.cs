@@ -8,6 +8,7 @@ namespace UsmpCare.Web.Pages.Patients;
 
 /// <summary>The patient chart: banner, the records the user's team may read (P30), problems, treatments, timeline.</summary>
 [RequirePermission(Permission.ViewPatientChart)]
+[OpensPatient(PatientNeed.ViewChart, Route = "id")]
 public sealed class ChartModel(AppDbContext db, PatientAccess access, TimeProvider clock)
     : PatientPageModel(db, access, clock)
 {
@@ -47,14 +48,11 @@ public sealed class ChartModel(AppDbContext db, PatientAccess access, TimeProvid
     [BindProperty] public string? PaperLocation { get; set; }
     [TempData] public string? Message { get; set; }
 
+    // P13: a receiving unit may read a transferred patient's original record, read-only, with his agreement;
+    // ONC (d)(6): a physician under an emergency grant reads both records, read-only outside his unit.
+    [OpensPatient(PatientNeed.ReadChart, Route = "id")]
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
-        // P13: a receiving unit may read a transferred patient's original record, read-only, with his agreement;
-        // ONC (d)(6): a physician under an emergency grant reads both records, read-only outside his unit.
-        if (await OpenAsync(id, PatientNeed.ReadChart) is { } refused)
-        {
-            return refused;
-        }
         var readable = ReadableTeams;
         // P02: the accounting of disclosures is part of the chart; P30: only the lines of the records this reader may read.
         Disclosures = await RecordScopes.LedgerReadableBy(Db, Db.Disclosures.AsNoTracking().Where(d => d.PatientId == id), readable)
@@ -111,12 +109,9 @@ public sealed class ChartModel(AppDbContext db, PatientAccess access, TimeProvid
     }
 
     /// <summary>P16: where the paper record of the user's team is kept.</summary>
+    [OpensPatient(PatientNeed.WriteRecord, Route = "id")]
     public async Task<IActionResult> OnPostPaperAsync(Guid id)
     {
-        if (await OpenAsync(id, PatientNeed.WriteRecord) is { } refused)
-        {
-            return refused;
-        }
         var team = User.TeamOf()!.Value;
         var record = await Db.MedicalRecords.FindAsync(id, team);
         if (record is null)

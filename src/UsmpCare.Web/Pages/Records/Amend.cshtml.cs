@@ -9,32 +9,23 @@ namespace UsmpCare.Web.Pages.Records;
 /// consultation editor; a nurse's note or round is amended and signed here at once.
 /// </summary>
 [RequirePermission(Permission.ReadRecord)]
+[OpensPatient(PatientNeed.WriteRecord, Entry = true)]
 public sealed class AmendModel(AppDbContext db, PatientAccess access, TimeProvider clock)
     : PatientPageModel(db, access, clock)
 {
-    public ClinicalEntry Original { get; private set; } = null!;
+    public ClinicalEntry Original => OpenedEntry;
 
     [BindProperty] public string? Reason { get; set; }
     [BindProperty] public string? Note { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(Team team, Guid id)
+    public IActionResult OnGet()
     {
-        var refused = await LoadAsync(team, id);
-        if (refused is not null)
-        {
-            return refused;
-        }
         Note = Original.Note;
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Team team, Guid id)
+    public async Task<IActionResult> OnPostAsync(Team team)
     {
-        var refused = await LoadAsync(team, id);
-        if (refused is not null)
-        {
-            return refused;
-        }
         var now = Clock.GetUtcNow();
         var (userId, name) = Actor.Of(User);
         var amendment = Original.Amend(Reason ?? "", userId, name, now);
@@ -51,17 +42,11 @@ public sealed class AmendModel(AppDbContext db, PatientAccess access, TimeProvid
     }
 
     /// <summary>P17, P30: only the entry's own team amends it, with the permission its kind asks for.</summary>
-    private async Task<IActionResult?> LoadAsync(Team team, Guid id)
+    protected override async Task<PatientOpening?> OpeningAsync(OpensPatientAttribute? declared)
     {
-        if (await OpenEntryAsync(team, id, PatientNeed.WriteRecord) is { } refused)
-        {
-            return refused;
-        }
-        if (EntryModel.AmendPermission(OpenedEntry.Kind) is not { } permission || !User.Can(permission))
-        {
-            return Forbid();
-        }
-        Original = OpenedEntry;
-        return null;
+        var opening = await base.OpeningAsync(declared);
+        return opening?.Entry is { } entry && !(EntryModel.AmendPermission(entry.Kind) is { } permission && User.Can(permission))
+            ? new PatientOpening(null, Forbid())
+            : opening;
     }
 }

@@ -41,11 +41,7 @@ public sealed class BreakGlassModel(AppDbContext db, AuditTrail audit, IConfigur
         }
         // ASVS V3.7.1: an emergency opening of someone else's patient is made by the person signed in, not by whoever
         // found an open session.
-        if (await reauth.RequireAsync() is { } reauthProblem)
-        {
-            ModelState.AddModelError("", reauthProblem);
-            return Page();
-        }
+        await reauth.ConfirmAsync();
         var actor = Actor.Of(User);
         var now = clock.GetUtcNow();
         db.BreakGlassGrants.Add(new BreakGlassGrant

@@ -25,13 +25,8 @@ public sealed class ConsultationModel(AppDbContext db, PatientAccess access, Tim
     /// <summary>The patient's open care requests addressed to this team: signing can answer them (P33).</summary>
     public IReadOnlyList<CareRequest> OpenRequests { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(Guid? id, Guid? patientId, Guid? appointmentId)
+    public async Task<IActionResult> OnGetAsync(Guid? appointmentId)
     {
-        var loaded = await LoadAsync(id, patientId);
-        if (loaded is not null)
-        {
-            return loaded;
-        }
         if (Entry is not null && Entry.Status == EntryStatus.Draft)
         {
             Input = ConsultationInput.From(Entry);
@@ -76,17 +71,16 @@ public sealed class ConsultationModel(AppDbContext db, PatientAccess access, Tim
         Url.Page("/Records/Consultation", handler, Entry is null ? null : new { id = Entry.Id })!;
 
     [ShowsInputErrors]
-    public Task<IActionResult> OnPostSaveAsync(Guid? id) => SaveAsync(id, sign: false);
+    public Task<IActionResult> OnPostSaveAsync() => SaveAsync(sign: false);
 
     [ShowsInputErrors]
-    public Task<IActionResult> OnPostSignAsync(Guid? id) => SaveAsync(id, sign: true);
+    public Task<IActionResult> OnPostSignAsync() => SaveAsync(sign: true);
 
-    public async Task<IActionResult> OnPostAbandonAsync(Guid? id)
+    public async Task<IActionResult> OnPostAbandonAsync()
     {
-        var loaded = await LoadAsync(id, Input.PatientId);
-        if (loaded is not null || Entry is null)
+        if (Entry is null)
         {
-            return loaded ?? NotFound();
+            return NotFound();
         }
         if (Entry.Status != EntryStatus.Draft)
         {
@@ -105,13 +99,8 @@ public sealed class ConsultationModel(AppDbContext db, PatientAccess access, Tim
         return RedirectToPage("/Patients/Chart", new { id = Entry.PatientId });
     }
 
-    private async Task<IActionResult> SaveAsync(Guid? id, bool sign)
+    private async Task<IActionResult> SaveAsync(bool sign)
     {
-        var loaded = await LoadAsync(id, Input.PatientId);
-        if (loaded is not null)
-        {
-            return loaded;
-        }
         var now = Clock.GetUtcNow();
         var user = Actor.Of(User);
         var entry = Entry;
@@ -220,41 +209,43 @@ public sealed class ConsultationModel(AppDbContext db, PatientAccess access, Tim
         return Page();
     }
 
-    /// <summary>Loads the draft (own team's record only) or the patient, and checks the write scope.</summary>
-    private async Task<IActionResult?> LoadAsync(Guid? id, Guid? patientId)
+    /// <summary>The draft the route names (own team's record only), else the patient asked for (the query on a GET,
+    /// the form on a POST), opened for writing in the user's own team's record.</summary>
+    protected override async Task<PatientOpening?> OpeningAsync(OpensPatientAttribute? declared)
     {
-        var team = User.TeamOf();
-        if (team is null)
+        if (User.TeamOf() is not { } team)
         {
-            return Forbid();
+            return new PatientOpening(null, Forbid());
         }
-        if (id is not null)
+        var patientId = HttpMethods.IsGet(Request.Method) ? GuidOf("patientId") : Input.PatientId;
+        if (GuidOf("id") is { } id)
         {
-            Entry = await Db.Entries(team.Value).FirstOrDefaultAsync(e => e.Id == id && e.Kind == EntryKind.Consultation);
+            Entry = await Db.Entries(team).FirstOrDefaultAsync(e => e.Id == id && e.Kind == EntryKind.Consultation);
             if (Entry is null)
             {
-                return NotFound();
+                return new PatientOpening(null, NotFound());
             }
             patientId = Entry.PatientId;
             if (Entry.AmendsId is { } originalId)
             {
-                Original = await Db.Entries(team.Value).AsNoTracking().FirstOrDefaultAsync(e => e.Id == originalId);
+                Original = await Db.Entries(team).AsNoTracking().FirstOrDefaultAsync(e => e.Id == originalId);
             }
         }
-        if (await OpenAsync(patientId, PatientNeed.WriteRecord, team) is { } refused)
-        {
-            return refused;
-        }
+        return await Access.OpenAsync(patientId, PatientNeed.WriteRecord, team);
+    }
+
+    protected override async Task OnOpenedAsync()
+    {
+        var team = User.TeamOf()!.Value;
         var patient = Banner.Patient;
-        var requestTeams = CareRequest.RequestTeamsOf(team.Value).ToList();
+        var requestTeams = CareRequest.RequestTeamsOf(team).ToList();
         OpenRequests = await Db.CareRequests.AsNoTracking()
             .Where(CareRequest.Open).Where(r => r.PatientId == patient.Id && requestTeams.Contains(r.Team))
             .OrderBy(r => r.CollectedAt).ToListAsync();
         var userId = User.UserId();
         // P28: has this physician treated the patient (any signed consultation other than a prevention visit)?
-        SignerHasTreatedPatient = await Db.Entries(team.Value).AnyAsync(e => e.PatientId == patient.Id
+        SignerHasTreatedPatient = await Db.Entries(team).AnyAsync(e => e.PatientId == patient.Id
             && e.SignedById == userId && e.Kind == EntryKind.Consultation
             && e.ConsultationType != ConsultationType.WorkPrevention);
-        return null;
     }
 }

@@ -5,6 +5,8 @@ namespace UsmpCare.Web.Pages.Records;
 
 /// <summary>One entry of one team's record, with the amendments that correct it (P17) — read scope checked (P30).</summary>
 [RequirePermission(Permission.ReadRecord)]
+// P30, P13: the team's record, through the receiving unit after a transfer, else under an emergency grant.
+[OpensPatient(PatientNeed.ReadRecord, Entry = true)]
 public sealed class EntryModel(AppDbContext db, PatientAccess access, TimeProvider clock)
     : PatientPageModel(db, access, clock)
 {
@@ -15,11 +17,6 @@ public sealed class EntryModel(AppDbContext db, PatientAccess access, TimeProvid
 
     public async Task<IActionResult> OnGetAsync(Team team, Guid id)
     {
-        // P30, P13: the team's record, through the receiving unit after a transfer, else under an emergency grant.
-        if (await OpenEntryAsync(team, id, PatientNeed.ReadRecord) is { } refused)
-        {
-            return refused;
-        }
         var entry = Item = OpenedEntry;
         Original = entry.AmendsId is { } originalId
             ? await Db.Entries(team).AsNoTracking().FirstOrDefaultAsync(e => e.Id == originalId)

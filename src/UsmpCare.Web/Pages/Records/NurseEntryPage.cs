@@ -6,14 +6,12 @@ namespace UsmpCare.Web.Pages.Records;
 
 /// <summary>
 /// Nurses' short entries (notes, medication rounds): written in the nurse's own team record and signed at once,
-/// then final like any signed entry (P17).
+/// then final like any signed entry (P17). The patient is opened for writing in the nurse's own team record (P30).
 /// </summary>
+[OpensPatient(PatientNeed.WriteRecord)]
 public abstract class NurseEntryPage(AppDbContext db, PatientAccess access, TimeProvider clock)
     : PatientPageModel(db, access, clock)
 {
-    /// <summary>The patient, opened for writing in the nurse's own team record (P30).</summary>
-    protected Task<IActionResult?> LoadAsync(Guid patientId) => OpenAsync(patientId, PatientNeed.WriteRecord);
-
     /// <summary>Creates, fills and signs the entry; on a refused rule, says why and keeps the input.</summary>
     protected async Task<IActionResult> SignNewAsync(EntryKind kind, Action<ClinicalEntry> fill, string done)
     {

@@ -11,14 +11,10 @@ public sealed class NursingNoteModel(AppDbContext db, PatientAccess access, Time
     [BindProperty] public string? Note { get; set; }
     [BindProperty] public VitalSigns Vitals { get; set; } = new();
 
-    public async Task<IActionResult> OnGetAsync(Guid patientId) => await LoadAsync(patientId) ?? Page();
+    public IActionResult OnGet() => Page();
 
-    public async Task<IActionResult> OnPostAsync(Guid patientId)
+    public async Task<IActionResult> OnPostAsync()
     {
-        if (await LoadAsync(patientId) is { } refused)
-        {
-            return refused;
-        }
         if (!ModelState.IsValid)
         {
             return Page();

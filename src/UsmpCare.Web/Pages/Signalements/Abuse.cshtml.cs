@@ -12,6 +12,7 @@ namespace UsmpCare.Web.Pages.Signalements;
 /// informed only with his agreement. Produces the PDF letter; every recipient is written to the ledger.
 /// </summary>
 [RequirePermission(Permission.WriteSignalement)]
+[OpensPatient(PatientNeed.ViewChart)]
 public sealed class AbuseModel(AppDbContext db, PatientAccess access, TimeProvider clock,
     RecentAuthentication reauth, DocumentIssuing issuing) : PatientPageModel(db, access, clock)
 {
@@ -22,24 +23,16 @@ public sealed class AbuseModel(AppDbContext db, PatientAccess access, TimeProvid
     [BindProperty] public bool CopyGiven { get; set; }
     [BindProperty] public bool InformDirector { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid patientId) => await LoadAsync(patientId) ?? Page();
+    public IActionResult OnGet() => Page();
 
-    public async Task<IActionResult> OnGetPdfAsync(Guid patientId, Guid id)
+    public IActionResult OnGetPdf(Guid id)
     {
-        if (await LoadAsync(patientId) is { } refused)
-        {
-            return refused;
-        }
         var signalement = Previous.FirstOrDefault(s => s.Id == id);
         return signalement is null ? NotFound() : File(signalement.Pdf, "application/pdf", $"signalement-{signalement.At:yyyyMMdd}.pdf");
     }
 
     public async Task<IActionResult> OnPostAsync(Guid patientId)
     {
-        if (await LoadAsync(patientId) is { } refused)
-        {
-            return refused;
-        }
         var patient = Banner.Patient;
         var consents = Banner.Consents;
         var (ground, problems) = AbuseSignalement.Check(consents.AbuseReportAgreement is not null,
@@ -51,11 +44,7 @@ public sealed class AbuseModel(AppDbContext db, PatientAccess access, TimeProvid
             return Page();
         }
         // ASVS V3.7.1: the letter goes to the procureur.
-        if (await reauth.RequireAsync() is { } reauthProblem)
-        {
-            ModelState.AddModelError("", reauthProblem);
-            return Page();
-        }
+        await reauth.ConfirmAsync();
         var by = await issuing.IssuerAsync(User, patient);
         var groundText = ground switch
         {
@@ -107,13 +96,9 @@ public sealed class AbuseModel(AppDbContext db, PatientAccess access, TimeProvid
         return RedirectToPage(new { patientId });
     }
 
-    private async Task<IActionResult?> LoadAsync(Guid patientId)
+    protected override async Task OnOpenedAsync()
     {
-        if (await LoadPatientAsync(patientId) is { } refused)
-        {
-            return refused;
-        }
-        var all = await Db.AbuseSignalements.AsNoTracking().Where(s => s.PatientId == patientId)
+        var all = await Db.AbuseSignalements.AsNoTracking().Where(s => s.PatientId == Banner.Patient.Id)
             .OrderByDescending(s => s.At).ToListAsync();
         // P30: a report written by the other team is read only where the patient agreed to sharing.
         var readable = new List<AbuseSignalement>();
@@ -125,6 +110,5 @@ public sealed class AbuseModel(AppDbContext db, PatientAccess access, TimeProvid
             }
         }
         Previous = readable;
-        return null;
     }
 }

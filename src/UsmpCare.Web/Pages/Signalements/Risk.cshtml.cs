@@ -9,22 +9,18 @@ namespace UsmpCare.Web.Pages.Signalements;
 /// with no diagnosis and no medical history; visible to the establishment's AP; written to the ledger.
 /// </summary>
 [RequirePermission(Permission.WriteSignalement)]
+[OpensPatient(PatientNeed.ViewChart)]
 public sealed class RiskModel(AppDbContext db, PatientAccess access, OutgoingText outgoing,
     TimeProvider clock) : PatientPageModel(db, access, clock)
 {
-
     [BindProperty] public List<string> Measures { get; set; } = [];
     [BindProperty] public string? OtherMeasure { get; set; }
     [BindProperty] public string? Facts { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid patientId) => await LoadAsync(patientId) ?? Page();
+    public IActionResult OnGet() => Page();
 
     public async Task<IActionResult> OnPostAsync(Guid patientId)
     {
-        if (await LoadAsync(patientId) is { } refused)
-        {
-            return refused;
-        }
         var measures = Measures.Where(RiskSignalement.MeasureCatalogue.Contains).ToList();
         if (!string.IsNullOrWhiteSpace(OtherMeasure))
         {
@@ -48,14 +44,5 @@ public sealed class RiskModel(AppDbContext db, PatientAccess access, OutgoingTex
         await Db.SaveChangesAsync();
         TempData["Message"] = "Signalement de risque transmis au chef d'établissement et consigné au registre des transmissions.";
         return RedirectToPage("/Patients/Chart", new { id = patientId });
-    }
-
-    private async Task<IActionResult?> LoadAsync(Guid patientId)
-    {
-        if (await LoadPatientAsync(patientId) is { } refused)
-        {
-            return refused;
-        }
-        return null;
     }
 }

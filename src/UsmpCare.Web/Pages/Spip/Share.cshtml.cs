@@ -9,6 +9,7 @@ namespace UsmpCare.Web.Pages.Spip;
 /// right to object, never while he objects; checked for medical content; written to the disclosure ledger.
 /// </summary>
 [RequirePermission(Permission.ShareWithSpip)]
+[OpensPatient(PatientNeed.ViewChart)]
 public sealed class ShareModel(AppDbContext db, PatientAccess access, OutgoingText outgoing,
     TimeProvider clock) : PatientPageModel(db, access, clock)
 {
@@ -16,14 +17,10 @@ public sealed class ShareModel(AppDbContext db, PatientAccess access, OutgoingTe
 
     [BindProperty] public string? Message { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid patientId) => await LoadAsync(patientId) ?? Page();
+    public IActionResult OnGet() => Page();
 
     public async Task<IActionResult> OnPostAsync(Guid patientId)
     {
-        if (await LoadAsync(patientId) is { } refused)
-        {
-            return refused;
-        }
         if (Blocked is not null)
         {
             ModelState.AddModelError("", Blocked);
@@ -52,13 +49,9 @@ public sealed class ShareModel(AppDbContext db, PatientAccess access, OutgoingTe
         return RedirectToPage("/Patients/Chart", new { id = patientId });
     }
 
-    private async Task<IActionResult?> LoadAsync(Guid patientId)
+    protected override Task OnOpenedAsync()
     {
-        if (await LoadPatientAsync(patientId) is { } refused)
-        {
-            return refused;
-        }
         Blocked = Banner.Consents.WhySpipShareIsRefused();
-        return null;
+        return Task.CompletedTask;
     }
 }

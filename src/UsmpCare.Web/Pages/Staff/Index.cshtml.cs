@@ -10,7 +10,7 @@ namespace UsmpCare.Web.Pages.Staff;
 /// </summary>
 [RequirePermission(Permission.ManageUnitStaff)]
 public sealed class IndexModel(AppDbContext db, UserManager<User> users, CurrentUnit currentUnit,
-    RecentAuthentication reauth, AuditTrail audit) : PageModel
+    RecentAuthentication reauth, AuditTrail audit) : PageModel, IReloadsAfterRefusal
 {
     /// <summary>Roles a coordinator leads; never AP, SPIP, administrators or other coordinators.</summary>
     public static readonly Role[] LedRoles = [Role.Physician, Role.Psychiatrist, Role.Nurse, Role.Dentist, Role.Psychologist, Role.Secretary];
@@ -21,8 +21,6 @@ public sealed class IndexModel(AppDbContext db, UserManager<User> users, Current
     public string UnitName { get; private set; } = "";
     [TempData] public string? Message { get; set; }
 
-    /// <summary>Why a row's action was not done (re-authentication), shown above the table.</summary>
-    public string? Refusal { get; private set; }
     [BindProperty] public NewAccount Input { get; set; } = new() { Role = Role.Nurse, Team = Team.Somatic };
 
     public async Task OnGetAsync()
@@ -44,13 +42,10 @@ public sealed class IndexModel(AppDbContext db, UserManager<User> users, Current
         {
             ModelState.AddModelError("", "Le médecin coordonnateur ouvre les comptes des médecins, psychiatres, infirmiers et secrétaires ; les autres comptes relèvent de l'administrateur.");
         }
-        else if (await reauth.RequireAsync() is { } reauthProblem)
-        {
-            // ASVS V3.7.1: account changes need a recent authentication, as for the administrator.
-            ModelState.AddModelError("", reauthProblem);
-        }
         else
         {
+            // ASVS V3.7.1: account changes need a recent authentication, as for the administrator.
+            await reauth.ConfirmAsync();
             Input.UnitIds = [unit.Id];
             var problems = await AccountCreation.CreateAsync(users, Input);
             if (problems.Count == 0)
@@ -75,10 +70,7 @@ public sealed class IndexModel(AppDbContext db, UserManager<User> users, Current
         {
             return Forbid();
         }
-        if (await RefusedForStaleAuthenticationAsync() is { } refused)
-        {
-            return refused;
-        }
+        await reauth.ConfirmAsync();
         var user = await users.FindByIdAsync(id.ToString());
         user!.Team = team;
         await users.UpdateAsync(user);
@@ -103,10 +95,7 @@ public sealed class IndexModel(AppDbContext db, UserManager<User> users, Current
             Message = "Ce compte travaille aussi dans une autre unité : sa suspension relève de l'administrateur.";
             return RedirectToPage();
         }
-        if (await RefusedForStaleAuthenticationAsync() is { } refused)
-        {
-            return refused;
-        }
+        await reauth.ConfirmAsync();
         var user = await users.FindByIdAsync(id.ToString());
         user!.IsActive = !user.IsActive;
         await users.UpdateAsync(user);
@@ -117,16 +106,7 @@ public sealed class IndexModel(AppDbContext db, UserManager<User> users, Current
         return RedirectToPage();
     }
 
-    private async Task<IActionResult?> RefusedForStaleAuthenticationAsync()
-    {
-        if (await reauth.RequireAsync() is not { } problem)
-        {
-            return null;
-        }
-        Refusal = problem;
-        await OnGetAsync();
-        return Page();
-    }
+    Task IReloadsAfterRefusal.ReloadAsync() => OnGetAsync();
 
     private async Task<IReadOnlyList<Row>> StaffOfAsync(Guid unitId)
     {
