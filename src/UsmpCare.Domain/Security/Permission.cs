@@ -39,6 +39,7 @@ public enum Permission
     ImportMovements,
     BookAppointments,
     ManageRooms,
+    ValidatePrescriptions,
 }
 
 public static class PermissionLabels
@@ -78,6 +79,7 @@ public static class PermissionLabels
         Permission.ImportMovements => "Importer les mouvements de l'établissement (arrivées, libérations, transferts) depuis le fichier de l'administration pénitentiaire",
         Permission.BookAppointments => "Consulter l'agenda et la liste du jour, prendre et annuler des rendez-vous (le motif reste à l'équipe du rendez-vous)",
         Permission.ManageRooms => "Tenir la liste des salles de consultation de l'unité",
+        Permission.ValidatePrescriptions => "Voir les prescriptions et les administrations des patients de l'unité et les valider (validation pharmaceutique) — rien d'autre du dossier",
         _ => permission.ToString(),
     };
 
@@ -87,5 +89,5 @@ public static class PermissionLabels
         or Permission.WriteNursingNote or Permission.RecordMedicationAdministration
         or Permission.FollowHungerStrike or Permission.LogCareRequests or Permission.HandleCareRequests
         or Permission.RecordConsent or Permission.IssueDocument or Permission.WriteSignalement
-        or Permission.ShareWithSpip or Permission.CoordinateReleases;
+        or Permission.ShareWithSpip or Permission.CoordinateReleases or Permission.ValidatePrescriptions;
 }

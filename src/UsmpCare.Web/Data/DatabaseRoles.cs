@@ -22,6 +22,7 @@ public static class DatabaseRoles
         "documents.issued_documents", "documents.requisitions",
         "care.care_request_events", "core.prison_movements", "somatic.hunger_strike_events",
         "followup.vaccinations", "followup.test_orders", "followup.test_results", "followup.result_acknowledgements",
+        "treatments.prescription_validations",
     };
 
     /// <summary>

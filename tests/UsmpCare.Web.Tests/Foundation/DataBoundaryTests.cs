@@ -23,13 +23,38 @@ public sealed class DataBoundaryTests(UsmpFactory app) : IClassFixture<UsmpFacto
     public async Task Non_care_accounts_never_receive_a_medical_field_on_any_page(Role role)
     {
         var medical = await MedicalTextsAsync();
+        medical.Should().Contain("AMOXICILLINE").And.Contain("METHADONE").And.Contain("ZOLOFT 50 mg, gélule").And.HaveCountGreaterThan(5);
+        var seen = await CrawlAsync(role, medical);
+        seen.Should().Contain(["/Treatments/Validation", "/Treatments/Drugs?q=methadone"])
+            .And.Contain(u => u.StartsWith("/Patients/Allergies/", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// Issue #20: the hospital pharmacist reads the unit's prescriptions (drug names are his trade) and nothing else of
+    /// the record: no note, finding, diagnosis, allergy, care request or appointment reason on any page he can reach.
+    /// </summary>
+    [Fact]
+    public async Task The_pharmacist_receives_prescriptions_and_no_other_medical_field_on_any_page()
+    {
+        var drugs = await DrugNamesAsync();
+        var medical = (await MedicalTextsAsync()).Except(drugs).ToList();
         medical.Should().Contain("AMOXICILLINE").And.HaveCountGreaterThan(5);
+
+        await CrawlAsync(Role.Pharmacist, medical);
+        var worklist = await (await app.LoginAsAsync(DemoData.Account(Role.Pharmacist))).GetAsync("/Treatments/Validation");
+        (await worklist.TextAsync()).Should().Contain("METHADONE AP-HP 40 mg, gélule", "his worklist shows what he validates");
+    }
+
+    /// <summary>Requests every route with real ids and follows every link; no answer may carry one of the words.</summary>
+    private async Task<HashSet<string>> CrawlAsync(Role role, IReadOnlyCollection<string> medical)
+    {
         var client = await app.LoginAsAsync(DemoData.Account(role));
         var ids = await app.WithDbAsync(async db => new
         {
             Patient = await db.SomaticEntries.Select(e => e.PatientId).FirstAsync(),
             Somatic = await db.SomaticEntries.Select(e => e.Id).FirstAsync(),
             Psychiatric = await db.PsychiatricEntries.Select(e => e.Id).FirstAsync(),
+            Prescribed = await db.Prescriptions.Select(p => p.PatientId).FirstAsync(),
         });
         var routes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/')).Distinct().ToList();
@@ -38,7 +63,9 @@ public sealed class DataBoundaryTests(UsmpFactory app) : IClassFixture<UsmpFacto
             "team" => "Somatic",
             "patientId" => ids.Patient.ToString(),
             _ => r.Contains("{team}") ? ids.Somatic.ToString() : ids.Patient.ToString(),
-        })).Append($"/Records/Entry/Psychiatric/{ids.Psychiatric}").Append($"/Patients?q=a").Append("/Clinical/Cim10?q=hepatite"));
+        })).Append($"/Records/Entry/Psychiatric/{ids.Psychiatric}").Append($"/Patients?q=a").Append("/Clinical/Cim10?q=hepatite")
+            // Issue #20: the treatment pages, with a patient who has prescriptions and a search that finds drugs.
+            .Append($"/Patients/Allergies/{ids.Prescribed}").Append("/Treatments/Drugs?q=methadone").Append("/Treatments/Validation"));
         var seen = new HashSet<string>();
 
         while (urls.Count > 0 && seen.Count < 200)
@@ -60,6 +87,7 @@ public sealed class DataBoundaryTests(UsmpFactory app) : IClassFixture<UsmpFacto
             }
         }
         seen.Should().HaveCountGreaterThan(15);
+        return seen;
     }
 
     [Theory]
@@ -101,6 +129,10 @@ public sealed class DataBoundaryTests(UsmpFactory app) : IClassFixture<UsmpFacto
         }
     }
 
+    private Task<List<string>> DrugNamesAsync() => app.WithDbAsync(async db =>
+        (await db.Prescriptions.AsNoTracking().ToListAsync()).SelectMany(p => p.Lines)
+            .SelectMany(l => new[] { l.DrugName, l.DrugName.Split(' ')[0] }).Distinct().ToList());
+
     /// <summary>Distinctive medical words of the demo data: notes, findings, diagnoses, treatments, allergies.</summary>
     private Task<List<string>> MedicalTextsAsync() => app.WithDbAsync(async db =>
     {
@@ -122,6 +154,8 @@ public sealed class DataBoundaryTests(UsmpFactory app) : IClassFixture<UsmpFacto
         texts.AddRange(await db.Appointments.AsNoTracking().Where(a => a.Reason != null).Select(a => a.Reason!).ToListAsync());
         texts.AddRange(["Créneau occupé", "Psychologie", "Soins infirmiers"]);
         texts.Add("Grève de la faim — jour");
+        // Issue #20: what the demo prescriptions prescribe, by full name and by the name's first word.
+        texts.AddRange(await DrugNamesAsync());
         // P09: what the unit's information sheet says and whether it was handed are the care team's, not the AP's.
         texts.AddRange(["Livret d'accueil", "boîte aux lettres de l'unité sanitaire"]);
         return texts.Distinct().ToList();
