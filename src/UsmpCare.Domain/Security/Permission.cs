@@ -42,6 +42,7 @@ public enum Permission
     ViewMovementList,
     RecordNotBrought,
     Prescribe,
+    ValidatePrescriptions,
 }
 
 public static class PermissionLabels
@@ -84,6 +85,7 @@ public static class PermissionLabels
         Permission.ViewMovementList => "Voir, imprimer et exporter la liste des mouvements vers l'unité sanitaire (nom, écrou, cellule, heure — jamais le soignant, la nature ni le motif)",
         Permission.RecordNotBrought => "Signaler une personne non amenée à l'unité sanitaire, avec la raison de l'établissement",
         Permission.Prescribe => "Prescrire des médicaments, signer, modifier, renouveler ou arrêter une ordonnance et l'imprimer",
+        Permission.ValidatePrescriptions => "Voir les prescriptions et les administrations des patients de l'unité et les valider (validation pharmaceutique) — rien d'autre du dossier",
         _ => permission.ToString(),
     };
 
@@ -93,5 +95,6 @@ public static class PermissionLabels
         or Permission.WriteNursingNote or Permission.RecordMedicationAdministration
         or Permission.FollowHungerStrike or Permission.LogCareRequests or Permission.HandleCareRequests
         or Permission.RecordConsent or Permission.IssueDocument or Permission.WriteSignalement
-        or Permission.ShareWithSpip or Permission.CoordinateReleases or Permission.Prescribe;
+        or Permission.ShareWithSpip or Permission.CoordinateReleases or Permission.Prescribe
+        or Permission.ValidatePrescriptions;
 }

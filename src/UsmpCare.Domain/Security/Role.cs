@@ -23,6 +23,9 @@ public enum Role
     Dentist,
     /// <summary>Psychologue of the psychiatric team (SMPR).</summary>
     Psychologist,
+    /// <summary>Pharmacien·ne of the hospital pharmacy (PUI) that validates and dispenses the unit's prescriptions: no team,
+    /// no record (art. R.4235-48 CSP: pharmaceutical analysis of the prescription).</summary>
+    Pharmacist,
 }
 
 /// <summary>The two care teams and their two records (P30).</summary>
@@ -46,6 +49,7 @@ public static class RoleLabels
         Role.Administrator => "Administrateur",
         Role.Dentist => "Chirurgien-dentiste",
         Role.Psychologist => "Psychologue",
+        Role.Pharmacist => "Pharmacien·ne",
         _ => role.ToString(),
     };
 
@@ -68,7 +72,7 @@ public static class RoleLabels
     /// </summary>
     public static bool RequiresMfa(this Role role) =>
         role is Role.Physician or Role.Psychiatrist or Role.Nurse or Role.Coordinator or Role.Dentist or Role.Psychologist
-            or Role.Administrator;
+            or Role.Pharmacist or Role.Administrator;
 
     /// <summary>Roles that sign medical documents and carry an RPPS number.</summary>
     public static bool IsPhysician(this Role role) =>

@@ -39,6 +39,9 @@ public static class RolePermissions
             [Role.Dentist] = Set(Clinical, Permission.WriteConsultation, Permission.Prescribe),
             // A psychologist of the SMPR reads the psychiatric record and holds his appointments; he prescribes nothing.
             [Role.Psychologist] = Set(Clinical),
+            // The hospital pharmacy: the unit's prescriptions and administrations, to validate and dispense; no note,
+            // diagnosis, care request or document of the record (issue #20, P30: he belongs to neither team).
+            [Role.Pharmacist] = Set([Permission.ViewWhoSeesWhat, Permission.ValidatePrescriptions]),
             // Identities and scheduling, never note contents.
             [Role.Secretary] = Set([Permission.ViewWhoSeesWhat, Permission.ViewRoster, Permission.SearchPatients,
                 Permission.ManagePatientIdentity, Permission.ViewDocumentRegister, Permission.ManageAccessRequests,

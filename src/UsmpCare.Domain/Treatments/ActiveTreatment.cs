@@ -1,3 +1,5 @@
+using UsmpCare.Domain.Security;
+
 namespace UsmpCare.Domain.Treatments;
 
 /// <summary>A line of the current treatment, with the signed prescription it comes from.</summary>
@@ -22,4 +24,15 @@ public static class ActiveTreatment
                 .Select(l => new ActiveLine(p, l, l.End.DayNumber - today.DayNumber < EndingWithinDays)))
             .OrderBy(a => a.Line.DrugName)];
     }
+
+    /// <summary>
+    /// P30: the active lines a reader of these records sees, and those of the other team's record he does not (no
+    /// sharing agreed): the hidden ones only feed the anonymous clash check (<see cref="PrescribingChecks.HiddenClash"/>).
+    /// </summary>
+    public static WalledTreatment Walled(IReadOnlyList<ActiveLine> active, IReadOnlyCollection<Team> readableTeams) =>
+        new([.. active.Where(a => readableTeams.Contains(a.Prescription.Team))],
+            [.. active.Where(a => !readableTeams.Contains(a.Prescription.Team)).Select(a => a.Line)]);
 }
+
+/// <summary>The active treatment as one reader may see it: his lines, and the other team's lines kept out of sight.</summary>
+public sealed record WalledTreatment(IReadOnlyList<ActiveLine> Visible, IReadOnlyList<PrescriptionLine> Hidden);

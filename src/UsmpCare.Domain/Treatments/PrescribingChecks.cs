@@ -10,13 +10,25 @@ namespace UsmpCare.Domain.Treatments;
 /// </summary>
 public static class PrescribingChecks
 {
-    public static IReadOnlyList<string> Clashes(PrescriptionLine line, IEnumerable<PrescriptionLine> active, AllergyRecord allergies)
+    /// <summary>P30: a clash with a line of the other team's record the prescriber may not read; it names nothing.</summary>
+    public const string HiddenClash =
+        "Un traitement prescrit par l'autre équipe interagit avec cette prescription : contactez-la.";
+
+    /// <param name="hidden">The active lines of the other team's record, walled off from this prescriber (P30,
+    /// <see cref="ActiveTreatment.Walled"/>): still checked for the patient's safety, reported without the drug.</param>
+    public static IReadOnlyList<string> Clashes(PrescriptionLine line, IEnumerable<PrescriptionLine> active, AllergyRecord allergies,
+        IEnumerable<PrescriptionLine>? hidden = null)
     {
         var warnings = new List<string>();
         var mine = line.Substances.Select(MedicalTextCheck.Normalize).ToHashSet();
-        foreach (var other in active.Where(o => o.Substances.Any(s => mine.Contains(MedicalTextCheck.Normalize(s)))))
+        bool SameSubstance(PrescriptionLine other) => other.Substances.Any(s => mine.Contains(MedicalTextCheck.Normalize(s)));
+        foreach (var other in active.Where(SameSubstance))
         {
             warnings.Add($"Même substance qu'une ligne en cours : {other.DrugName}.");
+        }
+        if ((hidden ?? []).Any(SameSubstance))
+        {
+            warnings.Add(HiddenClash);
         }
         foreach (var allergy in allergies.ActiveAllergiesMatching(line.Substances.Append(line.DrugName)))
         {

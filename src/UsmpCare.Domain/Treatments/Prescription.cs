@@ -108,11 +108,13 @@ public sealed class Prescription : IUnitScoped
     /// <summary>
     /// Adds a checked line. A same-substance line already active, or an allergy of the patient, needs a reason
     /// (<see cref="PrescribingChecks.Clashes"/>): without one the line is refused with the warnings, with one it is kept.
+    /// <paramref name="hidden"/>: the other team's active lines this prescriber may not read (P30), checked anonymously.
     /// </summary>
-    public void AddLine(PrescriptionLine line, IEnumerable<PrescriptionLine> activeElsewhere, AllergyRecord allergies)
+    public void AddLine(PrescriptionLine line, IEnumerable<PrescriptionLine> activeElsewhere, AllergyRecord allergies,
+        IEnumerable<PrescriptionLine>? hidden = null)
     {
         EnsureDraft();
-        var clashes = PrescribingChecks.Clashes(line, [.. activeElsewhere, .. Lines], allergies);
+        var clashes = PrescribingChecks.Clashes(line, [.. activeElsewhere, .. Lines], allergies, hidden);
         if (clashes.Count > 0 && line.Reason is null)
         {
             throw new DomainException([.. clashes, "Pour maintenir cette ligne malgré l'alerte, indiquez-en le motif."]);

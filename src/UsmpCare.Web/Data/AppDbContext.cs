@@ -49,6 +49,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<TransferPack> TransferPacks => Set<TransferPack>();
     public DbSet<Domain.Treatments.Drug> Drugs => Set<Domain.Treatments.Drug>();
     public DbSet<Domain.Treatments.Prescription> Prescriptions => Set<Domain.Treatments.Prescription>();
+    public DbSet<Domain.Treatments.PrescriptionValidation> PrescriptionValidations => Set<Domain.Treatments.PrescriptionValidation>();
     public DbSet<Domain.Treatments.DistributionDefaults> DistributionDefaults => Set<Domain.Treatments.DistributionDefaults>();
     public DbSet<Domain.Treatments.Administration> Administrations => Set<Domain.Treatments.Administration>();
     public DbSet<Domain.Treatments.PillBox> PillBoxes => Set<Domain.Treatments.PillBox>();

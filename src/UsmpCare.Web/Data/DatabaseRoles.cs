@@ -25,6 +25,7 @@ public static class DatabaseRoles
         "agenda.appointment_outcomes",
         "somatic.entry_visits",
         "treatments.administrations", "treatments.tso_confirmations", "treatments.tso_relays",
+        "treatments.prescription_validations",
     };
 
     /// <summary>

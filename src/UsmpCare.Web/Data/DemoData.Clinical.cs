@@ -201,6 +201,7 @@ public static partial class DemoData
         await SeedInformationSheetsAsync(db, units, patients, nurse, now);
         await SeedPrescriptionsAsync(db, patients, physician, nurse, now);
         await SeedPrescribingAsync(db, patients, physician, now);
+        await SeedPharmacyAsync(db, patients, psychiatrist, staff.Single(u => u.Email == "pharmacien@demo.usmp.fr"), now);
         // P32: each unit's places (establishments only, what the AP reads); the reason stays in the medical field.
         var places = units.SelectMany(u => new[]
         {

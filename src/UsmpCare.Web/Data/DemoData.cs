@@ -36,6 +36,7 @@ public static partial class DemoData
         new("dentiste@demo.usmp.fr", Role.Dentist, Team.Somatic, "Léa", "Moreau", null, UnitA),
         new("psychologue@demo.usmp.fr", Role.Psychologist, Team.Psychiatric, "Yanis", "Cherif", null, UnitA),
         new("medecin.sta@demo.usmp.fr", Role.Physician, Team.Somatic, "Hugo", "Fontaine", "10005678912", UnitB),
+        new("pharmacien@demo.usmp.fr", Role.Pharmacist, null, "Inès", "Garnier", "10006789123", UnitA),
     ];
 
     public static DemoAccount Account(Role role) => Accounts.First(a => a.Role == role);

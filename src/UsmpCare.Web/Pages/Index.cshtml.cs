@@ -15,6 +15,7 @@ public sealed class IndexModel : PageModel
         _ when roles.Contains(Role.Secretary) => "/Patients/Index",
         _ when roles.Contains(Role.PrisonAdministration) => "/Ap/Index",
         _ when roles.Contains(Role.Spip) => "/Spip/Index",
+        _ when roles.Contains(Role.Pharmacist) => "/Treatments/Validation",
         _ => "/WhoSeesWhat/Index",
     };
 }

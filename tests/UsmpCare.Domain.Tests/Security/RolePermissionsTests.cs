@@ -31,6 +31,16 @@ public sealed class RolePermissionsTests
     }
 
     [Fact]
+    public void The_pharmacist_holds_the_prescriptions_to_validate_and_nothing_else_of_the_record()
+    {
+        // Issue #20: no chart, record, care request, document or roster; he belongs to neither team (P30).
+        RolePermissions.Matrix[Role.Pharmacist].Should().BeEquivalentTo([Permission.ViewWhoSeesWhat, Permission.ValidatePrescriptions]);
+        Enum.GetValues<Role>().Where(r => RolePermissions.Allows(r, Permission.ValidatePrescriptions))
+            .Should().BeEquivalentTo([Role.Pharmacist]);
+        Role.Pharmacist.IsClinical().Should().BeFalse("he has no team record");
+    }
+
+    [Fact]
     public void Every_role_has_a_row_and_a_perimeter_and_every_permission_is_granted_to_someone()
     {
         RolePermissions.Matrix.Keys.Should().BeEquivalentTo(Enum.GetValues<Role>());
@@ -68,7 +78,7 @@ public sealed class RolePermissionsTests
     {
         foreach (var role in Enum.GetValues<Role>())
         {
-            var readsMedicalData = role.IsClinical();
+            var readsMedicalData = role.IsClinical() || role == Role.Pharmacist;
             (role.RequiresMfa()).Should().Be(readsMedicalData || role == Role.Administrator, role.ToString());
         }
     }

@@ -15,7 +15,7 @@ public sealed class PrescriptionTests
 
     private static Drug Paracetamol(string cis = "99000003") => Product(cis, "PARACETAMOL DEMO 500 mg, comprimé", "PARACÉTAMOL");
 
-    private static Drug Product(string cis, string name, string substance)
+    internal static Drug Product(string cis, string name, string substance)
     {
         var drug = new Drug(cis);
         drug.Update(name, "gélule", "orale", "Autorisation active", "Commercialisée",

@@ -23,7 +23,31 @@ public sealed class DataBoundaryTests(UsmpFactory app) : IClassFixture<UsmpFacto
     public async Task Non_care_accounts_never_receive_a_medical_field_on_any_page(Role role)
     {
         var medical = await MedicalTextsAsync();
+        medical.Should().Contain("AMOXICILLINE").And.Contain("METHADONE").And.Contain("ZOLOFT 50 mg, gélule").And.HaveCountGreaterThan(5);
+        var seen = await CrawlAsync(role, medical);
+        seen.Should().Contain(["/Treatments/Validation", "/Treatments/Drugs?q=methadone"])
+            .And.Contain(u => u.StartsWith("/Patients/Allergies/", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// Issue #20: the hospital pharmacist reads the unit's prescriptions (drug names are his trade) and nothing else of
+    /// the record: no note, finding, diagnosis, allergy, care request or appointment reason on any page he can reach.
+    /// </summary>
+    [Fact]
+    public async Task The_pharmacist_receives_prescriptions_and_no_other_medical_field_on_any_page()
+    {
+        var drugs = await DrugNamesAsync();
+        var medical = (await MedicalTextsAsync()).Except(drugs).ToList();
         medical.Should().Contain("AMOXICILLINE").And.HaveCountGreaterThan(5);
+
+        await CrawlAsync(Role.Pharmacist, medical);
+        var worklist = await (await app.LoginAsAsync(DemoData.Account(Role.Pharmacist))).GetAsync("/Treatments/Validation");
+        (await worklist.TextAsync()).Should().Contain("METHADONE AP-HP 40 mg, gélule", "his worklist shows what he validates");
+    }
+
+    /// <summary>Requests every route with real ids and follows every link; no answer may carry one of the words.</summary>
+    private async Task<HashSet<string>> CrawlAsync(Role role, IReadOnlyCollection<string> medical)
+    {
         var client = await app.LoginAsAsync(DemoData.Account(role));
         var ids = await app.WithDbAsync(async db => new
         {
@@ -32,6 +56,7 @@ public sealed class DataBoundaryTests(UsmpFactory app) : IClassFixture<UsmpFacto
             Psychiatric = await db.PsychiatricEntries.Select(e => e.Id).FirstAsync(),
             // The demo patient with a problem list, results, recalls and vaccinations (issue #21).
             Followup = await db.Vaccinations.Where(v => db.Recalls.Any(r => r.PatientId == v.PatientId)).Select(v => v.PatientId).FirstAsync(),
+            Prescribed = await db.Prescriptions.Select(p => p.PatientId).FirstAsync(),
         });
         var routes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/')).Distinct().ToList();
@@ -44,7 +69,9 @@ public sealed class DataBoundaryTests(UsmpFactory app) : IClassFixture<UsmpFacto
             // Issue #21: the prison's movement list of the demo's coming days, page and CSV (the crawl follows « lendemain »).
             .Append("/Ap/Movements?handler=Csv").Append($"/Ap/Movements?handler=Csv&day={TestClock.Today.AddDays(1):yyyy-MM-dd}")
             .Append("/Treatments/Round?wing=B%C3%A2timent%20A&slot=Morning").Append("/Treatments/PillBoxes")
-            .Concat(FollowupPages.Select(page => $"/Followup/{page}/{ids.Followup}")));
+            .Concat(FollowupPages.Select(page => $"/Followup/{page}/{ids.Followup}"))
+            // Issue #20: the treatment pages, with a patient who has prescriptions and a search that finds drugs.
+            .Append($"/Patients/Allergies/{ids.Prescribed}").Append("/Treatments/Drugs?q=methadone").Append("/Treatments/Validation"));
         var seen = new HashSet<string>();
 
         while (urls.Count > 0 && seen.Count < 200)
@@ -66,6 +93,7 @@ public sealed class DataBoundaryTests(UsmpFactory app) : IClassFixture<UsmpFacto
             }
         }
         seen.Should().HaveCountGreaterThan(15);
+        return seen;
     }
 
     [Theory]
@@ -108,6 +136,9 @@ public sealed class DataBoundaryTests(UsmpFactory app) : IClassFixture<UsmpFacto
     }
 
     private static readonly string[] FollowupPages = ["Problems", "Results", "Vaccinations", "Recalls"];
+    private Task<List<string>> DrugNamesAsync() => app.WithDbAsync(async db =>
+        (await db.Prescriptions.AsNoTracking().ToListAsync()).SelectMany(p => p.Lines)
+            .SelectMany(l => new[] { l.DrugName, l.DrugName.Split(' ')[0] }).Distinct().ToList());
 
     /// <summary>Distinctive medical words of the demo data: notes, findings, diagnoses, treatments, allergies.</summary>
     private Task<List<string>> MedicalTextsAsync() => app.WithDbAsync(async db =>
@@ -135,6 +166,8 @@ public sealed class DataBoundaryTests(UsmpFactory app) : IClassFixture<UsmpFacto
         texts.AddRange((await db.Prescriptions.AsNoTracking().ToListAsync()).SelectMany(p => p.Lines.Select(l => l.DrugName)));
         texts.AddRange(["Ordonnance sécurisée", "Traitement en cours"]);
         texts.Add("Grève de la faim — jour");
+        // Issue #20: what the demo prescriptions prescribe, by full name and by the name's first word.
+        texts.AddRange(await DrugNamesAsync());
         // P09: what the unit's information sheet says and whether it was handed are the care team's, not the AP's.
         texts.AddRange(["Livret d'accueil", "boîte aux lettres de l'unité sanitaire"]);
         // Issue #20: the round's drugs, the pill-boxes and the substitution treatment are medical data.

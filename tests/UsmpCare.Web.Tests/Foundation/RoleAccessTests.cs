@@ -21,6 +21,7 @@ public sealed class RoleAccessTests(UsmpFactory app) : IClassFixture<UsmpFactory
         { "ap@demo.usmp.fr", "/Ap" },
         { "spip@demo.usmp.fr", "/Spip" },
         { "admin@demo.usmp.fr", "/Admin/Users" },
+        { "pharmacien@demo.usmp.fr", "/Treatments/Validation" },
     };
 
     [Theory]
@@ -71,6 +72,32 @@ public sealed class RoleAccessTests(UsmpFactory app) : IClassFixture<UsmpFactory
             response.StatusCode.Should().Be(HttpStatusCode.Redirect, $"{role} must be refused {url}");
             response.Headers.Location!.OriginalString.Should().Contain("/Account/AccessDenied", $"{role} on {url}");
         }
+    }
+
+    /// <summary>
+    /// Issue #20: the hospital pharmacist holds the unit's prescriptions and nothing else of the record: every page of
+    /// another permission — chart, allergies, records, care requests, documents, consents, roster — is refused him.
+    /// </summary>
+    [Fact]
+    public async Task The_pharmacist_is_refused_every_page_but_the_prescriptions_he_validates()
+    {
+        var client = await app.LoginAsAsync(DemoData.Account(Role.Pharmacist));
+        var patientId = await app.WithDbAsync(db => Task.FromResult(db.Prescriptions.Select(p => p.PatientId).First()));
+        var entryId = await app.WithDbAsync(db => Task.FromResult(db.PsychiatricEntries.Select(e => e.Id).First()));
+        var pages = PagesRequiring(_ => true).ToList();
+        var refused = pages.Where(p => !RolePermissions.Allows(Role.Pharmacist, p.Permission)).ToList();
+        refused.Select(p => p.Route).Should().Contain(r => r.StartsWith("/Patients/Chart")).And.Contain(r => r.StartsWith("/Patients/Allergies"))
+            .And.Contain(r => r.StartsWith("/Records/")).And.Contain(r => r.StartsWith("/CareRequests/")).And.Contain(r => r.StartsWith("/Documents/"));
+
+        foreach (var (route, _) in refused)
+        {
+            var url = FillRoute(route, route.Contains("{team}") ? entryId : patientId, patientId);
+            var response = await client.GetAsync(url);
+            response.StatusCode.Should().Be(HttpStatusCode.Redirect, $"the pharmacist must be refused {url}");
+            response.Headers.Location!.OriginalString.Should().Contain("/Account/AccessDenied", url);
+        }
+        pages.Except(refused).Select(p => p.Route).Should().BeEquivalentTo(["/WhoSeesWhat", "/WhoSeesWhat/Index", "/Treatments/Validation"]);
+        (await client.GetAsync("/Treatments/Validation")).StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
     [Fact]

@@ -53,6 +53,23 @@ internal sealed class PrescriptionConfiguration : IEntityTypeConfiguration<Presc
     }
 }
 
+/// <summary>The pharmacy's validations (issue #20): append-only, the latest word on a prescription counts.</summary>
+internal sealed class PrescriptionValidationConfiguration : IEntityTypeConfiguration<PrescriptionValidation>
+{
+    public void Configure(EntityTypeBuilder<PrescriptionValidation> b)
+    {
+        b.ToTable("prescription_validations", "treatments");
+        b.HasKey(v => v.Id);
+        b.Property(v => v.Verdict).HasConversion<string>().HasMaxLength(20);
+        b.Property(v => v.Remark).HasMaxLength(PrescriptionValidation.RemarkMaxLength);
+        b.Property(v => v.PharmacistName).HasMaxLength(200);
+        b.HasOne<Prescription>().WithMany().HasForeignKey(v => v.PrescriptionId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Domain.Patients.Patient>().WithMany().HasForeignKey(v => v.PatientId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(v => new { v.PrescriptionId, v.At });
+        b.HasIndex(v => new { v.UnitId, v.At });
+    }
+}
+
 /// <summary>A unit's default distribution mode per drug class, one row per unit.</summary>
 internal sealed class DistributionDefaultsConfiguration : IEntityTypeConfiguration<DistributionDefaults>
 {
