@@ -9,13 +9,15 @@ namespace UsmpCare.Web.Treatments;
 public static class ActiveTreatments
 {
     /// <summary>
-    /// The active lines of the prescriptions of these teams' records. P30: pass the teams the reader may read
-    /// (<c>OpenedPatient.ReadableTeams</c>, decided by <c>RecordScopes</c>): the other team's lines only while the
-    /// patient agrees to sharing. A version is superseded only within its own team, so filtering by team keeps the chain whole.
+    /// P30: the active lines as this reader may see them — those of the records he may read (<c>OpenedPatient.ReadableTeams</c>,
+    /// decided by <c>RecordScopes</c>: the other team's only while the patient agrees to sharing) in <c>Visible</c>, and
+    /// the other team's kept out of sight in <c>Hidden</c>, for the prescriber's anonymous clash check
+    /// (<see cref="PrescribingChecks.HiddenClash"/>). A version is superseded only within its own team, so the chain
+    /// stays whole on both sides.
     /// </summary>
-    public static async Task<IReadOnlyList<ActiveLine>> ForPatientAsync(AppDbContext db, Guid patientId,
-        IReadOnlyCollection<Team> teams, DateOnly today) =>
-        ActiveTreatment.Of(await db.Prescriptions.AsNoTracking()
-            .Where(p => p.PatientId == patientId && p.Status == PrescriptionStatus.Signed && teams.Contains(p.Team))
-            .ToListAsync(), today);
+    public static async Task<WalledTreatment> ForPatientAsync(AppDbContext db, Guid patientId,
+        IReadOnlyCollection<Team> readableTeams, DateOnly today) =>
+        ActiveTreatment.Walled(ActiveTreatment.Of(await db.Prescriptions.AsNoTracking()
+            .Where(p => p.PatientId == patientId && p.Status == PrescriptionStatus.Signed)
+            .ToListAsync(), today), readableTeams);
 }

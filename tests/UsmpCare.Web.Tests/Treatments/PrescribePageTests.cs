@@ -138,6 +138,26 @@ public sealed class PrescribePageTests(UsmpFactory app) : IClassFixture<UsmpFact
     }
 
     [Fact]
+    public async Task A_same_substance_line_of_the_other_teams_hidden_treatment_warns_the_prescriber_without_naming_it()
+    {
+        // P30: no sharing agreed, so the somatic physician does not read the psychiatric line — yet he is warned of the
+        // clash, without the drug being named (issue #20, point 8).
+        var patient = await app.NewPatientAsync("Cloison");
+        var psychiatrist = await app.LoginAsAsync(DemoData.Account(Role.Psychiatrist));
+        var draft = IdFrom(await AddLineAsync(psychiatrist, patient.Id, Line(Methadone, days: 5)));
+        await psychiatrist.PostFormAsync($"/Treatments/Prescribe/{patient.Id}?handler=Sign&id={draft}", [], Url(patient.Id, draft));
+        (await PrescriptionsOfAsync(patient.Id)).Should().ContainSingle(p => p.IsSigned);
+        var physician = await app.LoginAsAsync(DemoData.Account(Role.Physician));
+
+        var refused = HttpClientExtensions.Parse(await (await AddLineAsync(physician, patient.Id, Line(Methadone, days: 5))).TextAsync());
+
+        var alert = refused.QuerySelector(".alert.error")!.TextContent;
+        alert.Should().Contain("Un traitement prescrit par l'autre équipe interagit avec cette prescription : contactez-la.")
+            .And.NotContainEquivalentOf("methadone", "the hidden line is not named");
+        (await PrescriptionsOfAsync(patient.Id)).Should().ContainSingle("the somatic draft is not stored without a reason");
+    }
+
+    [Fact]
     public async Task Modify_and_stop_write_new_versions_and_the_chart_shows_the_current_one_flagged_when_it_ends_within_a_week()
     {
         var patient = await app.NewPatientAsync("Versions");

@@ -3227,6 +3227,65 @@ namespace UsmpCare.Web.Data.Migrations
                     b.ToTable("prescriptions", "treatments");
                 });
 
+            modelBuilder.Entity("UsmpCare.Domain.Treatments.PrescriptionValidation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("patient_id");
+
+                    b.Property<Guid>("PharmacistId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("pharmacist_id");
+
+                    b.Property<string>("PharmacistName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("pharmacist_name");
+
+                    b.Property<Guid>("PrescriptionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("prescription_id");
+
+                    b.Property<string>("Remark")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("remark");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<string>("Verdict")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("verdict");
+
+                    b.HasKey("Id")
+                        .HasName("pk_prescription_validations");
+
+                    b.HasIndex("PatientId")
+                        .HasDatabaseName("ix_prescription_validations_patient_id");
+
+                    b.HasIndex("PrescriptionId", "At")
+                        .HasDatabaseName("ix_prescription_validations_prescription_id_at");
+
+                    b.HasIndex("UnitId", "At")
+                        .HasDatabaseName("ix_prescription_validations_unit_id_at");
+
+                    b.ToTable("prescription_validations", "treatments");
+                });
+
             modelBuilder.Entity("UsmpCare.Domain.Treatments.TsoConfirmation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4837,6 +4896,23 @@ namespace UsmpCare.Web.Data.Migrations
                         });
 
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("UsmpCare.Domain.Treatments.PrescriptionValidation", b =>
+                {
+                    b.HasOne("UsmpCare.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_prescription_validations_patients_patient_id");
+
+                    b.HasOne("UsmpCare.Domain.Treatments.Prescription", null)
+                        .WithMany()
+                        .HasForeignKey("PrescriptionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_prescription_validations_prescriptions_prescription_id");
                 });
 
             modelBuilder.Entity("UsmpCare.Domain.Treatments.TsoConfirmation", b =>

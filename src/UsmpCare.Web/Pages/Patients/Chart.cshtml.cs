@@ -99,7 +99,7 @@ public sealed class ChartModel(AppDbContext db, PatientAccess access, TimeProvid
             .GroupBy(x => x.d.Code)
             .Select(g => new Problem(g.Key, g.First().d.Label, g.Min(x => x.At), g.Max(x => x.At)))
             .OrderByDescending(p => p.Last)];
-        Active = await ActiveTreatments.ForPatientAsync(Db, id, readable, Fr.Today(Clock));
+        Active = (await ActiveTreatments.ForPatientAsync(Db, id, readable, Fr.Today(Clock))).Visible;
         ActiveProblems = await UsmpCare.Web.Followup.FollowupLists.Readable(Db.Problems, Opened)
             .Where(p => p.Status == Domain.Followup.ProblemStatus.Active).OrderBy(p => p.Code).ToListAsync();
         var since = Clock.GetUtcNow().AddMonths(-3);

@@ -75,8 +75,10 @@ public sealed class PrescribeModel(AppDbContext db, PatientAccess access, TimePr
             Line.Times.Aggregate(DoseTimes.None, (all, t) => all | t), Line.TimesPerDay, Line.AsNeeded, Line.MaxPerDay,
             Line.Start ?? throw new DomainException("Indiquez la date de début du traitement."), Line.DurationDays, Line.End, Line.Mode, Line.Reason), drug, defaults.ModeFor(drugClass));
         // The lines this draft replaces are in it already: compared with the rest of the treatment, not with themselves.
-        var active = (await ActiveAsync()).Where(a => a.Prescription.Id != draft.ReplacesId).Select(a => a.Line);
-        draft.AddLine(line, active, Banner.Patient.Allergies);
+        var treatment = await ActiveAsync();
+        var active = treatment.Visible.Where(a => a.Prescription.Id != draft.ReplacesId).Select(a => a.Line);
+        // P30: the other team's lines this prescriber may not read are still checked, and named to no one.
+        draft.AddLine(line, active, Banner.Patient.Allergies, treatment.Hidden);
         Q = null;
         return (draft, $"Ligne ajoutée : {line.DrugName}.");
     });
@@ -117,7 +119,7 @@ public sealed class PrescribeModel(AppDbContext db, PatientAccess access, TimePr
     public async Task ReloadAsync()
     {
         var patientId = Banner.Patient.Id;
-        Active = await ActiveAsync();
+        Active = (await ActiveAsync()).Visible;
         Draft = Id is { } id ? await Db.Prescriptions.AsNoTracking().FirstOrDefaultAsync(OwnDraft(id)) : null;
         Drafts = await Db.Prescriptions.AsNoTracking()
             .Where(p => p.PatientId == patientId && p.Team == Team && p.Status == PrescriptionStatus.Draft)
@@ -171,7 +173,7 @@ public sealed class PrescribeModel(AppDbContext db, PatientAccess access, TimePr
         };
     }
 
-    private Task<IReadOnlyList<ActiveLine>> ActiveAsync() =>
+    private Task<WalledTreatment> ActiveAsync() =>
         ActiveTreatments.ForPatientAsync(Db, Banner.Patient.Id, Opened.ReadableTeams, Fr.Today(Clock));
 
     private System.Linq.Expressions.Expression<Func<Prescription, bool>> OwnDraft(Guid id)
