@@ -66,3 +66,9 @@ CREATE TRIGGER appointments_no_truncate BEFORE TRUNCATE ON agenda.appointments
     FOR EACH STATEMENT EXECUTE FUNCTION core.forbid_delete();
 CREATE TRIGGER rooms_no_delete BEFORE DELETE ON agenda.rooms
     FOR EACH ROW EXECUTE FUNCTION core.forbid_delete();
+
+-- Issue #20: a pill-box is checked once (an UPDATE by the second nurse) but never deleted.
+CREATE TRIGGER pill_boxes_no_delete BEFORE DELETE ON treatments.pill_boxes
+    FOR EACH ROW EXECUTE FUNCTION core.forbid_delete();
+CREATE TRIGGER pill_boxes_no_truncate BEFORE TRUNCATE ON treatments.pill_boxes
+    FOR EACH STATEMENT EXECUTE FUNCTION core.forbid_delete();

@@ -68,3 +68,36 @@ CREATE TRIGGER result_acknowledgements_append_only BEFORE UPDATE OR DELETE ON fo
     FOR EACH ROW EXECUTE FUNCTION core.append_only();
 CREATE TRIGGER result_acknowledgements_no_truncate BEFORE TRUNCATE ON followup.result_acknowledgements
     FOR EACH STATEMENT EXECUTE FUNCTION core.append_only();
+
+-- Issue #21: the outcomes of appointments are a trail — a correction is a new row, none is changed or deleted.
+CREATE TRIGGER appointment_outcomes_append_only BEFORE UPDATE OR DELETE ON agenda.appointment_outcomes
+    FOR EACH ROW EXECUTE FUNCTION core.append_only();
+CREATE TRIGGER appointment_outcomes_no_truncate BEFORE TRUNCATE ON agenda.appointment_outcomes
+    FOR EACH STATEMENT EXECUTE FUNCTION core.append_only();
+
+-- Issue #20: a pharmaceutical validation is never rewritten nor removed (a second word is a new row).
+CREATE TRIGGER prescription_validations_append_only BEFORE UPDATE OR DELETE ON treatments.prescription_validations
+    FOR EACH ROW EXECUTE FUNCTION core.append_only();
+CREATE TRIGGER prescription_validations_no_truncate BEFORE TRUNCATE ON treatments.prescription_validations
+    FOR EACH STATEMENT EXECUTE FUNCTION core.append_only();
+
+-- P17, issue #21: a signed entry visit never changes.
+CREATE TRIGGER entry_visits_append_only BEFORE UPDATE OR DELETE ON somatic.entry_visits
+    FOR EACH ROW EXECUTE FUNCTION core.append_only();
+CREATE TRIGGER entry_visits_no_truncate BEFORE TRUNCATE ON somatic.entry_visits
+    FOR EACH STATEMENT EXECUTE FUNCTION core.append_only();
+
+-- Issue #20: the round's administration record and the TSO confirmations and relays are append-only for every role,
+-- the owner included (also in DatabaseRoles.AppendOnly).
+CREATE TRIGGER administrations_append_only BEFORE UPDATE OR DELETE ON treatments.administrations
+    FOR EACH ROW EXECUTE FUNCTION core.append_only();
+CREATE TRIGGER administrations_no_truncate BEFORE TRUNCATE ON treatments.administrations
+    FOR EACH STATEMENT EXECUTE FUNCTION core.append_only();
+CREATE TRIGGER tso_confirmations_append_only BEFORE UPDATE OR DELETE ON treatments.tso_confirmations
+    FOR EACH ROW EXECUTE FUNCTION core.append_only();
+CREATE TRIGGER tso_confirmations_no_truncate BEFORE TRUNCATE ON treatments.tso_confirmations
+    FOR EACH STATEMENT EXECUTE FUNCTION core.append_only();
+CREATE TRIGGER tso_relays_append_only BEFORE UPDATE OR DELETE ON treatments.tso_relays
+    FOR EACH ROW EXECUTE FUNCTION core.append_only();
+CREATE TRIGGER tso_relays_no_truncate BEFORE TRUNCATE ON treatments.tso_relays
+    FOR EACH STATEMENT EXECUTE FUNCTION core.append_only();

@@ -13,8 +13,8 @@ using UsmpCare.Web.Data;
 namespace UsmpCare.Web.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261206025139_Rounds")]
-    partial class Rounds
+    [Migration("20261206035435_Baseline")]
+    partial class Baseline
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -262,10 +262,19 @@ namespace UsmpCare.Web.Data.Migrations
                         .HasColumnType("character varying(30)")
                         .HasColumnName("outcome");
 
+                    b.Property<DateTimeOffset?>("OutcomeAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("outcome_at");
+
                     b.Property<string>("OutcomeNote")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
                         .HasColumnName("outcome_note");
+
+                    b.Property<string>("OutcomeReason")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("outcome_reason");
 
                     b.Property<Guid>("PatientId")
                         .HasColumnType("uuid")
@@ -339,6 +348,64 @@ namespace UsmpCare.Web.Data.Migrations
                         .HasDatabaseName("ix_appointments_unit_id_start");
 
                     b.ToTable("appointments", "agenda");
+                });
+
+            modelBuilder.Entity("UsmpCare.Domain.Agenda.AppointmentOutcomeRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AppointmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("appointment_id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("ById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("by_id");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("by_name");
+
+                    b.Property<bool>("ByPrison")
+                        .HasColumnType("boolean")
+                        .HasColumnName("by_prison");
+
+                    b.Property<string>("Correction")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("correction");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("reason");
+
+                    b.HasKey("Id")
+                        .HasName("pk_appointment_outcomes");
+
+                    b.HasIndex("AppointmentId")
+                        .HasDatabaseName("ix_appointment_outcomes_appointment_id");
+
+                    b.ToTable("appointment_outcomes", "agenda");
                 });
 
             modelBuilder.Entity("UsmpCare.Domain.Agenda.Room", b =>
@@ -2316,6 +2383,67 @@ namespace UsmpCare.Web.Data.Migrations
                     b.ToTable("prison_movements", "core");
                 });
 
+            modelBuilder.Entity("UsmpCare.Domain.Records.EntryVisit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("ArrivalDate")
+                        .HasColumnType("date")
+                        .HasColumnName("arrival_date");
+
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("entry_id");
+
+                    b.Property<Guid?>("InformationSheetId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("information_sheet_id");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("patient_id");
+
+                    b.Property<DateTimeOffset>("SignedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("signed_at");
+
+                    b.Property<Guid>("SignedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("signed_by_id");
+
+                    b.Property<string>("SignedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("signed_by_name");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_entry_visits");
+
+                    b.HasIndex("EntryId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_entry_visits_entry_id");
+
+                    b.HasIndex("InformationSheetId")
+                        .HasDatabaseName("ix_entry_visits_information_sheet_id");
+
+                    b.HasIndex("PatientId", "ArrivalDate")
+                        .IsUnique()
+                        .HasDatabaseName("ix_entry_visits_patient_id_arrival_date");
+
+                    b.HasIndex("UnitId", "SignedAt")
+                        .HasDatabaseName("ix_entry_visits_unit_id_signed_at");
+
+                    b.ToTable("entry_visits", "somatic");
+                });
+
             modelBuilder.Entity("UsmpCare.Domain.Records.HungerStrike", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3102,6 +3230,65 @@ namespace UsmpCare.Web.Data.Migrations
                     b.ToTable("prescriptions", "treatments");
                 });
 
+            modelBuilder.Entity("UsmpCare.Domain.Treatments.PrescriptionValidation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("patient_id");
+
+                    b.Property<Guid>("PharmacistId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("pharmacist_id");
+
+                    b.Property<string>("PharmacistName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("pharmacist_name");
+
+                    b.Property<Guid>("PrescriptionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("prescription_id");
+
+                    b.Property<string>("Remark")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("remark");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<string>("Verdict")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("verdict");
+
+                    b.HasKey("Id")
+                        .HasName("pk_prescription_validations");
+
+                    b.HasIndex("PatientId")
+                        .HasDatabaseName("ix_prescription_validations_patient_id");
+
+                    b.HasIndex("PrescriptionId", "At")
+                        .HasDatabaseName("ix_prescription_validations_prescription_id_at");
+
+                    b.HasIndex("UnitId", "At")
+                        .HasDatabaseName("ix_prescription_validations_unit_id_at");
+
+                    b.ToTable("prescription_validations", "treatments");
+                });
+
             modelBuilder.Entity("UsmpCare.Domain.Treatments.TsoConfirmation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3248,6 +3435,12 @@ namespace UsmpCare.Web.Data.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("code");
+
+                    b.Property<int>("EntryVisitTargetHours")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(48)
+                        .HasColumnName("entry_visit_target_hours");
 
                     b.Property<string>("EstablishmentType")
                         .IsRequired()
@@ -3713,6 +3906,16 @@ namespace UsmpCare.Web.Data.Migrations
                         .HasConstraintName("fk_appointments_units_unit_id");
                 });
 
+            modelBuilder.Entity("UsmpCare.Domain.Agenda.AppointmentOutcomeRecord", b =>
+                {
+                    b.HasOne("UsmpCare.Domain.Agenda.Appointment", null)
+                        .WithMany("OutcomeTrail")
+                        .HasForeignKey("AppointmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_appointment_outcomes_appointments_appointment_id");
+                });
+
             modelBuilder.Entity("UsmpCare.Domain.Agenda.Room", b =>
                 {
                     b.HasOne("UsmpCare.Domain.Units.Unit", null)
@@ -4126,6 +4329,95 @@ namespace UsmpCare.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_prison_movements_units_unit_id");
+                });
+
+            modelBuilder.Entity("UsmpCare.Domain.Records.EntryVisit", b =>
+                {
+                    b.HasOne("UsmpCare.Domain.Records.SomaticEntry", null)
+                        .WithOne()
+                        .HasForeignKey("UsmpCare.Domain.Records.EntryVisit", "EntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_entry_visits_somatic_entries_entry_id");
+
+                    b.HasOne("UsmpCare.Domain.Consents.InformationSheet", null)
+                        .WithMany()
+                        .HasForeignKey("InformationSheetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_entry_visits_information_sheets_information_sheet_id");
+
+                    b.HasOne("UsmpCare.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_entry_visits_patients_patient_id");
+
+                    b.OwnsOne("UsmpCare.Domain.Records.EntryVisitAnswers", "Answers", b1 =>
+                        {
+                            b1.Property<Guid>("EntryVisitId");
+
+                            b1.Property<int?>("Alcohol");
+
+                            b1.Property<int?>("Cannabis");
+
+                            b1.Property<int?>("CigarettesPerDay");
+
+                            b1.Property<string>("CurrentTreatments");
+
+                            b1.Property<int?>("DtpCatchUp");
+
+                            b1.Property<int?>("DtpStatus");
+
+                            b1.Property<int?>("HepatitisB");
+
+                            b1.Property<int?>("HepatitisBCatchUp");
+
+                            b1.Property<int?>("HepatitisBVaccineStatus");
+
+                            b1.Property<int?>("HepatitisC");
+
+                            b1.Property<string>("History");
+
+                            b1.Property<int?>("Hiv");
+
+                            b1.Property<int?>("Opioids");
+
+                            b1.Property<string>("OtherSubstances");
+
+                            b1.Property<int?>("PsychiatricReferral");
+
+                            b1.Property<string>("SheetNotHandedReason");
+
+                            b1.Property<int?>("Substitution");
+
+                            b1.Property<string>("SubstitutionDose");
+
+                            b1.Property<int?>("SuicideDangerousness");
+
+                            b1.Property<int?>("SuicideRisk");
+
+                            b1.Property<int?>("SuicideUrgency");
+
+                            b1.Property<int?>("Tobacco");
+
+                            b1.Property<int?>("Tuberculosis");
+
+                            b1.HasKey("EntryVisitId");
+
+                            b1.ToTable("entry_visits", "somatic");
+
+                            b1
+                                .ToJson("answers")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("EntryVisitId")
+                                .HasConstraintName("fk_entry_visits_entry_visits_id");
+                        });
+
+                    b.Navigation("Answers")
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("UsmpCare.Domain.Records.HungerStrike", b =>
@@ -4609,6 +4901,23 @@ namespace UsmpCare.Web.Data.Migrations
                     b.Navigation("Lines");
                 });
 
+            modelBuilder.Entity("UsmpCare.Domain.Treatments.PrescriptionValidation", b =>
+                {
+                    b.HasOne("UsmpCare.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_prescription_validations_patients_patient_id");
+
+                    b.HasOne("UsmpCare.Domain.Treatments.Prescription", null)
+                        .WithMany()
+                        .HasForeignKey("PrescriptionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_prescription_validations_prescriptions_prescription_id");
+                });
+
             modelBuilder.Entity("UsmpCare.Domain.Treatments.TsoConfirmation", b =>
                 {
                     b.HasOne("UsmpCare.Domain.Patients.Patient", null)
@@ -4654,6 +4963,11 @@ namespace UsmpCare.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_break_glass_grants_patients_patient_id");
+                });
+
+            modelBuilder.Entity("UsmpCare.Domain.Agenda.Appointment", b =>
+                {
+                    b.Navigation("OutcomeTrail");
                 });
 
             modelBuilder.Entity("UsmpCare.Domain.CareRequests.CareRequest", b =>

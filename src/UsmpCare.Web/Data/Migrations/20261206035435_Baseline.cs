@@ -20,6 +20,9 @@ namespace UsmpCare.Web.Data.Migrations
                 name: "documents");
 
             migrationBuilder.EnsureSchema(
+                name: "treatments");
+
+            migrationBuilder.EnsureSchema(
                 name: "agenda");
 
             migrationBuilder.EnsureSchema(
@@ -33,9 +36,6 @@ namespace UsmpCare.Web.Data.Migrations
 
             migrationBuilder.EnsureSchema(
                 name: "auth");
-
-            migrationBuilder.EnsureSchema(
-                name: "treatments");
 
             migrationBuilder.EnsureSchema(
                 name: "psychiatric");
@@ -175,7 +175,8 @@ namespace UsmpCare.Web.Data.Migrations
                     phone = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
                     address = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
                     hours = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    information_languages = table.Column<List<string>>(type: "text[]", nullable: false)
+                    information_languages = table.Column<List<string>>(type: "text[]", nullable: false),
+                    entry_visit_target_hours = table.Column<int>(type: "integer", nullable: false, defaultValue: 48)
                 },
                 constraints: table =>
                 {
@@ -271,6 +272,7 @@ namespace UsmpCare.Web.Data.Migrations
                 columns: table => new
                 {
                     unit_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    missed_doses_before_alert = table.Column<int>(type: "integer", nullable: false),
                     modes = table.Column<string>(type: "jsonb", nullable: true)
                 },
                 constraints: table =>
@@ -942,6 +944,35 @@ namespace UsmpCare.Web.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "pill_boxes",
+                schema: "treatments",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    patient_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    unit_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    week_of = table.Column<DateOnly>(type: "date", nullable: false),
+                    contents = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    prepared_by_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    prepared_by_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    prepared_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    checked_by_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    checked_by_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    checked_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_pill_boxes", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_pill_boxes_patients_patient_id",
+                        column: x => x.patient_id,
+                        principalSchema: "core",
+                        principalTable: "patients",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "prescriptions",
                 schema: "treatments",
                 columns: table => new
@@ -1239,6 +1270,64 @@ namespace UsmpCare.Web.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "tso_confirmations",
+                schema: "treatments",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    patient_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    unit_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    start = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    confirmed_with = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    confirmed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    recorded_by_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    recorded_by_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    recorded_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_tso_confirmations", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_tso_confirmations_patients_patient_id",
+                        column: x => x.patient_id,
+                        principalSchema: "core",
+                        principalTable: "patients",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "tso_relays",
+                schema: "treatments",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    patient_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    unit_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    last_dose_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    last_dose = table.Column<string>(type: "character varying(600)", maxLength: 600, nullable: true),
+                    relay_kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    relay_name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    relay_contact = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    relay_appointment = table.Column<DateOnly>(type: "date", nullable: true),
+                    naloxone = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    recorded_by_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    recorded_by_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    recorded_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_tso_relays", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_tso_relays_patients_patient_id",
+                        column: x => x.patient_id,
+                        principalSchema: "core",
+                        principalTable: "patients",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "vaccinations",
                 schema: "followup",
                 columns: table => new
@@ -1292,7 +1381,9 @@ namespace UsmpCare.Web.Data.Migrations
                     booked_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     outcome = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    outcome_reason = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
                     outcome_note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    outcome_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
                 },
                 constraints: table =>
@@ -1484,6 +1575,82 @@ namespace UsmpCare.Web.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "administrations",
+                schema: "treatments",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    patient_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    unit_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    prescription_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    line_index = table.Column<int>(type: "integer", nullable: false),
+                    prescriber_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    day = table.Column<DateOnly>(type: "date", nullable: false),
+                    slot = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    drug_name = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    dose = table.Column<decimal>(type: "numeric", nullable: false),
+                    dose_unit = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    mode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    outcome = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    recorded_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    nurse_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    nurse_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    substitution = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_administrations", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_administrations_patients_patient_id",
+                        column: x => x.patient_id,
+                        principalSchema: "core",
+                        principalTable: "patients",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_administrations_prescriptions_prescription_id",
+                        column: x => x.prescription_id,
+                        principalSchema: "treatments",
+                        principalTable: "prescriptions",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "prescription_validations",
+                schema: "treatments",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    prescription_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    patient_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    unit_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    verdict = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    remark = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    pharmacist_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    pharmacist_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_prescription_validations", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_prescription_validations_patients_patient_id",
+                        column: x => x.patient_id,
+                        principalSchema: "core",
+                        principalTable: "patients",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_prescription_validations_prescriptions_prescription_id",
+                        column: x => x.prescription_id,
+                        principalSchema: "treatments",
+                        principalTable: "prescriptions",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "test_results",
                 schema: "followup",
                 columns: table => new
@@ -1507,6 +1674,34 @@ namespace UsmpCare.Web.Data.Migrations
                         column: x => x.order_id,
                         principalSchema: "followup",
                         principalTable: "test_orders",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "appointment_outcomes",
+                schema: "agenda",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    appointment_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    outcome = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    reason = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    correction = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    by_prison = table.Column<bool>(type: "boolean", nullable: false),
+                    by_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    by_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_appointment_outcomes", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_appointment_outcomes_appointments_appointment_id",
+                        column: x => x.appointment_id,
+                        principalSchema: "agenda",
+                        principalTable: "appointments",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -1579,6 +1774,48 @@ namespace UsmpCare.Web.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "entry_visits",
+                schema: "somatic",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    entry_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    patient_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    unit_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    arrival_date = table.Column<DateOnly>(type: "date", nullable: false),
+                    information_sheet_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    signed_by_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    signed_by_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    signed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    answers = table.Column<string>(type: "jsonb", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_entry_visits", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_entry_visits_information_sheets_information_sheet_id",
+                        column: x => x.information_sheet_id,
+                        principalSchema: "consent",
+                        principalTable: "information_sheets",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_entry_visits_patients_patient_id",
+                        column: x => x.patient_id,
+                        principalSchema: "core",
+                        principalTable: "patients",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_entry_visits_somatic_entries_entry_id",
+                        column: x => x.entry_id,
+                        principalSchema: "somatic",
+                        principalTable: "entries",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "result_acknowledgements",
                 schema: "followup",
                 columns: table => new
@@ -1617,6 +1854,37 @@ namespace UsmpCare.Web.Data.Migrations
                 schema: "documents",
                 table: "administration_requests",
                 columns: new[] { "unit_id", "status" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_administrations_patient_id",
+                schema: "treatments",
+                table: "administrations",
+                column: "patient_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_administrations_prescriber_id_day",
+                schema: "treatments",
+                table: "administrations",
+                columns: new[] { "prescriber_id", "day" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_administrations_prescription_id_line_index_day_slot",
+                schema: "treatments",
+                table: "administrations",
+                columns: new[] { "prescription_id", "line_index", "day", "slot" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_administrations_unit_id_day_slot",
+                schema: "treatments",
+                table: "administrations",
+                columns: new[] { "unit_id", "day", "slot" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_appointment_outcomes_appointment_id",
+                schema: "agenda",
+                table: "appointment_outcomes",
+                column: "appointment_id");
 
             migrationBuilder.CreateIndex(
                 name: "ix_appointments_care_request_id",
@@ -1843,6 +2111,32 @@ namespace UsmpCare.Web.Data.Migrations
                 column: "unit_id");
 
             migrationBuilder.CreateIndex(
+                name: "ix_entry_visits_entry_id",
+                schema: "somatic",
+                table: "entry_visits",
+                column: "entry_id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_entry_visits_information_sheet_id",
+                schema: "somatic",
+                table: "entry_visits",
+                column: "information_sheet_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_entry_visits_patient_id_arrival_date",
+                schema: "somatic",
+                table: "entry_visits",
+                columns: new[] { "patient_id", "arrival_date" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_entry_visits_unit_id_signed_at",
+                schema: "somatic",
+                table: "entry_visits",
+                columns: new[] { "unit_id", "signed_at" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_escort_places_unit_id_name",
                 schema: "continuity",
                 table: "escort_places",
@@ -1955,6 +2249,37 @@ namespace UsmpCare.Web.Data.Migrations
                 schema: "core",
                 table: "patients",
                 columns: new[] { "unit_id", "status", "last_name" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_pill_boxes_patient_id_week_of",
+                schema: "treatments",
+                table: "pill_boxes",
+                columns: new[] { "patient_id", "week_of" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_pill_boxes_unit_id_week_of",
+                schema: "treatments",
+                table: "pill_boxes",
+                columns: new[] { "unit_id", "week_of" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_prescription_validations_patient_id",
+                schema: "treatments",
+                table: "prescription_validations",
+                column: "patient_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_prescription_validations_prescription_id_at",
+                schema: "treatments",
+                table: "prescription_validations",
+                columns: new[] { "prescription_id", "at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_prescription_validations_unit_id_at",
+                schema: "treatments",
+                table: "prescription_validations",
+                columns: new[] { "unit_id", "at" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_prescriptions_patient_id_status",
@@ -2112,6 +2437,18 @@ namespace UsmpCare.Web.Data.Migrations
                 column: "unit_id");
 
             migrationBuilder.CreateIndex(
+                name: "ix_tso_confirmations_patient_id",
+                schema: "treatments",
+                table: "tso_confirmations",
+                column: "patient_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_tso_relays_patient_id",
+                schema: "treatments",
+                table: "tso_relays",
+                column: "patient_id");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_unit_memberships_unit_id",
                 schema: "auth",
                 table: "unit_memberships",
@@ -2176,7 +2513,11 @@ namespace UsmpCare.Web.Data.Migrations
                 schema: "documents");
 
             migrationBuilder.DropTable(
-                name: "appointments",
+                name: "administrations",
+                schema: "treatments");
+
+            migrationBuilder.DropTable(
+                name: "appointment_outcomes",
                 schema: "agenda");
 
             migrationBuilder.DropTable(
@@ -2220,7 +2561,7 @@ namespace UsmpCare.Web.Data.Migrations
                 schema: "psychiatric");
 
             migrationBuilder.DropTable(
-                name: "entries",
+                name: "entry_visits",
                 schema: "somatic");
 
             migrationBuilder.DropTable(
@@ -2232,15 +2573,15 @@ namespace UsmpCare.Web.Data.Migrations
                 schema: "somatic");
 
             migrationBuilder.DropTable(
-                name: "information_sheets",
-                schema: "consent");
-
-            migrationBuilder.DropTable(
                 name: "medical_records",
                 schema: "core");
 
             migrationBuilder.DropTable(
-                name: "prescriptions",
+                name: "pill_boxes",
+                schema: "treatments");
+
+            migrationBuilder.DropTable(
+                name: "prescription_validations",
                 schema: "treatments");
 
             migrationBuilder.DropTable(
@@ -2288,6 +2629,14 @@ namespace UsmpCare.Web.Data.Migrations
                 schema: "continuity");
 
             migrationBuilder.DropTable(
+                name: "tso_confirmations",
+                schema: "treatments");
+
+            migrationBuilder.DropTable(
+                name: "tso_relays",
+                schema: "treatments");
+
+            migrationBuilder.DropTable(
                 name: "unit_memberships",
                 schema: "auth");
 
@@ -2312,12 +2661,16 @@ namespace UsmpCare.Web.Data.Migrations
                 schema: "followup");
 
             migrationBuilder.DropTable(
-                name: "rooms",
+                name: "appointments",
                 schema: "agenda");
 
             migrationBuilder.DropTable(
-                name: "care_requests",
-                schema: "care");
+                name: "information_sheets",
+                schema: "consent");
+
+            migrationBuilder.DropTable(
+                name: "entries",
+                schema: "somatic");
 
             migrationBuilder.DropTable(
                 name: "escort_places",
@@ -2328,8 +2681,8 @@ namespace UsmpCare.Web.Data.Migrations
                 schema: "somatic");
 
             migrationBuilder.DropTable(
-                name: "issued_documents",
-                schema: "documents");
+                name: "prescriptions",
+                schema: "treatments");
 
             migrationBuilder.DropTable(
                 name: "test_results",
@@ -2348,8 +2701,16 @@ namespace UsmpCare.Web.Data.Migrations
                 schema: "auth");
 
             migrationBuilder.DropTable(
-                name: "collection_rounds",
+                name: "care_requests",
                 schema: "care");
+
+            migrationBuilder.DropTable(
+                name: "rooms",
+                schema: "agenda");
+
+            migrationBuilder.DropTable(
+                name: "issued_documents",
+                schema: "documents");
 
             migrationBuilder.DropTable(
                 name: "test_orders",
@@ -2358,6 +2719,10 @@ namespace UsmpCare.Web.Data.Migrations
             migrationBuilder.DropTable(
                 name: "consent_entries",
                 schema: "consent");
+
+            migrationBuilder.DropTable(
+                name: "collection_rounds",
+                schema: "care");
 
             migrationBuilder.DropTable(
                 name: "patients",
