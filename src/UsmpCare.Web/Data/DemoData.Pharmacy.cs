@@ -24,9 +24,12 @@ public static partial class DemoData
         psychiatric.Sign(at, replacedAlreadySuperseded: false);
         db.Prescriptions.Add(psychiatric);
 
-        var pillBox = await db.Prescriptions.SingleAsync(p => p.PatientId == patient.Id && p.Team == Team.Somatic);
-        db.PrescriptionValidations.Add(PrescriptionValidation.Of(pillBox, superseded: false, ValidationVerdict.Validated, null,
-            pharmacist.Id, pharmacist.DisplayName, pillBox.SignedAt!.Value.AddHours(3)));
+        // The patient's first signed somatic prescription (the pill-box one; the demo has others since).
+        var somatic = await db.Prescriptions
+            .Where(p => p.PatientId == patient.Id && p.Team == Team.Somatic && p.Status == PrescriptionStatus.Signed)
+            .OrderBy(p => p.SignedAt).FirstAsync();
+        db.PrescriptionValidations.Add(PrescriptionValidation.Of(somatic, superseded: false, ValidationVerdict.Validated, null,
+            pharmacist.Id, pharmacist.DisplayName, somatic.SignedAt!.Value.AddHours(3)));
         await db.SaveChangesAsync();
     }
 }
