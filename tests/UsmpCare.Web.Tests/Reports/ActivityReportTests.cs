@@ -39,7 +39,7 @@ public sealed class ActivityReportTests(UsmpFactory app) : IClassFixture<UsmpFac
             ["DOC-00"] = 3, ["DOC-FollowUpAttestation"] = 2, ["DOC-InjuryCertificate"] = 1, ["DOC-WorkStoppage"] = 0,
             ["DOC-RegimeAttestation"] = 0, ["DOC-PathologyCertificate"] = 0, ["DOC-DisabilityAccommodation"] = 0,
             ["DOC-MedicalNeed"] = 0, ["DOC-RecommendationSheet"] = 0, ["DOC-ReleasePack"] = 0,
-            ["DOC-ExtractionCover"] = 0, ["DOC-InformationSheet"] = 0,
+            ["DOC-ExtractionCover"] = 0, ["DOC-InformationSheet"] = 0, ["DOC-Ordonnance"] = 0,
             ["AP-01"] = 4, ["AP-02"] = 1, ["AP-03"] = 2, ["AP-03-NoLegalBasis"] = 1, ["AP-03-MedicalSecrecy"] = 0,
             ["AP-03-NotForTreatingPhysician"] = 0, ["AP-03-PatientRefused"] = 0, ["AP-03-Other"] = 1, ["AP-04"] = 1,
             ["GRV-01"] = 2, ["GRV-02"] = 2, ["GRV-03"] = 1,

@@ -91,7 +91,7 @@ public sealed class PharmacistTests(UsmpFactory app) : IClassFixture<UsmpFactory
         var pharmacist = await app.LoginAsAsync(DemoData.Account(Role.Pharmacist));
         await pharmacist.PostFormAsync(Url, Form(id, "Validated"), Url);
 
-        var update = () => ExecuteAsync($"UPDATE treatments.prescription_validations SET verdict = 'Remark' WHERE prescription_id = '{id}'");
+        var update = () => ExecuteAsync($"UPDATE treatments.prescription_validations SET answer = 'Remark' WHERE prescription_id = '{id}'");
         var delete = () => ExecuteAsync($"DELETE FROM treatments.prescription_validations WHERE prescription_id = '{id}'");
 
         (await update.Should().ThrowAsync<PostgresException>()).Which.MessageText.Should().Contain("append-only");

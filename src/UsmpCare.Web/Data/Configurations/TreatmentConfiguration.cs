@@ -60,7 +60,8 @@ internal sealed class PrescriptionValidationConfiguration : IEntityTypeConfigura
     {
         b.ToTable("prescription_validations", "treatments");
         b.HasKey(v => v.Id);
-        b.Property(v => v.Verdict).HasConversion<string>().HasMaxLength(20);
+        // « answer », not « verdict »: no column of the database may read as a judicial word (PatientSchemaTests).
+        b.Property(v => v.Verdict).HasConversion<string>().HasMaxLength(20).HasColumnName("answer");
         b.Property(v => v.Remark).HasMaxLength(PrescriptionValidation.RemarkMaxLength);
         b.Property(v => v.PharmacistName).HasMaxLength(200);
         b.HasOne<Prescription>().WithMany().HasForeignKey(v => v.PrescriptionId).OnDelete(DeleteBehavior.Restrict);

@@ -3272,7 +3272,7 @@ namespace UsmpCare.Web.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
-                        .HasColumnName("verdict");
+                        .HasColumnName("answer");
 
                     b.HasKey("Id")
                         .HasName("pk_prescription_validations");

@@ -1625,7 +1625,7 @@ namespace UsmpCare.Web.Data.Migrations
                     prescription_id = table.Column<Guid>(type: "uuid", nullable: false),
                     patient_id = table.Column<Guid>(type: "uuid", nullable: false),
                     unit_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    verdict = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    answer = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     remark = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
                     pharmacist_id = table.Column<Guid>(type: "uuid", nullable: false),
                     pharmacist_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
