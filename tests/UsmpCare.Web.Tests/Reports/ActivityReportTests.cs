@@ -252,7 +252,28 @@ public sealed class ActivityReportTests(UsmpFactory app) : IClassFixture<UsmpFac
 
         var dashboard = await physician.GetDocumentAsync("/Dashboard");
         dashboard.QuerySelector("#kpi-arrivals")!.TextContent.Should().Be(notSeen.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        // Late against the unit's own target, not a fixed 48 h (issue #21, point 4).
+        row.ClassList.Should().Contain("overdue", "three days exceed the default 48 h");
+        var target = await app.WithDbAsync(db => db.Units.Where(u => u.Id == unitId).Select(u => u.EntryVisitTargetHours).SingleAsync());
+        await SetTargetAsync(unitId, 120);
+        try
+        {
+            (await physician.GetDocumentAsync("/Reports/Arrivals")).QuerySelectorAll("#not-seen tbody tr")
+                .Single(r => r.TextContent.Contains(newcomer.Ecrou, StringComparison.Ordinal))
+                .ClassList.Should().NotContain("overdue", "the unit expects its entry visits within 120 h");
+        }
+        finally
+        {
+            await SetTargetAsync(unitId, target);
+        }
     }
+
+    private Task<int> SetTargetAsync(Guid unitId, int hours) => app.WithDbAsync(async db =>
+    {
+        (await db.Units.SingleAsync(u => u.Id == unitId)).SetEntryVisitTarget(hours);
+        return await db.SaveChangesAsync();
+    });
 
     [Fact]
     public async Task The_escort_desk_records_the_kind_the_cause_of_a_cancellation_and_the_escort_lateness()

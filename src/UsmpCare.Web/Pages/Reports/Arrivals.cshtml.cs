@@ -12,7 +12,7 @@ public sealed class ArrivalsModel(ReportingDb reporting, CurrentUnit currentUnit
     // Issue #22 point 5: reads that may lag a few seconds, from the replica when there is one.
     private readonly AppDbContext db = reporting.Db;
 
-    public sealed record Waiting(Guid PatientId, string Patient, string Ecrou, DateOnly ArrivalDate, double Hours);
+    public sealed record Waiting(Guid PatientId, string Patient, string Ecrou, DateOnly ArrivalDate, double Hours, bool Overdue);
 
     public sealed record Month(string Label, int Arrivals, int Seen, double? MedianHours);
 
@@ -24,8 +24,11 @@ public sealed class ArrivalsModel(ReportingDb reporting, CurrentUnit currentUnit
         var unitId = (await currentUnit.IdAsync())!.Value;
         var now = clock.GetUtcNow();
         var today = Fr.Today(clock);
+        // Late past the unit's own target (issue #21, set by the coordinator), as on the entry-visits list.
+        var unit = await db.Units.AsNoTracking().SingleAsync(u => u.Id == unitId);
         NotSeen = [.. (await ActivityReport.ArrivalsNotSeenAsync(db, unitId))
-            .Select(p => new Waiting(p.PatientId, p.Name, p.Ecrou, p.ArrivalDate, Math.Max(0, Math.Round((now - p.Arrived).TotalHours))))];
+            .Select(p => new Waiting(p.PatientId, p.Name, p.Ecrou, p.ArrivalDate, Math.Max(0, Math.Round((now - p.Arrived).TotalHours)),
+                unit.EntryVisitOverdue(p.Arrived, now)))];
 
         var first = new DateOnly(today.Year, today.Month, 1).AddMonths(-11);
         var delays = await ActivityReport.ArrivalDelaysAsync(db, unitId, new ReportPeriod(first, today));
