@@ -6,7 +6,10 @@ namespace UsmpCare.Web.Pages.Followup;
 /// A follow-up page of one patient (issue #21, points 5 and 6): read from his chart in his unit, the items of the records
 /// the reader may read (P30); written in the writer's own team's record only (<see cref="PatientNeed.WriteRecord"/>).
 /// A domain refusal is shown by <see cref="ShowDomainErrorsFilter"/>, which reloads the lists through <see cref="ReloadAsync"/>.
+/// The patient is opened by <see cref="OpenPatientFilter"/> before any handler: for his chart here, for the writer's own
+/// team's record on each POST handler (<c>[OpensPatient(PatientNeed.WriteRecord)]</c>).
 /// </summary>
+[OpensPatient(PatientNeed.ViewChart)]
 public abstract class FollowupPageModel(AppDbContext db, PatientAccess access, TimeProvider clock)
     : PatientPageModel(db, access, clock), IReloadsAfterRefusal
 {
@@ -17,12 +20,8 @@ public abstract class FollowupPageModel(AppDbContext db, PatientAccess access, T
 
     public DateOnly Today => Fr.Today(Clock);
 
-    public async Task<IActionResult> OnGetAsync(Guid patientId)
+    public async Task<IActionResult> OnGetAsync()
     {
-        if (await OpenAsync(patientId, PatientNeed.ViewChart) is { } refused)
-        {
-            return refused;
-        }
         await ReloadAsync();
         return Page();
     }
@@ -36,15 +35,12 @@ public abstract class FollowupPageModel(AppDbContext db, PatientAccess access, T
     protected abstract Task LoadAsync();
 
     /// <summary>
-    /// Opens the patient for writing in the user's team's record, checks one of the permissions the act needs, applies the
-    /// change and saves: a refusal of the domain saves nothing and redisplays the page with its French message.
+    /// On a handler that opened the patient for writing in the user's team's record: checks one of the permissions the
+    /// act needs, applies the change and saves; a refusal of the domain saves nothing and redisplays the page with its
+    /// French message.
     /// </summary>
     protected async Task<IActionResult> WriteAsync(Guid patientId, Permission[] anyOf, Func<Team, Actor, Task<string>> change)
     {
-        if (await OpenAsync(patientId, PatientNeed.WriteRecord) is { } refused)
-        {
-            return refused;
-        }
         if (!anyOf.Any(User.Can) || User.TeamOf() is not { } team)
         {
             return Forbid();

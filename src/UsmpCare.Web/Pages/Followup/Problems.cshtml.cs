@@ -36,6 +36,7 @@ public sealed class ProblemsModel(AppDbContext db, PatientAccess access, Cim10Ca
         Found = await catalogue.SearchAsync(Q, 20);
     }
 
+    [OpensPatient(PatientNeed.WriteRecord)]
     public Task<IActionResult> OnPostAddAsync(Guid patientId) => WriteAsync(patientId, Coding, async (team, by) =>
     {
         var code = await catalogue.FindAsync(Code)
@@ -45,6 +46,7 @@ public sealed class ProblemsModel(AppDbContext db, PatientAccess access, Cim10Ca
         return $"Problème « {code.Code} {code.Label} » ajouté à la liste.";
     });
 
+    [OpensPatient(PatientNeed.WriteRecord)]
     public Task<IActionResult> OnPostResolveAsync(Guid patientId) => WriteAsync(patientId, Coding, async (team, _) =>
     {
         var problem = await OwnAsync(patientId, team);
@@ -52,6 +54,7 @@ public sealed class ProblemsModel(AppDbContext db, PatientAccess access, Cim10Ca
         return $"Problème « {problem.Label} » résolu.";
     });
 
+    [OpensPatient(PatientNeed.WriteRecord)]
     public Task<IActionResult> OnPostErroneousAsync(Guid patientId) => WriteAsync(patientId, Coding, async (team, by) =>
     {
         var problem = await OwnAsync(patientId, team);

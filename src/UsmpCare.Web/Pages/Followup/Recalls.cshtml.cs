@@ -28,6 +28,7 @@ public sealed class RecallsModel(AppDbContext db, PatientAccess access, TimeProv
     protected override async Task LoadAsync() =>
         Recalls = await FollowupLists.Readable(Db.Recalls, Opened).OrderBy(r => r.State).ThenBy(r => r.DueOn).ToListAsync();
 
+    [OpensPatient(PatientNeed.WriteRecord)]
     public Task<IActionResult> OnPostAddAsync(Guid patientId) => WriteAsync(patientId, Recalling, (team, by) =>
     {
         if (DueOn is null)
@@ -40,12 +41,14 @@ public sealed class RecallsModel(AppDbContext db, PatientAccess access, TimeProv
         return Task.FromResult($"Rappel enregistré pour le {Fr.Date(recall.DueOn)} : {recall.Detail}.");
     });
 
+    [OpensPatient(PatientNeed.WriteRecord)]
     public Task<IActionResult> OnPostDoneAsync(Guid patientId) => WriteAsync(patientId, Recalling, async (team, _) =>
     {
         (await OwnAsync(patientId, team)).MarkDone(Clock.GetUtcNow());
         return "Rappel marqué fait.";
     });
 
+    [OpensPatient(PatientNeed.WriteRecord)]
     public Task<IActionResult> OnPostCancelAsync(Guid patientId) => WriteAsync(patientId, Recalling, async (team, _) =>
     {
         (await OwnAsync(patientId, team)).Cancel(CancelReason, Clock.GetUtcNow());

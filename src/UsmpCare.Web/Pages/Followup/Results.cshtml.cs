@@ -36,6 +36,7 @@ public sealed class ResultsModel(AppDbContext db, PatientAccess access, TimeProv
         Orders = await FollowupLists.Readable(Db.TestOrders, Opened).Include(o => o.Result).ThenInclude(r => r!.Acknowledgement)
             .OrderBy(o => o.Result != null).ThenByDescending(o => o.OrderedAt).ToListAsync();
 
+    [OpensPatient(PatientNeed.WriteRecord)]
     public Task<IActionResult> OnPostOrderAsync(Guid patientId) => WriteAsync(patientId, Ordering, (team, by) =>
     {
         var order = new TestOrder(patientId, Banner.Patient.UnitId, team, Exam, OtherLabel, Today, by.Id, by.Name, Clock.GetUtcNow());
@@ -43,6 +44,7 @@ public sealed class ResultsModel(AppDbContext db, PatientAccess access, TimeProv
         return Task.FromResult($"Examen prescrit : {order.Name}.");
     });
 
+    [OpensPatient(PatientNeed.WriteRecord)]
     public Task<IActionResult> OnPostResultAsync(Guid patientId) => WriteAsync(patientId, Entering, async (team, by) =>
     {
         var order = await OwnAsync(patientId, team);
@@ -52,6 +54,7 @@ public sealed class ResultsModel(AppDbContext db, PatientAccess access, TimeProv
         return $"Résultat de « {order.Name} » enregistré : il attend d'être vu par un médecin.";
     });
 
+    [OpensPatient(PatientNeed.WriteRecord)]
     public Task<IActionResult> OnPostAcknowledgeAsync(Guid patientId) => WriteAsync(patientId, Entering, async (team, by) =>
     {
         var order = await OwnAsync(patientId, team);

@@ -38,6 +38,7 @@ public sealed class VaccinationsModel(AppDbContext db, PatientAccess access, Tim
             .Select(r => r.Vaccine!.Value).ToListAsync()).ToHashSet();
     }
 
+    [OpensPatient(PatientNeed.WriteRecord)]
     public Task<IActionResult> OnPostGiveAsync(Guid patientId) => WriteAsync(patientId, Vaccinating, (team, by) =>
     {
         var dose = new Vaccination(patientId, Banner.Patient.UnitId, team, Vaccine, DoseNumber, Lot, GivenOn ?? Today, Site,
@@ -47,6 +48,7 @@ public sealed class VaccinationsModel(AppDbContext db, PatientAccess access, Tim
     });
 
     /// <summary>The recall of the next dose the catch-up calls for, so the agenda books it.</summary>
+    [OpensPatient(PatientNeed.WriteRecord)]
     public Task<IActionResult> OnPostRecallAsync(Guid patientId) => WriteAsync(patientId, Vaccinating, async (team, by) =>
     {
         await LoadAsync();

@@ -12,6 +12,7 @@ namespace UsmpCare.Web.Pages.Treatments;
 /// is the letter that is stored, numbered, ledgered as handed to the patient, and printed from the stored bytes.
 /// </summary>
 [RequirePermission(Permission.Prescribe)]
+[OpensPatient(PatientNeed.WriteRecord)]
 public sealed class OrdonnanceModel(AppDbContext db, PatientAccess access, DocumentIssuing issuing, TimeProvider clock)
     : PatientPageModel(db, access, clock)
 {
@@ -24,9 +25,9 @@ public sealed class OrdonnanceModel(AppDbContext db, PatientAccess access, Docum
 
     public async Task<IActionResult> OnGetAsync(Guid patientId)
     {
-        if (await OpenSignedAsync(patientId) is { } refused)
+        if (await SignedAsync(patientId) is { } missing)
         {
-            return refused;
+            return missing;
         }
         PreviewHtml = (await issuing.PreviewAsync(await RequestAsync())).Html;
         Issued = await Db.IssuedDocuments.AsNoTracking()
@@ -37,9 +38,9 @@ public sealed class OrdonnanceModel(AppDbContext db, PatientAccess access, Docum
 
     public async Task<IActionResult> OnPostAsync(Guid patientId)
     {
-        if (await OpenSignedAsync(patientId) is { } refused)
+        if (await SignedAsync(patientId) is { } missing)
         {
-            return refused;
+            return missing;
         }
         var issued = await issuing.IssueAsync(await RequestAsync());
         Message = $"Ordonnance n° {issued.Document!.Number} émise.";
@@ -49,9 +50,9 @@ public sealed class OrdonnanceModel(AppDbContext db, PatientAccess access, Docum
     /// <summary>The stored PDF: what was printed is what was issued.</summary>
     public async Task<IActionResult> OnGetPdfAsync(Guid patientId, Guid documentId)
     {
-        if (await OpenSignedAsync(patientId) is { } refused)
+        if (await SignedAsync(patientId) is { } missing)
         {
-            return refused;
+            return missing;
         }
         var document = await Db.IssuedDocuments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == documentId
             && d.PatientId == patientId && d.Kind == DocumentKind.Ordonnance && d.SourceEntryId == PrescriptionId);
@@ -59,12 +60,8 @@ public sealed class OrdonnanceModel(AppDbContext db, PatientAccess access, Docum
     }
 
     /// <summary>P30: the prescriber's team prints its own prescriptions only; a draft or a stop has no ordonnance.</summary>
-    private async Task<IActionResult?> OpenSignedAsync(Guid patientId)
+    private async Task<IActionResult?> SignedAsync(Guid patientId)
     {
-        if (await OpenAsync(patientId, PatientNeed.WriteRecord) is { } refused)
-        {
-            return refused;
-        }
         var team = User.TeamOf();
         var prescription = await Db.Prescriptions.AsNoTracking().FirstOrDefaultAsync(p => p.Id == PrescriptionId
             && p.PatientId == patientId && p.Team == team && p.Status == PrescriptionStatus.Signed && p.Change != PrescriptionChange.Stop);

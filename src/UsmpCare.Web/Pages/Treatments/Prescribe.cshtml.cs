@@ -12,6 +12,7 @@ namespace UsmpCare.Web.Pages.Treatments;
 /// own team's record only (P30); a signed prescription is never rewritten, a change is a new version (P17).
 /// </summary>
 [RequirePermission(Permission.Prescribe)]
+[OpensPatient(PatientNeed.WriteRecord)]
 [ShowsInputErrors]
 public sealed class PrescribeModel(AppDbContext db, PatientAccess access, TimeProvider clock)
     : PatientPageModel(db, access, clock), IReloadsAfterRefusal
@@ -51,12 +52,8 @@ public sealed class PrescribeModel(AppDbContext db, PatientAccess access, TimePr
     public IReadOnlyList<(Drug Drug, DistributionMode Mode)> Found { get; private set; } = [];
     public Team Team => User.TeamOf()!.Value;
 
-    public async Task<IActionResult> OnGetAsync(Guid patientId)
+    public async Task<IActionResult> OnGetAsync()
     {
-        if (await OpenAsync(patientId, PatientNeed.WriteRecord) is { } refused)
-        {
-            return refused;
-        }
         await ReloadAsync();
         if (Id is not null && Draft is null)
         {
@@ -149,13 +146,9 @@ public sealed class PrescribeModel(AppDbContext db, PatientAccess access, TimePr
         return (version, message);
     });
 
-    /// <summary>Opens the patient in the prescriber's own record, runs the change, saves it and shows where it leads.</summary>
+    /// <summary>Runs the change in the prescriber's own record (opened for it), saves it and shows where it leads.</summary>
     private async Task<IActionResult> WriteAsync(Guid patientId, Func<Task<(Prescription Changed, string Message)>> change)
     {
-        if (await OpenAsync(patientId, PatientNeed.WriteRecord) is { } refused)
-        {
-            return refused;
-        }
         if (!ModelState.IsValid)
         {
             await ReloadAsync();

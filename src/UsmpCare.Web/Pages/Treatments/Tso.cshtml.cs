@@ -9,6 +9,7 @@ namespace UsmpCare.Web.Pages.Treatments;
 /// at release the relay outside and the naloxone offered, which the release pack carries.
 /// </summary>
 [RequirePermission(Permission.ViewPatientChart)]
+[OpensPatient(PatientNeed.ViewChart)]
 public sealed class TsoModel(AppDbContext db, PatientAccess access, TimeProvider clock)
     : PatientPageModel(db, access, clock), IReloadsAfterRefusal
 {
@@ -27,7 +28,7 @@ public sealed class TsoModel(AppDbContext db, PatientAccess access, TimeProvider
     public TsoRelay? Relay { get; private set; }
     public bool CanWrite { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid patientId) => await LoadAsync(patientId) ?? Page();
+    public IActionResult OnGet() => Page();
 
     public Task<IActionResult> OnPostConfirmAsync(Guid patientId) => WriteAsync(patientId, (actor, now) =>
     {
@@ -46,6 +47,9 @@ public sealed class TsoModel(AppDbContext db, PatientAccess access, TimeProvider
         return "Relais de sortie enregistré : il figurera dans le dossier de sortie.";
     });
 
+    /// <summary>Every handler shows the history and decides from it whether the user may write.</summary>
+    protected override Task OnOpenedAsync() => ReloadAsync();
+
     public async Task ReloadAsync()
     {
         var id = Banner.Patient.Id;
@@ -61,10 +65,6 @@ public sealed class TsoModel(AppDbContext db, PatientAccess access, TimeProvider
 
     private async Task<IActionResult> WriteAsync(Guid patientId, Func<Actor, DateTimeOffset, Task<string>> write)
     {
-        if (await LoadAsync(patientId) is { } refused)
-        {
-            return refused;
-        }
         if (!CanWrite)
         {
             return Forbid();
@@ -72,15 +72,5 @@ public sealed class TsoModel(AppDbContext db, PatientAccess access, TimeProvider
         Message = await write(Actor.Of(User), Clock.GetUtcNow());
         await Db.SaveChangesAsync();
         return RedirectToPage(new { patientId });
-    }
-
-    private async Task<IActionResult?> LoadAsync(Guid patientId)
-    {
-        if (await OpenAsync(patientId, PatientNeed.ViewChart) is { } refused)
-        {
-            return refused;
-        }
-        await ReloadAsync();
-        return null;
     }
 }
