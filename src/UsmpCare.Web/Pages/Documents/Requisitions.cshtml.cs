@@ -2,6 +2,7 @@ using UsmpCare.Documents;
 using UsmpCare.Domain.Certificates;
 using UsmpCare.Domain.Disclosures;
 using UsmpCare.Domain.Patients;
+using UsmpCare.Web.Accounts;
 using UsmpCare.Web.Documents;
 
 namespace UsmpCare.Web.Pages.Documents;
@@ -106,15 +107,8 @@ public sealed class RequisitionsModel(AppDbContext db, CurrentUnit currentUnit, 
             .Join(db.Patients, r => r.PatientId, p => p.Id, (r, p) => new { r, p.LastName, p.FirstName, p.Ecrou })
             .ToListAsync();
         Rows = [.. rows.Select(x => new Row(x.r, x.LastName.ToUpperInvariant() + " " + x.FirstName, x.Ecrou))];
-        var physicianRoles = new[] { nameof(Role.Physician), nameof(Role.Psychiatrist), nameof(Role.Coordinator) };
-        var physicians = await (from m in db.UnitMemberships
-                                where m.UnitId == unitId
-                                join u in db.Users on m.UserId equals u.Id
-                                join ur in db.UserRoles on u.Id equals ur.UserId
-                                join role in db.Roles on ur.RoleId equals role.Id
-                                where physicianRoles.Contains(role.Name!)
-                                orderby u.LastName
-                                select new { u.Id, u.FirstName, u.LastName, u.Rpps }).Distinct().ToListAsync();
+        var physicians = await db.StaffInRoles(unitId, Enum.GetValues<Role>().Where(r => r.IsPhysician()))
+            .Select(x => new { x.User.Id, x.User.FirstName, x.User.LastName, x.User.Rpps }).Distinct().ToListAsync();
         Physicians = [.. physicians.Select(p => new Physician(p.Id, $"{p.FirstName} {p.LastName}", p.Rpps))];
     }
 }

@@ -110,16 +110,10 @@ public sealed class IndexModel(AppDbContext db, UserManager<User> users, Current
 
     private async Task<IReadOnlyList<Row>> StaffOfAsync(Guid unitId)
     {
-        var led = LedRoles.Select(r => r.ToString()).ToList();
-        var rows = await (from m in db.UnitMemberships
-                          where m.UnitId == unitId
-                          join u in db.Users on m.UserId equals u.Id
-                          join ur in db.UserRoles on u.Id equals ur.UserId
-                          join r in db.Roles on ur.RoleId equals r.Id
-                          where led.Contains(r.Name!)
-                          orderby u.LastName
-                          select new { u.Id, u.FirstName, u.LastName, u.Email, r.Name, u.Team, u.IsActive }).ToListAsync();
-        return [.. rows.Select(x => new Row(x.Id, $"{x.FirstName} {x.LastName}", x.Email ?? "", Enum.Parse<Role>(x.Name!),
+        var rows = await db.StaffInRoles(unitId, LedRoles)
+            .Select(x => new { x.User.Id, x.User.FirstName, x.User.LastName, x.User.Email, x.Role, x.User.Team, x.User.IsActive })
+            .ToListAsync();
+        return [.. rows.Select(x => new Row(x.Id, $"{x.FirstName} {x.LastName}", x.Email ?? "", Enum.Parse<Role>(x.Role),
             x.Team, x.IsActive))];
     }
 }
