@@ -40,4 +40,17 @@ public static class TwoStepSignIn
         await http.SignOutAsync(IdentityConstants.TwoFactorUserIdScheme);
         await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim("amr", MultiFactor)]);
     }
+
+    /// <summary>
+    /// A lost or changed telephone: the second factor goes (key and recovery codes) and every open session ends (new
+    /// security stamp); the user enrols again at his next sign-in, with a new key that nobody has seen.
+    /// </summary>
+    public static async Task ResetSecondFactorAsync(UserManager<User> users, IUserStore<User> store, User user,
+        CancellationToken cancellation)
+    {
+        await ((IUserTwoFactorRecoveryCodeStore<User>)store).ReplaceCodesAsync(user, [], cancellation);
+        await users.SetTwoFactorEnabledAsync(user, false);
+        await users.ResetAuthenticatorKeyAsync(user);
+        await users.UpdateSecurityStampAsync(user);
+    }
 }

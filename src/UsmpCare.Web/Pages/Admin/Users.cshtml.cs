@@ -52,17 +52,11 @@ public sealed class UsersModel(AppDbContext db, UserManager<User> users, IUserSt
 
     public async Task<IActionResult> OnPostToggleAsync(Guid id)
     {
-        var user = await users.FindByIdAsync(id.ToString());
+        var (user, refused) = await OtherAccountAsync(id, "Vous ne pouvez pas désactiver votre propre compte.");
         if (user is null)
         {
-            return NotFound();
+            return refused!;
         }
-        if (user.Id == User.UserId())
-        {
-            Message = "Vous ne pouvez pas désactiver votre propre compte.";
-            return RedirectToPage();
-        }
-        await reauth.ConfirmAsync();
         user.IsActive = !user.IsActive;
         await users.UpdateAsync(user);
         // Disabling ends the account's sessions: the cookie's security stamp no longer matches.
@@ -78,29 +72,40 @@ public sealed class UsersModel(AppDbContext db, UserManager<User> users, IUserSt
     /// </summary>
     public async Task<IActionResult> OnPostResetMfaAsync(Guid id)
     {
-        var user = await users.FindByIdAsync(id.ToString());
+        // His own would end his session and leave the administration without its administrator until he enrols.
+        var (user, refused) = await OtherAccountAsync(id,
+            "Vous ne pouvez pas réinitialiser votre propre second facteur : demandez-le à un autre administrateur.");
         if (user is null)
         {
-            return NotFound();
+            return refused!;
         }
-        if (user.Id == User.UserId())
-        {
-            // It would end his own session and leave the administration without its administrator until he enrols.
-            Message = "Vous ne pouvez pas réinitialiser votre propre second facteur : demandez-le à un autre administrateur.";
-            return RedirectToPage();
-        }
-        await reauth.ConfirmAsync();
-        await ((IUserTwoFactorRecoveryCodeStore<User>)store).ReplaceCodesAsync(user, [], HttpContext.RequestAborted);
-        await users.SetTwoFactorEnabledAsync(user, false);
-        // A new key that nobody has seen: the enrolment shows it for the first time.
-        await users.ResetAuthenticatorKeyAsync(user);
-        await users.UpdateSecurityStampAsync(user);
+        await TwoStepSignIn.ResetSecondFactorAsync(users, store, user, HttpContext.RequestAborted);
         await audit.AppendAsync(AuditEvent.By(User, AuditAction.MfaReset, $"/Admin/Users/{user.Id}", StatusCodes.Status200OK));
         Message = $"Second facteur de {user.DisplayName} réinitialisé : ses sessions sont fermées, il l'activera de nouveau à sa prochaine connexion.";
         return RedirectToPage();
     }
 
     Task IReloadsAfterRefusal.ReloadAsync() => LoadAsync();
+
+    /// <summary>
+    /// The account an administrator changes: never his own (he would lock himself out; the page says why and changes
+    /// nothing), and only after a recent authentication (ASVS V3.7.1). Null with the 404 or the refusal to return.
+    /// </summary>
+    private async Task<(User? Account, IActionResult? Refused)> OtherAccountAsync(Guid id, string ownAccount)
+    {
+        var user = await users.FindByIdAsync(id.ToString());
+        if (user is null)
+        {
+            return (null, NotFound());
+        }
+        if (user.Id == User.UserId())
+        {
+            Message = ownAccount;
+            return (null, RedirectToPage());
+        }
+        await reauth.ConfirmAsync();
+        return (user, null);
+    }
 
     private async Task LoadAsync()
     {
