@@ -180,7 +180,11 @@ public sealed class Patient : Security.IUnitScoped
     /// <summary>PostgreSQL xmin: two people editing one identity get a conflict, not a silent overwrite.</summary>
     public uint Version { get; private set; }
 
-    public string FullName => $"{LastName.ToUpperInvariant()} {FirstName}";
+    public string FullName => FullNameOf(LastName, FirstName);
+
+    /// <summary>How a patient is named on every page and letter, « NOM Prénom »: also for lists that read only the two
+    /// columns.</summary>
+    public static string FullNameOf(string lastName, string firstName) => $"{lastName.ToUpperInvariant()} {firstName}";
 
     public int AgeOn(DateOnly day)
     {

@@ -310,7 +310,7 @@ public static class ActivityReport
             // An entry visit of an earlier stay does not count: a returning detainee is seen again.
             .Where(x => x.p.LastVisit is null || x.p.LastVisit < x.Arrived)
             .OrderBy(x => x.p.ArrivalDate).ThenBy(x => x.p.LastName)
-            .Select(x => new NotSeenArrival(x.p.Id, x.p.LastName.ToUpperInvariant() + " " + x.p.FirstName, x.p.Ecrou,
+            .Select(x => new NotSeenArrival(x.p.Id, Patient.FullNameOf(x.p.LastName, x.p.FirstName), x.p.Ecrou,
                 x.p.ArrivalDate, x.Arrived))];
     }
 

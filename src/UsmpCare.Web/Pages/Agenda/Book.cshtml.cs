@@ -98,7 +98,7 @@ public sealed class BookModel(AppDbContext db, CurrentUnit currentUnit, AgendaBo
                 .OrderBy(r => r.Urgency).ThenBy(r => r.CollectedAt).Take(50)
                 .Join(db.Patients, r => r.PatientId, p => p.Id, (r, p) => new { r, p.LastName, p.FirstName, p.Ecrou })
                 .ToListAsync())
-            .Select(x => new Waiting(x.r, $"{x.LastName.ToUpperInvariant()} {x.FirstName}", x.Ecrou, readsRequests))];
+            .Select(x => new Waiting(x.r, Patient.FullNameOf(x.LastName, x.FirstName), x.Ecrou, readsRequests))];
         return true;
     }
 }

@@ -1,4 +1,5 @@
 using UsmpCare.Domain.Continuity;
+using UsmpCare.Domain.Patients;
 
 namespace UsmpCare.Web.Pages.Ap;
 
@@ -21,6 +22,6 @@ public sealed class EscortsModel(AppDbContext db, CurrentUnit currentUnit, TimeP
             .Join(db.EscortPlaces, x => x.PlaceId, p => p.Id, (x, p) => new { x.At, p.Kind, p.Name, x.EscortLevel, x.Status, x.LastName, x.FirstName, x.Ecrou })
             .ToListAsync();
         Rows = [.. rows.Select(x => new Row(x.At, $"{EscortPlace.Label(x.Kind)} — {x.Name}", x.EscortLevel, ExternalAppointment.Label(x.Status),
-            x.LastName.ToUpperInvariant() + " " + x.FirstName, x.Ecrou))];
+            Patient.FullNameOf(x.LastName, x.FirstName), x.Ecrou))];
     }
 }

@@ -50,7 +50,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUnit currentUnit, TimePro
                 .Join(db.Patients, a => a.PatientId, p => p.Id, (a, p) => new { a.At, a.PlaceId, a.EscortLevel, p.LastName, p.FirstName, p.Ecrou })
                 .Join(db.EscortPlaces, x => x.PlaceId, p => p.Id, (x, p) => new { x.At, p.Kind, p.Name, x.EscortLevel, x.LastName, x.FirstName, x.Ecrou })
                 .ToListAsync();
-            Escorts = [.. escorts.Select(e => new EscortRow(e.At, $"{Domain.Continuity.EscortPlace.Label(e.Kind)} — {e.Name}", e.EscortLevel, e.LastName.ToUpperInvariant() + " " + e.FirstName, e.Ecrou))];
+            Escorts = [.. escorts.Select(e => new EscortRow(e.At, $"{Domain.Continuity.EscortPlace.Label(e.Kind)} — {e.Name}", e.EscortLevel, Patient.FullNameOf(e.LastName, e.FirstName), e.Ecrou))];
         }
         if (User.Can(Permission.ViewDocumentsForAp))
         {
@@ -64,8 +64,8 @@ public sealed class IndexModel(AppDbContext db, CurrentUnit currentUnit, TimePro
                 .Join(db.Patients, d => d.PatientId, p => p.Id, (d, p) => new { d.Id, d.IssuedAt, d.Number, d.Title, p.LastName, p.FirstName, p.Ecrou })
                 .ToListAsync();
             Issued = [.. issued.Select(d => new IssuedRow(d.Id, d.IssuedAt, d.Number, d.Title,
-                d.LastName.ToUpperInvariant() + " " + d.FirstName, d.Ecrou))];
-            Documents = [.. documents.Select(d => new DocumentRow(d.s.At, d.LastName.ToUpperInvariant() + " " + d.FirstName,
+                Patient.FullNameOf(d.LastName, d.FirstName), d.Ecrou))];
+            Documents = [.. documents.Select(d => new DocumentRow(d.s.At, Patient.FullNameOf(d.LastName, d.FirstName),
                 d.Ecrou, d.s.Measures, d.s.Facts, d.s.AuthorName))];
         }
     }

@@ -54,7 +54,7 @@ public sealed class RequestsModel(AppDbContext db, CurrentUnit currentUnit, Time
         var apDocuments = await db.IssuedDocuments.AsNoTracking()
             .Where(d => documentIds.Contains(d.Id) && d.Recipient == RecipientCategory.PrisonAdministration)
             .Select(d => d.Id).ToListAsync();
-        Rows = [.. rows.Select(x => new Row(x.r, x.LastName.ToUpperInvariant() + " " + x.FirstName, x.Ecrou,
+        Rows = [.. rows.Select(x => new Row(x.r, Patient.FullNameOf(x.LastName, x.FirstName), x.Ecrou,
             x.r.IssuedDocumentId is { } id && apDocuments.Contains(id) ? id : null))];
     }
 }

@@ -1,3 +1,4 @@
+using UsmpCare.Domain.Patients;
 using UsmpCare.Web.Auditing;
 
 namespace UsmpCare.Web.Pages.Audit;
@@ -25,7 +26,7 @@ public sealed class BreakGlassModel(ReportingDb reporting, CurrentUnit currentUn
         {
             var reads = await db.AuditEvents.CountAsync(e => e.UserId == x.g.UserId && e.Target.StartsWith("[urgence]")
                                                              && e.At >= x.g.GrantedAt && e.At <= x.g.ExpiresAt);
-            rows.Add(new Row(x.g, x.LastName.ToUpperInvariant() + " " + x.FirstName, x.Ecrou, reads));
+            rows.Add(new Row(x.g, Patient.FullNameOf(x.LastName, x.FirstName), x.Ecrou, reads));
         }
         Rows = rows;
     }

@@ -113,6 +113,6 @@ public sealed class AccessRequestsModel(AppDbContext db, CurrentUnit currentUnit
             .OrderBy(r => r.HandedOverOn != null).ThenBy(r => r.DueOn).Take(300)
             .Join(db.Patients, r => r.PatientId, p => p.Id, (r, p) => new { r, p.LastName, p.FirstName, p.Ecrou })
             .ToListAsync();
-        Rows = [.. rows.Select(x => new Row(x.r, x.LastName.ToUpperInvariant() + " " + x.FirstName, x.Ecrou, x.r.IsOverdue(today)))];
+        Rows = [.. rows.Select(x => new Row(x.r, Patient.FullNameOf(x.LastName, x.FirstName), x.Ecrou, x.r.IsOverdue(today)))];
     }
 }

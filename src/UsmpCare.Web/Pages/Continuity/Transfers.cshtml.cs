@@ -1,4 +1,5 @@
 using UsmpCare.Domain.Continuity;
+using UsmpCare.Domain.Patients;
 using UsmpCare.Web.Records;
 
 namespace UsmpCare.Web.Pages.Continuity;
@@ -59,7 +60,7 @@ public sealed class TransfersModel(AppDbContext db, TimeProvider clock) : PageMo
             .Join(db.Patients, t => t.PatientId, p => p.Id, (t, p) => new { t, p.LastName, p.FirstName, p.Ecrou })
             .Join(db.Units, x => x.t.UnitId, u => u.Id, (x, u) => new { x.t, x.LastName, x.FirstName, x.Ecrou, From = u.Name })
             .ToListAsync();
-        var all = rows.Select(x => new Row(x.t, x.LastName.ToUpperInvariant() + " " + x.FirstName, x.Ecrou, x.From)).ToList();
+        var all = rows.Select(x => new Row(x.t, Patient.FullNameOf(x.LastName, x.FirstName), x.Ecrou, x.From)).ToList();
         Incoming = [.. all.Where(r => r.Pack.ToUnitId is { } to && units.Contains(to))];
         Outgoing = [.. all.Where(r => units.Contains(r.Pack.UnitId))];
     }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using UsmpCare.Domain.Disclosures;
+using UsmpCare.Domain.Patients;
 using UsmpCare.Web.Records;
 
 namespace UsmpCare.Web.Pages.Disclosures;
@@ -35,7 +36,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUnit currentUnit, IAuthor
         {
             var readable = x.Team is not { } team || (await authorization.AuthorizeAsync(User,
                 new RecordScope(x.d.UnitId, team, agreed.Contains(x.d.PatientId)), ScopeRequirements.ReadRecord)).Succeeded;
-            result.Add(new Row(x.d, x.LastName.ToUpperInvariant() + " " + x.FirstName, x.Ecrou, readable ? x.d.What : null));
+            result.Add(new Row(x.d, Patient.FullNameOf(x.LastName, x.FirstName), x.Ecrou, readable ? x.d.What : null));
         }
         Rows = result;
     }

@@ -1,4 +1,5 @@
 using UsmpCare.Domain.Certificates;
+using UsmpCare.Domain.Patients;
 
 namespace UsmpCare.Web.Pages.Documents;
 
@@ -32,7 +33,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUnit currentUnit) : PageM
             })
             .ToListAsync();
         Pager = Pager.For(new Paged<int>([], Paged<int>.Clamp(PageNumber), rows.Count > Paged<IssuedDocument>.Size), Request);
-        Rows = [.. rows.Take(Paged<IssuedDocument>.Size).Select(r => new Row(r.Id, r.Number, r.IssuedAt, r.Title, r.LastName.ToUpperInvariant() + " " + r.FirstName,
+        Rows = [.. rows.Take(Paged<IssuedDocument>.Size).Select(r => new Row(r.Id, r.Number, r.IssuedAt, r.Title, Patient.FullNameOf(r.LastName, r.FirstName),
             r.Ecrou, UsmpCare.Domain.Disclosures.Disclosure.Label(r.Recipient), r.AuthorName, r.ReplacesId is not null))];
     }
 }

@@ -1,4 +1,5 @@
 using UsmpCare.Domain.Certificates;
+using UsmpCare.Domain.Patients;
 using UsmpCare.Web.Disclosures;
 
 namespace UsmpCare.Web.Pages.Documents;
@@ -58,7 +59,7 @@ public sealed class RequestsModel(AppDbContext db, CurrentUnit currentUnit, Outg
             .OrderByDescending(r => r.RequestedAt).Take(300)
             .Join(db.Patients, r => r.PatientId, p => p.Id, (r, p) => new { r, p.LastName, p.FirstName, p.Ecrou })
             .ToListAsync();
-        var all = rows.Select(x => new Row(x.r, x.LastName.ToUpperInvariant() + " " + x.FirstName, x.Ecrou)).ToList();
+        var all = rows.Select(x => new Row(x.r, Patient.FullNameOf(x.LastName, x.FirstName), x.Ecrou)).ToList();
         Pending = [.. all.Where(r => r.Request.Status == RequestStatus.Pending)];
         Refused = [.. all.Where(r => r.Request.Status == RequestStatus.Refused)];
     }

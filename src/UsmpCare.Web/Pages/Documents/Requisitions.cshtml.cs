@@ -106,7 +106,7 @@ public sealed class RequisitionsModel(AppDbContext db, CurrentUnit currentUnit, 
         var rows = await db.Requisitions.AsNoTracking().Where(r => r.UnitId == unitId).OrderByDescending(r => r.RecordedAt).Take(200)
             .Join(db.Patients, r => r.PatientId, p => p.Id, (r, p) => new { r, p.LastName, p.FirstName, p.Ecrou })
             .ToListAsync();
-        Rows = [.. rows.Select(x => new Row(x.r, x.LastName.ToUpperInvariant() + " " + x.FirstName, x.Ecrou))];
+        Rows = [.. rows.Select(x => new Row(x.r, Patient.FullNameOf(x.LastName, x.FirstName), x.Ecrou))];
         var physicians = await db.StaffInRoles(unitId, Enum.GetValues<Role>().Where(r => r.IsPhysician()))
             .Select(x => new { x.User.Id, x.User.FirstName, x.User.LastName, x.User.Rpps }).Distinct().ToListAsync();
         Physicians = [.. physicians.Select(p => new Physician(p.Id, $"{p.FirstName} {p.LastName}", p.Rpps))];

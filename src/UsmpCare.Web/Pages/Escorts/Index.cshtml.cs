@@ -118,7 +118,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUnit currentUnit, TimePro
         var places = await db.EscortPlaces.AsNoTracking().Where(p => p.UnitId == unitId).OrderBy(p => p.Name).ToListAsync();
         Places = [.. places.Where(p => p.IsActive)];
         var shown = places.ToDictionary(p => p.Id, p => p.Shown);
-        Rows = [.. all.Select(x => new Row(x.a, x.LastName.ToUpperInvariant() + " " + x.FirstName, x.Ecrou, shown.GetValueOrDefault(x.a.PlaceId, "")))];
+        Rows = [.. all.Select(x => new Row(x.a, Patient.FullNameOf(x.LastName, x.FirstName), x.Ecrou, shown.GetValueOrDefault(x.a.PlaceId, "")))];
         var requesters = all.Select(x => x.a.RequestedById).Distinct().ToList();
         var teams = await db.Users.AsNoTracking().Where(u => requesters.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Team);
         var myTeam = User.TeamOf();

@@ -1,3 +1,4 @@
+using UsmpCare.Domain.Patients;
 using UsmpCare.Web.Records;
 
 namespace UsmpCare.Web.Pages.Spip;
@@ -25,7 +26,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUnit currentUnit) : PageM
         var objecting = await RecordScopes.LatestWordAmongAsync(db, Domain.Consents.ConsentTopic.SpipObjection,
             Domain.Consents.ConsentDecision.Objected, patientIds);
         shares = [.. shares.Where(x => !objecting.Contains(x.s.PatientId))];
-        Rows = [.. shares.Select(x => new Row(x.s.At, x.LastName.ToUpperInvariant() + " " + x.FirstName, x.Ecrou,
+        Rows = [.. shares.Select(x => new Row(x.s.At, Patient.FullNameOf(x.LastName, x.FirstName), x.Ecrou,
             x.s.Message, x.s.AuthorName))];
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using UsmpCare.Domain;
+using UsmpCare.Domain.Patients;
 using UsmpCare.Domain.Treatments;
 using UsmpCare.Web.Patients;
 
@@ -38,7 +39,7 @@ public sealed class ValidationModel(AppDbContext db, CurrentUnit currentUnit, IA
                 Latest = db.PrescriptionValidations.Where(v => v.PrescriptionId == p.Id).OrderByDescending(v => v.At).FirstOrDefault(),
             })
             .ToListAsync())
-            .Select(r => new Row(r.Prescription, $"{r.LastName.ToUpperInvariant()} {r.FirstName}", r.Ecrou, r.Latest)).ToList();
+            .Select(r => new Row(r.Prescription, Patient.FullNameOf(r.LastName, r.FirstName), r.Ecrou, r.Latest)).ToList();
         ToValidate = [.. rows.Where(r => r.Latest is null).OrderBy(r => r.Prescription.SignedAt)];
         Answered = [.. rows.Where(r => r.Latest is not null).OrderByDescending(r => r.Latest!.At).Take(RecentShown)];
     }
