@@ -70,19 +70,10 @@ public abstract class PatientPageModel(AppDbContext db, PatientAccess access, Ti
 
     protected Guid? GuidOf(string key) => Guid.TryParse(RouteValue(key), out var id) ? id : null;
 
-    /// <summary>Null when the patient exists and the user may open his chart; otherwise the 404 or 403 to return.
-    /// Kept for pages that open the patient in their handlers; a new page declares [OpensPatient] instead.</summary>
-    protected Task<IActionResult?> LoadPatientAsync(Guid patientId) => OpenAsync(patientId, PatientNeed.ViewChart);
-
-    /// <summary>Null when the patient is opened for this need; otherwise the 404 or 403 to return (see
-    /// <see cref="LoadPatientAsync"/>).</summary>
+    /// <summary>The older way, kept only for <c>Pages/EntryVisits/Visit</c> until it declares [OpensPatient]: null when the
+    /// patient is opened for this need, otherwise the 404 or 403 to return. A new page never calls it.</summary>
     protected async Task<IActionResult?> OpenAsync(Guid? patientId, PatientNeed need, Team? team = null) =>
         await UseAsync(await access.OpenAsync(patientId, need, team));
-
-    /// <summary>Opens an entry (<see cref="OpenedEntry"/>) and its patient for this need on that team's record; null,
-    /// or the 404 or 403 to return (see <see cref="LoadPatientAsync"/>).</summary>
-    protected async Task<IActionResult?> OpenEntryAsync(Team team, Guid entryId, PatientNeed need) =>
-        await UseAsync(await access.OpenEntryAsync(team, entryId, need));
 
     /// <summary>The entry the page was opened with (<see cref="OpensPatientAttribute.Entry"/>).</summary>
     protected ClinicalEntry OpenedEntry { get; private set; } = null!;
