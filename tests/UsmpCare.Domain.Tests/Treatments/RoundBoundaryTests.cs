@@ -125,6 +125,11 @@ public sealed class RoundBoundaryTests
         confirmation.PatientId.Should().Be(Patient.Id);
         TsoConfirmation.Label(TsoStart.Initiation).Should().Be("Initiation en détention");
         TsoConfirmation.Label(TsoStart.Continuation).Should().Be("Poursuite d'un traitement extérieur");
+        TsoConfirmation.Record(Patient, TsoStart.Continuation, "CSAPA", Instants.Monday.AddDays(-30), Nurse, "Julie", Instants.Monday)
+            .ConfirmedAt.Should().Be(Instants.Monday.AddDays(-30), "the last 30 days include the 30th");
+        var older = () => TsoConfirmation.Record(Patient, TsoStart.Continuation, "CSAPA", Instants.Monday.AddDays(-30).AddMinutes(-1),
+            Nurse, "Julie", Instants.Monday);
+        older.Should().Throw<DomainException>();
         var unknown = () => TsoConfirmation.Record(Patient, (TsoStart)7, "Dr Martin", Instants.Monday, Nurse, "Julie", Instants.Monday);
         unknown.Should().Throw<DomainException>().Which.Problems.Should().Equal("Indiquez s'il s'agit d'une initiation ou d'une poursuite.");
     }
