@@ -134,6 +134,15 @@ public sealed class AppointmentBoundaryTests
     }
 
     [Fact]
+    public void A_first_outcome_is_no_correction_even_if_a_reason_for_one_is_typed()
+    {
+        var appointment = Book(Monday.AddHours(1));
+
+        appointment.RecordOutcome(AppointmentOutcome.Seen, null, null, "erreur de saisie", false, Author, "Dr", Monday.AddHours(2), Paris)
+            .Correction.Should().BeNull();
+    }
+
+    [Fact]
     public void A_room_has_a_name_and_a_retired_room_takes_no_appointment()
     {
         var nameless = () => new Room(Unit, "  ");
