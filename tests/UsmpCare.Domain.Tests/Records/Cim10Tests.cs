@@ -133,5 +133,14 @@ public sealed class Cim10Tests
         Cim10.Chapters.Where(c => c.Holds(code)).Should().BeEmpty();
     }
 
+    [Fact]
+    public void Nothing_typed_finds_no_code_and_a_search_needs_every_word()
+    {
+        Cim10.Find(null).Should().BeNull();
+        Cim10.Find("  ").Should().BeNull();
+        Cim10.Search("  ").Should().BeEmpty();
+        Cim10.Search("hepatite zzzz").Should().BeEmpty("every word typed must be found, not one of them");
+    }
+
     private static MemoryStream Latin1(string text) => new(Encoding.Latin1.GetBytes(text));
 }
