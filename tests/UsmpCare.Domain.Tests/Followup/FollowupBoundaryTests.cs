@@ -117,4 +117,71 @@ public sealed class FollowupBoundaryTests
         var twice = () => recall.MarkDone(Now);
         twice.Should().Throw<DomainException>().WithMessage("Ce rappel est déjà clos.");
     }
+
+    private static readonly DateOnly Ordered = new(2026, 11, 2);
+
+    private static TestOrder Order(Exam exam = Exam.BloodPanel, string? other = null, DateOnly? on = null) =>
+        new(Guid.NewGuid(), Guid.NewGuid(), Team.Somatic, exam, other, on ?? Ordered, Guid.NewGuid(), "Dr Martin", Now);
+
+    [Fact]
+    public void An_exam_is_one_of_the_list_and_another_one_says_which()
+    {
+        var unknown = () => Order((Exam)99);
+        unknown.Should().Throw<DomainException>().WithMessage("Choisissez l'examen dans la liste.");
+        var unnamed = () => Order(Exam.Other, "  ");
+        unnamed.Should().Throw<DomainException>().WithMessage("Précisez quel examen est prescrit.");
+
+        var other = Order(Exam.Other, "  Ferritine  ");
+        other.OtherLabel.Should().Be("Ferritine");
+        other.Name.Should().Be("Ferritine");
+        var chest = Order(Exam.ChestXray, "ignoré");
+        chest.OtherLabel.Should().BeNull();
+        chest.Name.Should().Be(TestOrder.Label(Exam.ChestXray));
+    }
+
+    [Fact]
+    public void A_result_is_dated_today_at_the_latest_and_says_something()
+    {
+        var order = Order();
+        var tomorrow = () => order.EnterResult(new ResultValues(null, null, null, null, "Normal."), Today.AddDays(1), Today, Guid.NewGuid(), "Roux", Now);
+        tomorrow.Should().Throw<DomainException>().WithMessage("La date du résultat ne peut pas être dans le futur.");
+        var empty = () => order.EnterResult(new ResultValues(null, " ", null, null, " "), Today, Today, Guid.NewGuid(), "Roux", Now);
+        empty.Should().Throw<DomainException>().WithMessage("Saisissez le résultat : une valeur avec son unité, ou le compte rendu.");
+        order.Result.Should().BeNull();
+
+        order.EnterResult(new ResultValues(null, null, null, null, "Normal."), Today, Today, Guid.NewGuid(), "Roux", Now).ResultOn.Should().Be(Today);
+    }
+
+    [Fact]
+    public void A_test_is_overdue_only_after_the_days_given_and_a_result_is_unacknowledged_until_read()
+    {
+        var overdue = TestOrder.OverdueOn(Today, 14).Compile();
+        overdue(Order(on: Today.AddDays(-14))).Should().BeFalse();
+        overdue(Order(on: Today.AddDays(-15))).Should().BeTrue();
+
+        var order = Order();
+        var result = order.EnterResult(new ResultValues(null, null, null, null, "Normal."), Today, Today, Guid.NewGuid(), "Roux", Now);
+        var unacknowledged = TestResult.Unacknowledged.Compile();
+        unacknowledged(result).Should().BeTrue();
+        result.Acknowledge(true, Guid.NewGuid(), "Dr Martin", Now);
+        unacknowledged(result).Should().BeFalse();
+    }
+
+    [Theory]
+    [InlineData("1981-12-05", "2010-01-01", "2026-12-05", "rappel de l'âge fixe de 45 ans")]
+    [InlineData("1985-12-05", "2025-12-05", "2030-12-05", "rappel de l'âge fixe de 45 ans")]
+    [InlineData("1985-12-05", "2005-12-05", "2030-12-05", "rappel de l'âge fixe de 45 ans")]
+    [InlineData("1951-12-05", "2005-12-05", "2026-12-05", "rappel immédiat : dernier rappel trop ancien")]
+    public void A_dtp_booster_falls_at_the_next_fixed_age_five_to_twenty_five_years_after_the_last_dose_fifteen_past_sixty_five(
+        string birth, string lastDose, string due, string why)
+    {
+        var last = DateOnly.Parse(lastDose, System.Globalization.CultureInfo.InvariantCulture);
+        Vaccination[] doses = [Dose(last.AddMonths(-6), 1, vaccine: Vaccine.Dtp), Dose(last.AddMonths(-4), 2, vaccine: Vaccine.Dtp),
+            Dose(last, 3, vaccine: Vaccine.Dtp)];
+
+        var booster = VaccinationSchedule.CatchUp(doses, DateOnly.Parse(birth, System.Globalization.CultureInfo.InvariantCulture), Today)
+            .Single(d => d.Vaccine == Vaccine.Dtp);
+
+        booster.Should().Be(new CatchUpDose(Vaccine.Dtp, 4, DateOnly.Parse(due, System.Globalization.CultureInfo.InvariantCulture), why));
+    }
 }
