@@ -26,6 +26,12 @@ public sealed class FrenchNumbersTests
     [InlineData(80000, "quatre-vingt mille")]
     [InlineData(200000, "deux cent mille")]
     [InlineData(2000000, "deux millions")]
+    [InlineData(20, "vingt")]
+    [InlineData(1000000, "un million")]
+    [InlineData(1000080, "un million quatre-vingts")]
+    [InlineData(80000000, "quatre-vingts millions")]
+    [InlineData(200000000, "deux cents millions")]
+    [InlineData(999999999, "neuf cent quatre-vingt-dix-neuf millions neuf cent quatre-vingt-dix-neuf mille neuf cent quatre-vingt-dix-neuf")]
     public void Whole_numbers_are_written_in_french_letters(int value, string expected) =>
         FrenchNumbers.InLetters(value).Should().Be(expected);
 
@@ -37,7 +43,9 @@ public sealed class FrenchNumbersTests
     public void Decimals_are_read_with_virgule(string value, string expected) =>
         FrenchNumbers.InLetters(decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture)).Should().Be(expected);
 
-    [Fact]
-    public void A_negative_number_is_refused() =>
-        ((Action)(() => FrenchNumbers.InLetters(-1))).Should().Throw<ArgumentOutOfRangeException>();
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(1000000000)]
+    public void A_number_out_of_the_range_written_in_letters_is_refused(int value) =>
+        ((Action)(() => FrenchNumbers.InLetters(value))).Should().Throw<ArgumentOutOfRangeException>();
 }
