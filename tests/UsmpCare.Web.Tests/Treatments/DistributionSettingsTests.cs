@@ -40,6 +40,34 @@ public sealed class DistributionSettingsTests(UsmpFactory app) : IClassFixture<U
             .Should().BeTrue("a change of how the unit hands out drugs is in the coordinator's audit trail");
     }
 
+    [Fact]
+    public async Task The_mode_set_for_a_class_is_the_default_of_a_new_line_of_that_class()
+    {
+        var coordinator = await app.LoginAsAsync(DemoData.Account(Role.Coordinator));
+        var unitId = await CurrentUnitAsync(coordinator);
+        (await coordinator.PostFormAsync(Url, Form(unitId, "3", ("Benzodiazepine", "Supervised"), ("Other", "Daily"))))
+            .StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var patient = await app.NewPatientAsync("Anxieux");
+        var physician = await app.LoginAsAsync(DemoData.Account(Role.Physician));
+        var prescribe = $"/Treatments/Prescribe/{patient.Id}";
+
+        foreach (var cis in new[] { "99000019", "99000046" })
+        {
+            var draft = await DraftIdAsync(patient.Id);
+            (await physician.PostFormAsync(prescribe + "?handler=AddLine" + (draft is { } id ? $"&id={id}" : ""), new Dictionary<string, string>
+            {
+                ["Line.Cis"] = cis, ["Line.Dose"] = "1", ["Line.DoseUnit"] = "comprimé(s)", ["Line.Times"] = "Evening",
+                ["Line.Start"] = TestClock.Today.ToString("yyyy-MM-dd"), ["Line.DurationDays"] = "7", ["Line.Mode"] = "", ["Line.Reason"] = "",
+            }, prescribe + (draft is { } shown ? $"?id={shown}" : ""))).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        }
+
+        var lines = await app.WithDbAsync(db => db.Prescriptions.AsNoTracking().Where(p => p.PatientId == patient.Id)
+            .SelectMany(p => p.Lines).ToListAsync());
+        lines.Should().Contain(l => l.DrugName.StartsWith("SERESTA") && l.Mode == DistributionMode.Supervised,
+            "the unit gives its benzodiazepines in front of the nurse");
+        lines.Should().Contain(l => l.DrugName.StartsWith("AMLODIPINE") && l.Mode == DistributionMode.Daily);
+    }
+
     [Theory]
     [InlineData("0")]
     [InlineData("11")]
@@ -120,6 +148,9 @@ public sealed class DistributionSettingsTests(UsmpFactory app) : IClassFixture<U
         }
         return form;
     }
+
+    private Task<Guid?> DraftIdAsync(Guid patientId) =>
+        app.WithDbAsync(db => db.Prescriptions.Where(p => p.PatientId == patientId).Select(p => (Guid?)p.Id).FirstOrDefaultAsync());
 
     private static async Task<Guid> CurrentUnitAsync(HttpClient client) =>
         Guid.Parse((await client.GetDocumentAsync(Url)).QuerySelector("input[name=UnitId]")!.GetAttribute("value")!);
