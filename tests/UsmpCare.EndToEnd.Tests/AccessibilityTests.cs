@@ -21,6 +21,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
         { "medecin@demo.usmp.fr", "/Dashboard" },
         { "coordonnateur@demo.usmp.fr", "/Continuity" },
         { "coordonnateur@demo.usmp.fr", "/Audit" },
+        { "coordonnateur@demo.usmp.fr", "/Treatments/Settings" },
         { "ap@demo.usmp.fr", "/Ap" },
         { "spip@demo.usmp.fr", "/Spip" },
         { "admin@demo.usmp.fr", "/WhoSeesWhat" },

@@ -43,6 +43,7 @@ public enum Permission
     RecordNotBrought,
     Prescribe,
     ValidatePrescriptions,
+    SetDistributionDefaults,
 }
 
 public static class PermissionLabels
@@ -86,6 +87,7 @@ public static class PermissionLabels
         Permission.RecordNotBrought => "Signaler une personne non amenée à l'unité sanitaire, avec la raison de l'établissement",
         Permission.Prescribe => "Prescrire des médicaments, signer, modifier, renouveler ou arrêter une ordonnance et l'imprimer",
         Permission.ValidatePrescriptions => "Voir les prescriptions et les administrations des patients de l'unité et les valider (validation pharmaceutique) — rien d'autre du dossier",
+        Permission.SetDistributionDefaults => "Régler la distribution des médicaments de l'unité (mode par défaut de chaque classe, seuil d'alerte du prescripteur)",
         _ => permission.ToString(),
     };
 

@@ -33,7 +33,10 @@ public static class RolePermissions
             // P37: the coordinator is a physician who also leads the unit's staff.
             [Role.Coordinator] = Set(Clinical, [.. Physicians, Permission.ManageUnitStaff, Permission.ViewUnitReports,
                 Permission.CoordinateReleases, Permission.ManageAccessRequests, Permission.ViewUnitAudit,
-                Permission.ImportMovements, Permission.ManageEscortPlaces, Permission.ManageRooms]),
+                Permission.ImportMovements, Permission.ManageEscortPlaces, Permission.ManageRooms,
+                // Issue #20: how the unit hands out each class of drug and when a prescriber is alerted is the medical
+                // lead's choice for his unit (P37); the pharmacist advises but organises no round.
+                Permission.SetDistributionDefaults]),
             // A dentist writes his dental consultations in the somatic record (issue #21) and prescribes within his art
             // (art. L.4141-2 CSP).
             [Role.Dentist] = Set(Clinical, Permission.WriteConsultation, Permission.Prescribe),

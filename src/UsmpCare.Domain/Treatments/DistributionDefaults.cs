@@ -1,4 +1,5 @@
 using UsmpCare.Domain.Disclosures;
+using UsmpCare.Domain.Security;
 
 namespace UsmpCare.Domain.Treatments;
 
@@ -21,7 +22,7 @@ public sealed record ClassMode(DrugClass Class, DistributionMode Mode);
 /// A unit's default distribution mode per drug class, applied when a line is added (the prescriber may change it): TSO
 /// supervised unless the unit decides otherwise, the psychotropics it chooses supervised too.
 /// </summary>
-public sealed class DistributionDefaults
+public sealed class DistributionDefaults : IUnitScoped
 {
     private static readonly (string Stem, DrugClass Class)[] Stems =
     [
@@ -53,11 +54,14 @@ public sealed class DistributionDefaults
 
     public const int DefaultMissedDosesBeforeAlert = 3;
 
+    /// <summary>Beyond ten missed doses in a row an alert comes too late to act on (issue #20: 1 to 10).</summary>
+    public const int MaxMissedDosesBeforeAlert = 10;
+
     public void AlertAfterMissedDoses(int count)
     {
-        if (count is < 1 or > 14)
+        if (count is < 1 or > MaxMissedDosesBeforeAlert)
         {
-            throw new DomainException("Le nombre de doses supervisées manquées qui alerte le prescripteur est compris entre 1 et 14.");
+            throw new DomainException($"Le nombre de doses supervisées manquées qui alerte le prescripteur va de 1 à {MaxMissedDosesBeforeAlert}.");
         }
         MissedDosesBeforeAlert = count;
     }

@@ -50,7 +50,7 @@ public static class ReleasePackBuilder
 
     public static Letter Build(Patient patient, Unit unit, Signer signer, IReadOnlyList<ClinicalEntry> readableEntries,
         IReadOnlyList<MedicalRecord> records, IReadOnlyList<Team> readableTeams, string? followUp, DateOnly today,
-        string title = "Dossier de sortie", TsoRelay? substitution = null)
+        string title = "Dossier de sortie", TsoRelay? substitution = null, IReadOnlyList<ActiveLine>? treatment = null)
     {
         var amended = readableEntries.Where(e => e.AmendsId is not null && e.IsSigned).Select(e => e.AmendsId!.Value).ToHashSet();
         var consultations = readableEntries
@@ -60,13 +60,20 @@ public static class ReleasePackBuilder
         var since = today.AddMonths(-3).ToDateTime(TimeOnly.MinValue);
         var prescriptions = consultations.Where(e => Fr.Local(e.OccurredAt) >= since)
             .SelectMany(e => e.Prescriptions.Where(p => p.Kind == PrescriptionKind.Prescription)).ToList();
+        // Issue #20: the current treatment is the signed prescriptions' active lines (ActiveTreatments, P30-walled by
+        // the caller), written out as on the ordonnance (stupéfiants in letters); the old free-text lines of
+        // consultations follow them.
+        var current = (treatment ?? []).Select(a => a.Line.Describe(inLetters: a.Line.Narcotic))
+            .Concat(prescriptions.Select(p => $"{p.Text} {p.Dosage}".Trim())).ToList();
+        var toRenew = (treatment ?? []).Select(a => a.Line.Describe(inLetters: a.Line.Narcotic))
+            .Concat(prescriptions.Select(p => $"{p.Text} {p.Dosage} {(p.Duration is null ? "" : "pendant " + p.Duration)}".TrimEnd())).ToList();
 
         var body = new List<LetterBlock>
         {
             LetterBlock.Heading("1. Lettre de liaison"),
             LetterBlock.Paragraph($"Cher confrère, chère consœur, {patient.FullName}, né(e) le {Fr.Date(patient.BirthDate)}, a été suivi(e) par l'unité sanitaire de l'établissement. Voici ce qui est utile à la continuité de ses soins."),
             LetterBlock.Row("Problèmes", problems.Count == 0 ? "aucun diagnostic codé" : string.Join(" ; ", problems.Select(d => $"{d.Label} ({d.Code})"))),
-            LetterBlock.Row("Traitements en cours", prescriptions.Count == 0 ? "aucun" : string.Join(" ; ", prescriptions.Select(p => $"{p.Text} {p.Dosage}".Trim()))),
+            LetterBlock.Row("Traitements en cours", current.Count == 0 ? "aucun" : string.Join(" ; ", current)),
             LetterBlock.Row("Allergies", Allergies(patient.Allergies)),
             LetterBlock.Row("Suivi nécessaire", string.IsNullOrWhiteSpace(followUp) ? "à préciser avec le patient" : followUp.Trim()),
         };
@@ -84,9 +91,9 @@ public static class ReleasePackBuilder
         body.Add(LetterBlock.Heading("2. Ordonnance"));
         body.Add(LetterBlock.Paragraph($"Pour {patient.FullName}, le {Fr.Date(today)} :"));
         body.Add(LetterBlock.Row("Allergies", Allergies(patient.Allergies)));
-        body.AddRange(prescriptions.Count == 0
+        body.AddRange(toRenew.Count == 0
             ? [LetterBlock.Paragraph("Aucun traitement en cours à renouveler.")]
-            : prescriptions.Select(p => LetterBlock.Paragraph($"– {p.Text} {p.Dosage} {(p.Duration is null ? "" : "pendant " + p.Duration)}".TrimEnd())));
+            : toRenew.Select(line => LetterBlock.Paragraph($"– {line}")));
         // P15: the unit's number on every prescription, since the release date is often unknown in advance.
         body.Add(LetterBlock.Paragraph($"Pour toute question ou pour obtenir votre dossier, appelez l'unité sanitaire au {unit.Phone}."));
         // Issue #20: a page that prescribes names its prescriber and carries a signature zone, like any ordonnance

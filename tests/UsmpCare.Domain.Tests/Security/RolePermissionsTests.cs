@@ -67,6 +67,16 @@ public sealed class RolePermissionsTests
     }
 
     [Fact]
+    public void Only_the_coordinator_sets_the_units_distribution_defaults()
+    {
+        // Issue #20, P37: the medical lead of the unit; not the pharmacist, who validates and dispenses, nor a nurse.
+        Enum.GetValues<Role>().Where(r => RolePermissions.Allows(r, Permission.SetDistributionDefaults))
+            .Should().BeEquivalentTo([Role.Coordinator]);
+        RolePermissions.Allows(Role.Pharmacist, Permission.SetDistributionDefaults).Should().BeFalse();
+        RolePermissions.Allows(Role.Nurse, Permission.SetDistributionDefaults).Should().BeFalse();
+    }
+
+    [Fact]
     public void Every_permission_and_role_has_a_french_label()
     {
         Enum.GetValues<Permission>().Should().OnlyContain(p => p.Label() != p.ToString());

@@ -122,6 +122,21 @@ public sealed class PrescriptionTests
             .Mode.Should().Be(DistributionMode.WeeklyPillBox);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(11)]
+    [InlineData(-3)]
+    public void The_missed_dose_threshold_goes_from_one_to_ten_and_a_refused_value_changes_nothing(int count)
+    {
+        var defaults = new DistributionDefaults(Guid.NewGuid());
+        defaults.AlertAfterMissedDoses(10);
+        Problems(() => defaults.AlertAfterMissedDoses(count))
+            .Should().Contain("Le nombre de doses supervisées manquées qui alerte le prescripteur va de 1 à 10.");
+        defaults.MissedDosesBeforeAlert.Should().Be(10);
+        defaults.AlertAfterMissedDoses(1);
+        defaults.MissedDosesBeforeAlert.Should().Be(1);
+    }
+
     [Fact]
     public void A_second_line_of_the_same_substance_needs_a_reason_which_the_line_keeps()
     {

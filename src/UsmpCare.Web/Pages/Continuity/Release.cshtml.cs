@@ -7,6 +7,7 @@ using UsmpCare.Web.Documents;
 using UsmpCare.Web.Records;
 using UsmpCare.Web.Interop;
 using UsmpCare.Web.Patients;
+using UsmpCare.Web.Treatments;
 
 namespace UsmpCare.Web.Pages.Continuity;
 
@@ -54,8 +55,9 @@ public sealed class ReleaseModel(AppDbContext db, PatientAccess access, TimeProv
         var (readable, entries) = await RecordScopes.ReadableAsync(Db, Opened);
         var relay = await Db.TsoRelays.AsNoTracking().Where(r => r.PatientId == patient.Id)
             .OrderByDescending(r => r.RecordedAt).FirstOrDefaultAsync();
+        var treatment = await ActiveTreatments.ForPatientAsync(Db, patient.Id, readable, by.Today);
         var letter = ReleasePackBuilder.Build(patient, by.Unit, by.Signer, entries, Banner.Records, readable, FollowUp, by.Today,
-            substitution: relay);
+            substitution: relay, treatment: treatment.Visible);
         var template = Catalogue.ReleasePack;
         var issued = await issuing.IssueAsync(new DocumentRequest(by, patient, letter,
             [LedgerLine.Of(template, patient.FullName, LegalException.PatientHimself)])

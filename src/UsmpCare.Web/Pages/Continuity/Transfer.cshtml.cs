@@ -5,6 +5,7 @@ using UsmpCare.Domain.Units;
 using UsmpCare.Web.Documents;
 using UsmpCare.Web.Records;
 using UsmpCare.Web.Patients;
+using UsmpCare.Web.Treatments;
 
 namespace UsmpCare.Web.Pages.Continuity;
 
@@ -48,8 +49,10 @@ public sealed class TransferModel(AppDbContext db, PatientAccess access, TimePro
         await reauth.ConfirmAsync();
         var by = await issuing.IssuerAsync(User, patient);
         var (readable, entries) = await RecordScopes.ReadableAsync(Db, Opened);
+        // Issue #20: the receiving unit continues the treatment from the signed prescriptions (P13).
+        var treatment = await ActiveTreatments.ForPatientAsync(Db, patient.Id, readable, by.Today);
         var pack = ReleasePackBuilder.Build(patient, by.Unit, by.Signer, entries, Banner.Records, readable, FollowUp, by.Today,
-            "Dossier de transfert");
+            "Dossier de transfert", treatment: treatment.Visible);
 
         Guid? receivingPatientId = null;
         if (toUnit is not null)
