@@ -118,7 +118,7 @@ public static class Generator
                 await using (var a = await OpenLoaderAsync(connectionString))
                 await using (var b = await OpenLoaderAsync(connectionString))
                 {
-                    result["agenda.appointments"] = await Task.Run(() => world.WriteAgenda(a, b));
+                    (result["agenda.appointments"], result["agenda.appointment_outcomes"]) = await Task.Run(() => world.WriteAgenda(a, b));
                 }
                 log.WriteLine($"  appointments: {result["agenda.appointments"]:N0} at {watch.Elapsed.TotalSeconds:0.0} s");
                 await using (var a = await OpenLoaderAsync(connectionString))

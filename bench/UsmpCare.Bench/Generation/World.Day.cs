@@ -263,7 +263,7 @@ internal sealed partial class World
     /// months of their stay and the next weeks, held by the unit's practitioners in their own rooms on a grid of slots
     /// (no overlap, as the booking checks). Past ones carry their outcome and its appended record.
     /// </summary>
-    public long WriteAgenda(NpgsqlConnection appointmentsConnection, NpgsqlConnection outcomesConnection)
+    public (long Appointments, long Outcomes) WriteAgenda(NpgsqlConnection appointmentsConnection, NpgsqlConnection outcomesConnection)
     {
         using var appointments = appointmentsConnection.BeginBinaryImport("""
             COPY agenda.appointments (id, unit_id, patient_id, practitioner_id, practitioner_name, room_id, kind, team, "from",
@@ -274,7 +274,7 @@ internal sealed partial class World
             COPY agenda.appointment_outcomes (id, appointment_id, outcome, reason, note, correction, by_prison, by_id, by_name, at)
             FROM STDIN (FORMAT BINARY)
             """);
-        long rows = 0;
+        long rows = 0, outcomeRows = 0;
         var today = Today;
         // Slots taken per practitioner and day, across units: a demo account works in both demo units.
         var used = new Dictionary<(Guid, DateOnly), int>();
@@ -381,13 +381,14 @@ internal sealed partial class World
                         outcomes.Write(byPrison ? _prisonOfficer!.Value.Id : who.Staff.Id, NpgsqlDbType.Uuid);
                         outcomes.Write(byPrison ? _prisonOfficer!.Value.Name : who.Staff.Name, NpgsqlDbType.Varchar);
                         outcomes.Write(outcomeAt, NpgsqlDbType.TimestampTz);
+                        outcomeRows++;
                     }
                 }
             }
         }
         appointments.Complete();
         outcomes.Complete();
-        return rows;
+        return (rows, outcomeRows);
     }
 
     private static readonly TimeOnly[] Grid = [.. Slots(8, 30, 11), .. Slots(13, 30, 11)];

@@ -60,6 +60,7 @@ public static class PageBenchmark
 
         public Guid[] WingPatients { get; init; } = [];
         public Guid[] NotSeen { get; init; } = [];
+        public Guid[] DuePrescriptions { get; init; } = [];
     }
 
     public static async Task<int> RunAsync(BenchmarkOptions options, TextWriter log)
@@ -144,7 +145,7 @@ public static class PageBenchmark
                     UsmpCare.Web.Patients.PatientSearch.Normalize(term), DateTime.UtcNow)
                 {
                     Wing = targets.Wing, Day = targets.Day, PractitionerId = physicianId, WingPatients = targets.WingPatients,
-                    NotSeen = targets.NotSeen,
+                    NotSeen = targets.NotSeen, DuePrescriptions = targets.DuePrescriptions,
                 };
                 await using var dataSource = NpgsqlDataSource.Create(connectionString);
                 sql = await LoadAsync(options, Enumerable.Range(0, options.Clients).ToList(), async _ =>
@@ -401,6 +402,14 @@ public static class PageBenchmark
                 AND e.kind = 'Consultation' AND e.consultation_type = 'Arrival') < (p.arrival_date::timestamp AT TIME ZONE 'Europe/Paris'), true)
             """);
         var today = UsmpCare.Web.Infrastructure.Fr.Today(TimeProvider.System);
+        // Lines in force today, taken at the morning round (Times has Morning), supervised or daily (DistributionRound.Due).
+        var duePrescriptions = await IdsAsync($"""
+            SELECT DISTINCT p.id FROM treatments.prescriptions p, jsonb_array_elements(p.lines) l
+            WHERE p.patient_id IN (SELECT id FROM core.patients WHERE unit_id = '{unit}' AND status = 'Present'
+                AND wing = '{wing.Replace("'", "''", StringComparison.Ordinal)}')
+              AND p.status = 'Signed' AND (l->>'Start')::date <= '{today:yyyy-MM-dd}' AND (l->>'End')::date >= '{today:yyyy-MM-dd}'
+              AND (l->>'Mode')::int IN (0, 1) AND ((l->>'Times')::int & 1) = 1
+            """);
         return new Targets(unit, heavy, heavyEntries, typical, typicalEntries, writer, source, ecrou[..Math.Min(4, ecrou.Length)], "Lefèv",
             await SharedAsync(heavy), await SharedAsync(typical))
         {
@@ -408,6 +417,7 @@ public static class PageBenchmark
             Day = today.DayOfWeek == DayOfWeek.Sunday ? today.AddDays(1) : today,
             WingPatients = wingPatients,
             NotSeen = notSeen,
+            DuePrescriptions = duePrescriptions,
         };
     }
 }

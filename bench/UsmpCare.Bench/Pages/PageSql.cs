@@ -15,6 +15,9 @@ internal sealed record SqlContext(Guid UserId, Guid RoleId, string RoleName, Gui
     /// <summary>The wing's patients present (the round), the present patients without an arrival visit (entry visits).</summary>
     public Guid[] WingPatients { get; init; } = [];
     public Guid[] NotSeen { get; init; } = [];
+
+    /// <summary>The signed prescriptions of the wing with a line due this morning (the round's last statement).</summary>
+    public Guid[] DuePrescriptions { get; init; } = [];
 }
 
 internal sealed record SqlStatement(string Sql, Action<NpgsqlParameterCollection, SqlContext> Bind);
@@ -278,10 +281,10 @@ internal static class PageSql
         S("""
           SELECT a.id, a.day, a.dose, a.dose_unit, a.drug_name, a.line_index, a.mode, a.nurse_id, a.nurse_name, a.outcome, a.patient_id, a.prescriber_id, a.prescription_id, a.recorded_at, a.slot, a.substitution, a.unit_id
           FROM treatments.administrations AS a
-          WHERE a.patient_id = ANY (@ids) AND a.day = @day AND a.slot = @slot
+          WHERE a.prescription_id = ANY (@dueIds) AND a.day = @day AND a.slot = @slot
           """, (p, c) =>
         {
-            p.AddWithValue("ids", c.WingPatients);
+            p.AddWithValue("dueIds", c.DuePrescriptions);
             p.AddWithValue("day", UsmpCare.Web.Infrastructure.Fr.Today(TimeProvider.System));
             p.AddWithValue("slot", "Morning");
         }),
