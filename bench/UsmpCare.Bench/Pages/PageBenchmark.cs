@@ -63,6 +63,15 @@ public static class PageBenchmark
         public Guid[] DuePrescriptions { get; init; } = [];
     }
 
+    /// <summary>
+    /// Each account signs in once per run (a TOTP code is accepted once) and the run now lasts more than the 10 minutes
+    /// after which issuing a document asks for the password again (ASVS V3.7.1, <c>RecentAuthentication</c>): on
+    /// 2026-12-06 the physician's session was 10 minutes old when the certificate was measured and 434 issues were
+    /// answered by the re-authentication form. The benchmark measures the issue, not the re-authentication: the window
+    /// is widened for the benchmark's app only.
+    /// </summary>
+    private static readonly Dictionary<string, string> AppSettings = new() { ["Security__ReauthMinutes"] = "120" };
+
     public static async Task<int> RunAsync(BenchmarkOptions options, TextWriter log)
     {
         var connectionString = Database.WithSessionSettings(options.ConnectionString);
@@ -70,7 +79,7 @@ public static class PageBenchmark
         log.WriteLine($"targets: heavy patient {targets.HeavyEntries:N0} somatic entries (both records read: {targets.HeavyShared}), " +
                       $"typical {targets.TypicalEntries:N0} (both: {targets.TypicalShared}); " +
                       $"search « {targets.EcrouPrefix} » and « {targets.Name} »; {options.Clients} clients, {options.Seconds} s per page");
-        await using var appA = await AppProcess.StartAsync(options.AppDll, options.ConnectionString, options.Port, options.AuditKey);
+        await using var appA = await AppProcess.StartAsync(options.AppDll, options.ConnectionString, options.Port, options.AuditKey, AppSettings);
         log.WriteLine($"app started: first 200 on /health/ready {appA.TimeToReady.TotalMilliseconds:N0} ms after the process start");
 
         var users = await UserIdsAsync(connectionString);
@@ -213,7 +222,7 @@ public static class PageBenchmark
 
         if (options.TwoInstances)
         {
-            await using var appB = await AppProcess.StartAsync(options.AppDll, options.ConnectionString, options.Port + 1, options.AuditKey);
+            await using var appB = await AppProcess.StartAsync(options.AppDll, options.ConnectionString, options.Port + 1, options.AuditKey, AppSettings);
             log.WriteLine($"second instance ready in {appB.TimeToReady.TotalMilliseconds:N0} ms");
             // A cookie issued by A must open B: data-protection keys are shared through the database.
             var one = (await Client.SignInAsync(appA.BaseUrl, "medecin@demo.usmp.fr", 1))[0];
