@@ -70,6 +70,7 @@ public static class Generator
         log.WriteLine($"scale {options.Scale}: {plan}");
 
         var world = await World.LoadAsync(main, options, plan);
+        await world.LoadDayTemplatesAsync(main);
         var rows = new Dictionary<string, long>();
         await world.EnsureAuditPartitionsAsync(main);
         var indexes = await DropSecondaryIndexesAsync(main, LoadedTables);
@@ -77,6 +78,7 @@ public static class Generator
         {
             var watch = Stopwatch.StartNew();
             rows["core.units"] = await world.InsertUnitsAsync(main);
+            rows["auth.users + agenda.rooms"] = await world.InsertStaffAndRoomsAsync(main);
             rows["core.patients"] = await CopyAsync(connectionString, world.WritePatients);
             rows["core.medical_records"] = await CopyAsync(connectionString, world.WriteMedicalRecords);
             log.WriteLine($"  patients: {rows["core.patients"]:N0} in {watch.Elapsed.TotalSeconds:0.0} s");
@@ -106,10 +108,44 @@ public static class Generator
                 log.WriteLine($"  documents: {result["documents.issued_documents"]:N0} at {watch.Elapsed.TotalSeconds:0.0} s");
                 return result;
             });
+            // The unit's day and its treatments (issues #20, #21): a third stream, small next to the other two.
+            var day = Task.Run(async () =>
+            {
+                var result = new Dictionary<string, long>
+                {
+                    ["core.prison_movements"] = await CopyAsync(connectionString, world.WriteMovements),
+                };
+                await using (var a = await OpenLoaderAsync(connectionString))
+                await using (var b = await OpenLoaderAsync(connectionString))
+                {
+                    (result["agenda.appointments"], result["agenda.appointment_outcomes"]) = await Task.Run(() => world.WriteAgenda(a, b));
+                }
+                log.WriteLine($"  appointments: {result["agenda.appointments"]:N0} at {watch.Elapsed.TotalSeconds:0.0} s");
+                await using (var a = await OpenLoaderAsync(connectionString))
+                await using (var b = await OpenLoaderAsync(connectionString))
+                await using (var c = await OpenLoaderAsync(connectionString))
+                {
+                    (result["treatments.prescriptions"], result["treatments.administrations"], result["treatments.tso_confirmations"],
+                        result["treatments.pill_boxes"]) = await Task.Run(() => world.WriteTreatments(a, b, c));
+                }
+                log.WriteLine($"  prescriptions: {result["treatments.prescriptions"]:N0}, administrations: " +
+                              $"{result["treatments.administrations"]:N0} at {watch.Elapsed.TotalSeconds:0.0} s");
+                await using (var a = await OpenLoaderAsync(connectionString))
+                await using (var b = await OpenLoaderAsync(connectionString))
+                await using (var c = await OpenLoaderAsync(connectionString))
+                await using (var d = await OpenLoaderAsync(connectionString))
+                await using (var e = await OpenLoaderAsync(connectionString))
+                {
+                    (result["somatic.entry_visits"], result["followup.test_orders"], result["followup.test_results"],
+                        result["followup.result_acknowledgements"], result["followup.recalls"]) = await Task.Run(() => world.WriteEntryVisits(a, b, c, d, e));
+                }
+                log.WriteLine($"  entry visits: {result["somatic.entry_visits"]:N0} at {watch.Elapsed.TotalSeconds:0.0} s");
+                return result;
+            });
             var (somaticCount, auditCount) = await somatic;
             rows["somatic.entries"] = somaticCount;
             rows["audit.audit_events"] = auditCount;
-            foreach (var (table, count) in await others)
+            foreach (var (table, count) in (await others).Concat(await day))
             {
                 rows[table] = count;
             }
@@ -137,7 +173,10 @@ public static class Generator
     [
         "core.patients", "somatic.entries", "psychiatric.entries", "care.collection_rounds", "care.care_requests",
         "care.care_request_events", "consent.consent_entries", "consent.disclosures", "documents.issued_documents",
-        "audit.audit_events",
+        "audit.audit_events", "core.prison_movements", "agenda.appointments", "agenda.appointment_outcomes",
+        "treatments.prescriptions", "treatments.administrations", "treatments.tso_confirmations", "treatments.pill_boxes",
+        "somatic.entry_visits", "followup.test_orders", "followup.test_results", "followup.result_acknowledgements",
+        "followup.recalls",
     ];
 
     private static async Task<List<string>> DropSecondaryIndexesAsync(NpgsqlConnection connection, string[] tables)

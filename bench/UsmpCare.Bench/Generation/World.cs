@@ -13,9 +13,9 @@ namespace UsmpCare.Bench.Generation;
 /// table's writer walks the patients again with a random generator seeded from the patient's index, so the streams
 /// are independent (they run on different connections at once) and the data is the same from one run to the next.
 /// </summary>
-internal sealed class World
+internal sealed partial class World
 {
-    private const int StaffSalt = 17, EntrySalt = 101, PsySalt = 211, RequestSalt = 307, ConsentSalt = 401, DocSalt = 503;
+    private const int StaffSalt = 17, EntrySalt = 101, PsySalt = 211, RequestSalt = 307, ConsentSalt = 401, DocSalt = 503, VisitSalt = 601;
 
     private readonly GeneratorOptions _options;
     private readonly Plan _plan;
@@ -42,6 +42,15 @@ internal sealed class World
         DateOnly BirthDate, bool Female, string Wing, string Cell, DateTime Arrival, DateTime End, bool Present, bool Heavy,
         bool Psychiatric, long Entries, long Requests, long Documents)
     {
+        /// <summary>The somatic arrival consultation (the first somatic entry), which an entry visit cites; issue #21.</summary>
+        public Guid ArrivalEntryId { get; init; }
+        public DateTime ArrivalVisitAt { get; init; }
+
+        /// <summary>Arrived in the last days and not seen yet: his first entry is no arrival visit (the list of visits due).</summary>
+        public bool AwaitingVisit { get; init; }
+
+        public long SomaticEntries => Entries - (Psychiatric ? (long)Math.Round(Entries * 0.4) : 0);
+
         public string Display => $"{LastName.ToUpperInvariant()} {FirstName}, né(e) le {BirthDate:dd/MM/yyyy}, écrou {Ecrou}";
     }
 
@@ -234,6 +243,15 @@ internal sealed class World
                 Psychiatric: random.NextDouble() < 0.35, entries,
                 Stochastic(random, _plan.CareRequests * (heavy ? 1.0 / _plan.Patients : share)),
                 Stochastic(random, _plan.Documents * (heavy ? 1.0 / _plan.Patients : share)));
+            // Its own generator, so the draws above stay those of earlier runs.
+            var visit = new Random(_options.Seed ^ (i * 31 + VisitSalt));
+            var visitAt = Truncate(arrival.AddHours(visit.Next(2, 30)));
+            _patients[i] = _patients[i] with
+            {
+                ArrivalEntryId = Guid.CreateVersion7(new DateTimeOffset(visitAt)),
+                ArrivalVisitAt = visitAt,
+                AwaitingVisit = present && (_now - arrival).TotalDays < 4 && visit.NextDouble() < 0.5,
+            };
         }
     }
 
@@ -362,19 +380,24 @@ internal sealed class World
             var count = psychiatric ? psyCount : p.Entries - psyCount;
             for (long k = 0; k < count; k++)
             {
-                var at = k == 0 ? Truncate(p.Arrival.AddHours(random.Next(2, 30))) : During(random, p);
+                // The first entry is the arrival visit, unless the patient arrived days ago and waits for it (issue #21).
+                var first = k == 0 && !(p.AwaitingVisit && !psychiatric);
+                // The somatic arrival visit is the one an entry visit cites: its id and time are the patient's own.
+                var arrivalVisit = first && !psychiatric;
+                var at = arrivalVisit ? p.ArrivalVisitAt : first ? Truncate(p.Arrival.AddHours(random.Next(2, 30))) : During(random, p);
                 var kindRoll = random.NextDouble();
                 // Heavy patients are the daily medication rounds; others mix consultations, notes and rounds.
-                var kind = k == 0 ? "Consultation" : p.Heavy ? (kindRoll < 0.75 ? "MedicationAdministration" : kindRoll < 0.9 ? "NursingNote" : "Consultation")
+                var kind = first ? "Consultation" : p.Heavy ? (kindRoll < 0.75 ? "MedicationAdministration" : kindRoll < 0.9 ? "NursingNote" : "Consultation")
                     : kindRoll < 0.33 ? "Consultation" : kindRoll < 0.66 ? "NursingNote" : "MedicationAdministration";
                 var consultation = kind == "Consultation";
-                var author = consultation
+                var author = arrivalVisit ? ArrivalPhysician(p)
+                    : consultation
                     ? Pick(random, psychiatric ? p.Unit.Psychiatrists.Where(s => s.Role == "Psychiatrist").ToArray() : p.Unit.Physicians)
                     : Pick(random, psychiatric ? p.Unit.Psychiatrists : p.Unit.Nurses);
                 var recent = p.Present && (_now - at).TotalDays < 30;
-                var status = recent && random.NextDouble() < 0.03 ? "Draft" : "Signed";
+                var status = !arrivalVisit && recent && random.NextDouble() < 0.03 ? "Draft" : "Signed";
                 w.StartRow();
-                w.Write(Guid.CreateVersion7(new DateTimeOffset(at)), NpgsqlDbType.Uuid);
+                w.Write(arrivalVisit ? p.ArrivalEntryId : Guid.CreateVersion7(new DateTimeOffset(at)), NpgsqlDbType.Uuid);
                 w.Write(p.Id, NpgsqlDbType.Uuid);
                 w.Write(p.Unit.Id, NpgsqlDbType.Uuid);
                 w.Write(kind, NpgsqlDbType.Varchar);
@@ -386,7 +409,8 @@ internal sealed class World
                 w.Write(at, NpgsqlDbType.TimestampTz);
                 if (status == "Signed")
                 {
-                    w.Write(at.AddMinutes(random.Next(1, 40)), NpgsqlDbType.TimestampTz);
+                    var signed = at.AddMinutes(random.Next(1, 40));
+                    w.Write(arrivalVisit ? ArrivalSignedAt(p) : signed, NpgsqlDbType.TimestampTz);
                     w.Write(author.Id, NpgsqlDbType.Uuid);
                     w.Write(author.Name, NpgsqlDbType.Varchar);
                 }
@@ -396,7 +420,7 @@ internal sealed class World
                     w.WriteNull();
                     w.WriteNull();
                 }
-                Write(w, consultation ? (k == 0 ? "Arrival" : Pick(random, ConsultationTypes)) : null, NpgsqlDbType.Varchar);
+                Write(w, consultation ? (first ? "Arrival" : Pick(random, ConsultationTypes)) : null, NpgsqlDbType.Varchar);
                 w.Write(consultation ? "Given" : "NotRecorded", NpgsqlDbType.Varchar);
                 w.Write(false, NpgsqlDbType.Boolean);
                 string? note = kind switch

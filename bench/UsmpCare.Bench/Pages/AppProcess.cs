@@ -50,7 +50,17 @@ internal sealed class AppProcess : IAsyncDisposable
         var watch = Stopwatch.StartNew();
         var process = Process.Start(info) ?? throw new InvalidOperationException("cannot start the app");
         // The app logs one line per request: drain both pipes so it never blocks on a full one.
-        process.OutputDataReceived += (_, _) => { };
+        // USMP_BENCH_APP_LOG keeps what the app writes (its EF Core command log, to copy a page's SQL into PageSql.cs).
+        var keep = Environment.GetEnvironmentVariable("USMP_BENCH_APP_LOG") is { Length: > 0 } path
+            ? TextWriter.Synchronized(new StreamWriter(path, append: true) { AutoFlush = true })
+            : null;
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                keep?.WriteLine(e.Data);
+            }
+        };
         process.ErrorDataReceived += (_, e) =>
         {
             if (e.Data is not null)

@@ -50,7 +50,27 @@ public static class PageBenchmark
 
     /// <summary>The ids the scenarios use, chosen from the generated data.</summary>
     private sealed record Targets(Guid Unit, Guid Heavy, long HeavyEntries, Guid Typical, long TypicalEntries, Guid Writer,
-        Guid SourceEntry, string EcrouPrefix, string Name, bool HeavyShared = false, bool TypicalShared = false);
+        Guid SourceEntry, string EcrouPrefix, string Name, bool HeavyShared = false, bool TypicalShared = false)
+    {
+        /// <summary>The wing of the unit with the most patients present: the round list of issue #20.</summary>
+        public string Wing { get; init; } = "";
+
+        /// <summary>The next working day (today unless Sunday): the day list, the agenda and the movement list.</summary>
+        public DateOnly Day { get; init; }
+
+        public Guid[] WingPatients { get; init; } = [];
+        public Guid[] NotSeen { get; init; } = [];
+        public Guid[] DuePrescriptions { get; init; } = [];
+    }
+
+    /// <summary>
+    /// Each account signs in once per run (a TOTP code is accepted once) and the run now lasts more than the 10 minutes
+    /// after which issuing a document asks for the password again (ASVS V3.7.1, <c>RecentAuthentication</c>): on
+    /// 2026-12-06 the physician's session was 10 minutes old when the certificate was measured and 434 issues were
+    /// answered by the re-authentication form. The benchmark measures the issue, not the re-authentication: the window
+    /// is widened for the benchmark's app only.
+    /// </summary>
+    private static readonly Dictionary<string, string> AppSettings = new() { ["Security__ReauthMinutes"] = "120" };
 
     public static async Task<int> RunAsync(BenchmarkOptions options, TextWriter log)
     {
@@ -59,9 +79,11 @@ public static class PageBenchmark
         log.WriteLine($"targets: heavy patient {targets.HeavyEntries:N0} somatic entries (both records read: {targets.HeavyShared}), " +
                       $"typical {targets.TypicalEntries:N0} (both: {targets.TypicalShared}); " +
                       $"search « {targets.EcrouPrefix} » and « {targets.Name} »; {options.Clients} clients, {options.Seconds} s per page");
-        await using var appA = await AppProcess.StartAsync(options.AppDll, options.ConnectionString, options.Port, options.AuditKey);
+        await using var appA = await AppProcess.StartAsync(options.AppDll, options.ConnectionString, options.Port, options.AuditKey, AppSettings);
         log.WriteLine($"app started: first 200 on /health/ready {appA.TimeToReady.TotalMilliseconds:N0} ms after the process start");
 
+        var users = await UserIdsAsync(connectionString);
+        var physicianId = users["medecin@demo.usmp.fr"].User;
         var scenarios = new List<Scenario>
         {
             new("search: écrou prefix", "infirmier.soma@demo.usmp.fr",
@@ -76,6 +98,20 @@ public static class PageBenchmark
                 c => c.Http.GetAsync($"{c.Base}/CareRequests"), HttpStatusCode.OK, PageSql.Queue, _ => Guid.Empty),
             new("dashboard", "coordonnateur@demo.usmp.fr",
                 c => c.Http.GetAsync($"{c.Base}/Dashboard"), HttpStatusCode.OK, PageSql.Dashboard, _ => Guid.Empty),
+            // Issues #20 and #21: the nurse's round list of the largest wing, the physician's day list, the agenda's week of
+            // the demo physician seen by the secretariat, the prison's movement list, the entry visits due.
+            new("round list (largest wing, morning)", "infirmier.soma@demo.usmp.fr",
+                c => c.Http.GetAsync($"{c.Base}/Treatments/Round?wing={Uri.EscapeDataString(targets.Wing)}&slot=Morning"), HttpStatusCode.OK,
+                PageSql.Round, _ => Guid.Empty),
+            new("day list (physician)", "medecin@demo.usmp.fr",
+                c => c.Http.GetAsync($"{c.Base}/Agenda/Day?day={targets.Day:yyyy-MM-dd}"), HttpStatusCode.OK, PageSql.DayList, _ => Guid.Empty),
+            new("agenda week (secretariat)", "secretariat@demo.usmp.fr",
+                c => c.Http.GetAsync($"{c.Base}/Agenda?practitionerId={physicianId}&week={targets.Day:yyyy-MM-dd}"), HttpStatusCode.OK,
+                PageSql.AgendaWeek, _ => Guid.Empty),
+            new("movement list (prison)", "ap@demo.usmp.fr",
+                c => c.Http.GetAsync($"{c.Base}/Ap/Movements?day={targets.Day:yyyy-MM-dd}"), HttpStatusCode.OK, PageSql.Movements, _ => Guid.Empty),
+            new("entry visits due (physician)", "medecin@demo.usmp.fr",
+                c => c.Http.GetAsync($"{c.Base}/EntryVisits"), HttpStatusCode.OK, PageSql.EntryVisits, _ => Guid.Empty),
             new("consultation draft save (POST)", "medecin@demo.usmp.fr",
                 c => c.PostAsync("/Records/Consultation?handler=Save", $"/Records/Consultation?patientId={targets.Writer}", new()
                 {
@@ -92,7 +128,6 @@ public static class PageBenchmark
         };
         var results = new List<string>();
         var summary = new List<(string Name, Stats Page, Stats? Sql)>();
-        var users = await UserIdsAsync(connectionString);
         var trail = await AuditTrailForAsync(options);
         foreach (var scenario in scenarios.Where(s => options.Only is null || options.Only.Any(o => s.Name.StartsWith(o, StringComparison.Ordinal))))
         {
@@ -116,7 +151,11 @@ public static class PageBenchmark
                 var (userId, roleId, roleName) = users[scenario.Account];
                 var term = scenario.Name.Contains("écrou", StringComparison.Ordinal) ? targets.EcrouPrefix : targets.Name;
                 var context = new SqlContext(userId, roleId, roleName, targets.Unit, scenario.SqlPatient(targets), term,
-                    UsmpCare.Web.Patients.PatientSearch.Normalize(term), DateTime.UtcNow);
+                    UsmpCare.Web.Patients.PatientSearch.Normalize(term), DateTime.UtcNow)
+                {
+                    Wing = targets.Wing, Day = targets.Day, PractitionerId = physicianId, WingPatients = targets.WingPatients,
+                    NotSeen = targets.NotSeen, DuePrescriptions = targets.DuePrescriptions,
+                };
                 await using var dataSource = NpgsqlDataSource.Create(connectionString);
                 sql = await LoadAsync(options, Enumerable.Range(0, options.Clients).ToList(), async _ =>
                 {
@@ -177,19 +216,19 @@ public static class PageBenchmark
         }
 
         // Mixed read load across roles: the page views per second one instance serves with auditing on.
-        var mixed = await MixedAsync(options, [appA.BaseUrl], scenarios.Take(6).ToList());
+        var mixed = await MixedAsync(options, [appA.BaseUrl], scenarios.Take(11).ToList());
         log.WriteLine(Line("mixed reads, one instance", mixed, null));
         log.WriteLine($"app peak RSS (VmHWM) after the load: {appA.PeakRssMiB():N0} MiB");
 
         if (options.TwoInstances)
         {
-            await using var appB = await AppProcess.StartAsync(options.AppDll, options.ConnectionString, options.Port + 1, options.AuditKey);
+            await using var appB = await AppProcess.StartAsync(options.AppDll, options.ConnectionString, options.Port + 1, options.AuditKey, AppSettings);
             log.WriteLine($"second instance ready in {appB.TimeToReady.TotalMilliseconds:N0} ms");
             // A cookie issued by A must open B: data-protection keys are shared through the database.
             var one = (await Client.SignInAsync(appA.BaseUrl, "medecin@demo.usmp.fr", 1))[0];
             using var onB = await one.Http.GetAsync($"{appB.BaseUrl}/Patients");
             log.WriteLine($"cookie from instance A on instance B: {(int)onB.StatusCode} {(onB.StatusCode == HttpStatusCode.OK ? "(shared sign-in works)" : "(NOT shared)")}");
-            var two = await MixedAsync(options, [appA.BaseUrl, appB.BaseUrl], scenarios.Take(6).ToList());
+            var two = await MixedAsync(options, [appA.BaseUrl, appB.BaseUrl], scenarios.Take(11).ToList());
             log.WriteLine(Line("mixed reads, two instances round-robin", two, null));
         }
         return 0;
@@ -303,7 +342,7 @@ public static class PageBenchmark
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("""
             SELECT u.email, u.id, r.id, r.name FROM auth.users u
-            JOIN auth.user_roles ur ON ur.user_id = u.id JOIN auth.roles r ON r.id = ur.role_id
+            JOIN auth.user_roles ur ON ur.user_id = u.id JOIN auth.roles r ON r.id = ur.role_id WHERE u.email IS NOT NULL
             """, connection);
         await using var reader = await command.ExecuteReaderAsync();
         var users = new Dictionary<string, (Guid, Guid, string)>(StringComparer.Ordinal);
@@ -349,7 +388,45 @@ public static class PageBenchmark
             SELECT coalesce((SELECT decision = 'Agreed' FROM consent.consent_entries WHERE patient_id = '{patient}'
               AND topic = 'TeamSharing' ORDER BY recorded_at DESC LIMIT 1), false)
             """);
+        var wing = await Generation.Generator.ScalarAsync<string>(connection, $"""
+            SELECT wing FROM core.patients WHERE unit_id = '{unit}' AND status = 'Present' AND wing IS NOT NULL
+            GROUP BY wing ORDER BY count(*) DESC, wing LIMIT 1
+            """);
+        async Task<Guid[]> IdsAsync(string sql)
+        {
+            var ids = new List<Guid>();
+            await using var command = new NpgsqlCommand(sql, connection);
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                ids.Add(reader.GetGuid(0));
+            }
+            return [.. ids];
+        }
+        // The ids the round and the entry-visit list pass on to their next statement, as the pages compute them.
+        var wingPatients = await IdsAsync($"SELECT id FROM core.patients WHERE unit_id = '{unit}' AND status = 'Present' AND wing = '{wing.Replace("'", "''", StringComparison.Ordinal)}'");
+        var notSeen = await IdsAsync($"""
+            SELECT p.id FROM core.patients p WHERE p.unit_id = '{unit}' AND p.status = 'Present' AND coalesce((
+              SELECT max(e.occurred_at) FROM somatic.entries e WHERE e.status = 'Signed' AND e.patient_id = p.id
+                AND e.kind = 'Consultation' AND e.consultation_type = 'Arrival') < (p.arrival_date::timestamp AT TIME ZONE 'Europe/Paris'), true)
+            """);
+        var today = UsmpCare.Web.Infrastructure.Fr.Today(TimeProvider.System);
+        // Lines in force today, taken at the morning round (Times has Morning), supervised or daily (DistributionRound.Due).
+        var duePrescriptions = await IdsAsync($"""
+            SELECT DISTINCT p.id FROM treatments.prescriptions p, jsonb_array_elements(p.lines) l
+            WHERE p.patient_id IN (SELECT id FROM core.patients WHERE unit_id = '{unit}' AND status = 'Present'
+                AND wing = '{wing.Replace("'", "''", StringComparison.Ordinal)}')
+              AND p.status = 'Signed' AND (l->>'Start')::date <= '{today:yyyy-MM-dd}' AND (l->>'End')::date >= '{today:yyyy-MM-dd}'
+              AND (l->>'Mode')::int IN (0, 1) AND ((l->>'Times')::int & 1) = 1
+            """);
         return new Targets(unit, heavy, heavyEntries, typical, typicalEntries, writer, source, ecrou[..Math.Min(4, ecrou.Length)], "Lefèv",
-            await SharedAsync(heavy), await SharedAsync(typical));
+            await SharedAsync(heavy), await SharedAsync(typical))
+        {
+            Wing = wing,
+            Day = today.DayOfWeek == DayOfWeek.Sunday ? today.AddDays(1) : today,
+            WingPatients = wingPatients,
+            NotSeen = notSeen,
+            DuePrescriptions = duePrescriptions,
+        };
     }
 }

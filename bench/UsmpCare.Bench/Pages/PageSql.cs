@@ -5,7 +5,20 @@ namespace UsmpCare.Bench.Pages;
 
 /// <summary>What a statement's parameters are bound from.</summary>
 internal sealed record SqlContext(Guid UserId, Guid RoleId, string RoleName, Guid UnitId, Guid PatientId, string SearchTerm,
-    string SearchNormalized, DateTime Now);
+    string SearchNormalized, DateTime Now)
+{
+    /// <summary>The round's wing, the day of the day list, agenda and movement list, the agenda's practitioner.</summary>
+    public string Wing { get; init; } = "";
+    public DateOnly Day { get; init; }
+    public Guid PractitionerId { get; init; }
+
+    /// <summary>The wing's patients present (the round), the present patients without an arrival visit (entry visits).</summary>
+    public Guid[] WingPatients { get; init; } = [];
+    public Guid[] NotSeen { get; init; } = [];
+
+    /// <summary>The signed prescriptions of the wing with a line due this morning (the round's last statement).</summary>
+    public Guid[] DuePrescriptions { get; init; } = [];
+}
 
 internal sealed record SqlStatement(string Sql, Action<NpgsqlParameterCollection, SqlContext> Bind);
 
@@ -30,9 +43,12 @@ internal static class PageSql
             (p, c) => Uuid(p, "__id", c.UserId)),
     ];
 
+    // The unit switcher's read; the unit's settings of issues #20/#21 (entry-visit target, hours, languages) joined it.
     private static readonly SqlStatement Units = S("""
-        SELECT u.id, u.address, u.code, u.establishment_type, u.name, u.phone, u.reference_hospital
-        FROM core.units AS u WHERE u.id = ANY (@ids) ORDER BY u.name
+        SELECT u.id, u.address, u.code, u.entry_visit_target_hours, u.establishment_type, u.hours, u.information_languages, u.name, u.phone, u.reference_hospital
+        FROM core.units AS u
+        WHERE u.id = ANY (@ids)
+        ORDER BY u.name
         """, (p, c) => p.AddWithValue("ids", new[] { c.UnitId }));
 
     private const string PatientColumns =
@@ -232,5 +248,159 @@ internal static class PageSql
               WHERE e.patient_id = p.id AND e.status = 'Signed' AND e.kind = 'Consultation' AND e.consultation_type = 'Arrival') AS "LastVisit"
           FROM core.patients AS p WHERE p.unit_id = @unitId AND p.status = 'Present'
           """, (p, c) => Uuid(p, "unitId", c.UnitId)),
+    ];
+
+    private const string CurrentPatientColumns =
+        "p.id, p.alerts, p.arrival_date, p.birth_date, p.birth_name, p.cell, p.court_ordered_care, p.court_ordered_care_since, p.designated_physician, p.ecrou, p.expected_release_date, p.first_name, p.ins, p.ins_status, p.is_vulnerable, p.last_name, p.legal_status, p.reads_french, p.search_text, p.sex, p.spoken_language, p.status, p.unit_id, p.xmin, p.vulnerability_reason, p.wing, p.allergy_record";
+
+    /// <summary>Pages/Treatments/Round: the wings, the wing's patients present, their signed prescriptions, the slot's doses.</summary>
+    public static readonly SqlStatement[] Round =
+    [
+        .. SignedIn, Units,
+        S("""
+          SELECT p.wing AS "Key", count(*)::int AS "Count"
+          FROM core.patients AS p
+          WHERE p.status = 'Present' AND p.unit_id = @unitId AND p.wing IS NOT NULL
+          GROUP BY p.wing
+          ORDER BY p.wing
+          """, (p, c) => Uuid(p, "unitId", c.UnitId)),
+        S($"""
+          SELECT {CurrentPatientColumns}
+          FROM core.patients AS p
+          WHERE p.status = 'Present' AND p.unit_id = @unitId AND p.wing = @Wing
+          """, (p, c) =>
+        {
+            Uuid(p, "unitId", c.UnitId);
+            p.AddWithValue("Wing", c.Wing);
+        }),
+        S("""
+          SELECT p.id, p.change, p.created_at, p.patient_id, p.prescriber_id, p.prescriber_name, p.prescriber_rpps, p.replaces_id, p.signed_at, p.status, p.stop_reason, p.team, p.unit_id, p.lines
+          FROM treatments.prescriptions AS p
+          WHERE p.patient_id = ANY (@patientIds) AND p.status = 'Signed'
+          """, (p, c) => p.AddWithValue("patientIds", c.WingPatients)),
+        S("""
+          SELECT a.id, a.day, a.dose, a.dose_unit, a.drug_name, a.line_index, a.mode, a.nurse_id, a.nurse_name, a.outcome, a.patient_id, a.prescriber_id, a.prescription_id, a.recorded_at, a.slot, a.substitution, a.unit_id
+          FROM treatments.administrations AS a
+          WHERE a.prescription_id = ANY (@dueIds) AND a.day = @day AND a.slot = @slot
+          """, (p, c) =>
+        {
+            p.AddWithValue("dueIds", c.DuePrescriptions);
+            p.AddWithValue("day", UsmpCare.Web.Infrastructure.Fr.Today(TimeProvider.System));
+            p.AddWithValue("slot", "Morning");
+        }),
+    ];
+
+    private static SqlStatement Slots(bool rooms) => S($"""
+        SELECT a.id, a.booked_at, a.booked_by_id, a.booked_by_name, a.care_request_id, a.duration_minutes, a."from", a.kind, a.outcome, a.outcome_at, a.outcome_note, a.outcome_reason, a.patient_id, a.practitioner_id, a.practitioner_name, a.reason, a.recall_id, a.room_id, a.start, a.status, a.team, a.unit_id, a.xmin, {CurrentPatientColumns}
+        FROM agenda.appointments AS a
+        INNER JOIN core.patients AS p ON a.patient_id = p.id
+        WHERE a.unit_id = @unitId AND a.start >= @start AND a.start < @end AND a.status = 'Booked' AND a.practitioner_id = @practitionerId
+        ORDER BY a.start
+        """, (p, c) =>
+    {
+        Uuid(p, "unitId", c.UnitId);
+        var monday = c.Day.AddDays(-(((int)c.Day.DayOfWeek + 6) % 7));
+        var (from, to) = rooms ? (monday, monday.AddDays(UsmpCare.Web.Pages.Agenda.IndexModel.Days)) : (c.Day, c.Day.AddDays(1));
+        p.AddWithValue("start", UsmpCare.Web.Infrastructure.Fr.FromLocal(from.ToDateTime(TimeOnly.MinValue)));
+        p.AddWithValue("end", UsmpCare.Web.Infrastructure.Fr.FromLocal(to.ToDateTime(TimeOnly.MinValue)));
+        Uuid(p, "practitionerId", c.PractitionerId);
+    });
+
+    private static readonly SqlStatement Rooms = S("""
+        SELECT r.id, r.is_active, r.name, r.unit_id
+        FROM agenda.rooms AS r
+        WHERE r.unit_id = @unitId
+        """, (p, c) => Uuid(p, "unitId", c.UnitId));
+
+    /// <summary>Pages/Agenda/Day, the physician's own day (AgendaBook.SlotsAsync): one range of (unit, start), the rooms.</summary>
+    public static readonly SqlStatement[] DayList = [.. SignedIn, Units, Slots(rooms: false), Rooms];
+
+    /// <summary>Pages/Agenda/Index, a practitioner's week: the practitioners, the rooms, the week's slots, the rooms again.</summary>
+    public static readonly SqlStatement[] AgendaWeek =
+    [
+        .. SignedIn, Units,
+        S("""
+          SELECT u.id, u.first_name, u.last_name, u.team, r.name, u1.user_id, u1.role_id, r.id, u2.unit_id, u2.user_id
+          FROM auth.users AS u
+          INNER JOIN auth.user_roles AS u1 ON u.id = u1.user_id
+          INNER JOIN auth.roles AS r ON u1.role_id = r.id
+          LEFT JOIN auth.unit_memberships AS u2 ON u.id = u2.user_id
+          WHERE EXISTS (
+              SELECT 1
+              FROM auth.unit_memberships AS u0
+              WHERE u.id = u0.user_id AND u0.unit_id = @unitId) AND u.is_active AND u.team IS NOT NULL
+          ORDER BY u.id, u1.user_id, u1.role_id, r.id, u2.user_id
+          """, (p, c) => Uuid(p, "unitId", c.UnitId)),
+        S("""
+          SELECT r.id, r.is_active, r.name, r.unit_id
+          FROM agenda.rooms AS r
+          WHERE r.unit_id = @unitId
+          ORDER BY r.name
+          """, (p, c) => Uuid(p, "unitId", c.UnitId)),
+        Slots(rooms: true), Rooms,
+    ];
+
+    /// <summary>Pages/Ap/Movements (Agenda/MovementList): the day's booked appointments of patients present, no kind.</summary>
+    public static readonly SqlStatement[] Movements =
+    [
+        .. SignedIn, Units,
+        S("""
+          SELECT a.id AS "Id", a.start AS "Start", a.outcome AS "Outcome", a.outcome_reason AS "OutcomeReason", p0.last_name AS "LastName", p0.first_name AS "FirstName", p0.ecrou AS "Ecrou", p0.cell AS "Cell", p0.wing AS "Wing"
+          FROM agenda.appointments AS a
+          INNER JOIN (
+              SELECT p.id, p.cell, p.ecrou, p.first_name, p.last_name, p.wing
+              FROM core.patients AS p
+              WHERE p.status = 'Present'
+          ) AS p0 ON a.patient_id = p0.id
+          WHERE a.unit_id = @unitId AND a.start >= @start AND a.start < @end AND a.status = 'Booked'
+          ORDER BY a.start, p0.last_name, p0.first_name
+          """, (p, c) =>
+        {
+            Uuid(p, "unitId", c.UnitId);
+            p.AddWithValue("start", UsmpCare.Web.Infrastructure.Fr.FromLocal(c.Day.ToDateTime(TimeOnly.MinValue)));
+            p.AddWithValue("end", UsmpCare.Web.Infrastructure.Fr.FromLocal(c.Day.AddDays(1).ToDateTime(TimeOnly.MinValue)));
+        }),
+    ];
+
+    /// <summary>Pages/EntryVisits: the unit, the present patients' last arrival visit, their arrivals, the last 30 days' visits.</summary>
+    public static readonly SqlStatement[] EntryVisits =
+    [
+        .. SignedIn, Units,
+        S("""
+          SELECT u.id, u.address, u.code, u.entry_visit_target_hours, u.establishment_type, u.hours, u.information_languages, u.name, u.phone, u.reference_hospital
+          FROM core.units AS u
+          WHERE u.id = @unitId
+          LIMIT 2
+          """, (p, c) => Uuid(p, "unitId", c.UnitId)),
+        S("""
+          SELECT p.id AS "Id", p.last_name AS "LastName", p.first_name AS "FirstName", p.ecrou AS "Ecrou", p.arrival_date AS "ArrivalDate", (
+              SELECT max(e.occurred_at)
+              FROM somatic.entries AS e
+              WHERE e.status = 'Signed' AND e.patient_id = p.id AND e.kind = 'Consultation' AND e.consultation_type = 'Arrival') AS "LastVisit"
+          FROM core.patients AS p
+          WHERE p.status = 'Present' AND p.unit_id = @unitId
+          """, (p, c) => Uuid(p, "unitId", c.UnitId)),
+        S("""
+          SELECT p.patient_id AS "PatientId", p.date AS "Date"
+          FROM core.prison_movements AS p
+          WHERE p.unit_id = @unit_Id AND p.kind = 'Arrival' AND p.patient_id = ANY (@ids)
+          """, (p, c) =>
+        {
+            Uuid(p, "unit_Id", c.UnitId);
+            p.AddWithValue("ids", c.NotSeen);
+        }),
+        S("""
+          SELECT e.patient_id AS "PatientId", p.last_name AS "LastName", p.first_name AS "FirstName", p.ecrou AS "Ecrou", e.arrival_date AS "ArrivalDate", e.signed_at AS "SignedAt", e.signed_by_name AS "SignedByName"
+          FROM somatic.entry_visits AS e
+          INNER JOIN core.patients AS p ON e.patient_id = p.id
+          WHERE e.unit_id = @Unit_Id AND e.signed_at >= @since
+          ORDER BY e.signed_at DESC
+          LIMIT @p
+          """, (p, c) =>
+        {
+            Uuid(p, "Unit_Id", c.UnitId);
+            p.AddWithValue("since", new DateTimeOffset(c.Now.AddDays(-UsmpCare.Web.Pages.EntryVisits.IndexModel.RecentDays), TimeSpan.Zero));
+            p.AddWithValue("p", 200);
+        }),
     ];
 }

@@ -85,15 +85,17 @@ public sealed class RoundModel(AppDbContext db, CurrentUnit currentUnit, TimePro
             .Where(p => p.UnitId == unitId && p.Wing == Wing).ToListAsync();
         var prescriptions = await SignedPrescriptionsOf([.. patients.Select(p => p.Id)]);
         var byPatient = prescriptions.ToLookup(p => p.PatientId);
-        var ids = patients.Select(p => p.Id).ToList();
         var day = Day;
         var slot = Shown;
+        var due = patients.OrderBy(p => p.Cell).ThenBy(p => p.LastName)
+            .SelectMany(p => DistributionRound.Due([.. byPatient[p.Id]], day, slot).Select(d => (Patient: p, Dose: d))).ToList();
+        // Issue #22 (flat costs): the slot's records of the prescriptions due, one range of the unique (prescription,
+        // line, day, slot) index each — not every dose the wing's patients were ever given, which grows with their stays.
+        var dueIds = due.Select(x => x.Dose.Prescription.Id).Distinct().ToList();
         var recorded = (await db.Administrations.AsNoTracking()
-            .Where(a => ids.Contains(a.PatientId) && a.Day == day && a.Slot == slot).ToListAsync())
+            .Where(a => dueIds.Contains(a.PrescriptionId) && a.Day == day && a.Slot == slot).ToListAsync())
             .ToDictionary(a => (a.PrescriptionId, a.LineIndex));
-        Rows = [.. patients.OrderBy(p => p.Cell).ThenBy(p => p.LastName)
-            .SelectMany(p => DistributionRound.Due([.. byPatient[p.Id]], day, slot)
-                .Select(d => new DoseRow(p, d, recorded.GetValueOrDefault((d.Prescription.Id, d.LineIndex)))))];
+        Rows = [.. due.Select(x => new DoseRow(x.Patient, x.Dose, recorded.GetValueOrDefault((x.Dose.Prescription.Id, x.Dose.LineIndex))))];
     }
 
     private async Task<List<Prescription>> SignedPrescriptionsOf(IReadOnlyCollection<Guid> patientIds) =>
