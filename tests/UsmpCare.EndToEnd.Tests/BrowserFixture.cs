@@ -1,5 +1,7 @@
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using UsmpCare.Web.Tests.Infrastructure;
@@ -10,14 +12,21 @@ namespace UsmpCare.EndToEnd.Tests;
 /// The real app on Kestrel (a random loopback port) over its own PostgreSQL database, and Debian's Chromium driven by
 /// Playwright. The browser is never downloaded: it is /usr/bin/chromium (or USMP_CHROMIUM).
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     private IPlaywright? _playwright;
+
+    public BrowserFixture() : this(new KestrelFactory())
+    {
+    }
+
+    /// <summary>Another app for a journey that needs its own « now » (<see cref="KestrelFactory(TimeProvider)"/>).</summary>
+    protected BrowserFixture(KestrelFactory app) => App = app;
 
     /// <summary>The users' locale and time zone: a French unit's workstation, as the app's pages assume (Fr).</summary>
     private const string Locale = "fr-FR", TimeZone = "Europe/Paris";
 
-    public KestrelFactory App { get; } = new();
+    public KestrelFactory App { get; }
     public IBrowser Browser { get; private set; } = null!;
     public string BaseUrl { get; private set; } = "";
 
@@ -111,7 +120,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             // The second factor, as the user's authenticator app would give it (demo key, README); each code is used
             // once, so the account forgets the last step it accepted (see UsmpFactory.ForgetLastTotpStepAsync).
             await App.ForgetLastTotpStepAsync(email);
-            await page.Locator("#Code").FillAsync(TestTotp.CodeNow(Web.Data.DemoData.TotpKey));
+            // The code of the app's « now », which is the real time unless the journey moved the app's clock.
+            var step = App.Services.GetRequiredService<TimeProvider>().GetUtcNow().ToUnixTimeSeconds() / 30;
+            await page.Locator("#Code").FillAsync(TestTotp.Code(Web.Data.DemoData.TotpKey, step));
             await page.Locator("#Code").PressAsync("Enter");
             const string past = "() => !location.pathname.startsWith('/Account/') || !!document.querySelector('.alert.error')";
             try
@@ -139,7 +150,21 @@ public sealed class BrowserFixture : IAsyncLifetime
 
 public sealed class KestrelFactory : UsmpFactory
 {
+    private readonly TimeProvider? _clock;
+
     public KestrelFactory() => UseKestrel(0);
+
+    /// <summary>The app reading <paramref name="clock"/> as its « now » (cookies, codes, agenda, « today »).</summary>
+    public KestrelFactory(TimeProvider clock) : this() => _clock = clock;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        if (_clock is { } clock)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(clock));
+        }
+    }
 }
 
 [CollectionDefinition(Name)]

@@ -85,9 +85,33 @@ public sealed class CareRequest : IUnitScoped
         Events.Add(new CareRequestEvent(Id, null, CareRequestStatus.New, "Billet saisi", by, byName, now));
     }
 
+    /// <summary>
+    /// A referral a physician of the unit addresses to a team on the patient's behalf — the psychiatric team offered at
+    /// the entry visit and accepted by the patient (issue #21, point 4). It waits in that team's queue like a slip, read
+    /// by that team only (P30), but comes from no round: no box was emptied, so no answer slip goes back to the cell.
+    /// </summary>
+    public static CareRequest Referral(Guid patientId, Guid unitId, RequestTeam team, string origin, string summary,
+        Urgency urgency, Guid by, string byName, DateTimeOffset now)
+    {
+        if (string.IsNullOrWhiteSpace(summary))
+        {
+            throw new DomainException("Dites en quelques mots pourquoi le patient est orienté vers cette équipe.");
+        }
+        var request = new CareRequest
+        {
+            Id = Guid.NewGuid(), UnitId = unitId, RoundId = null, Wing = origin, CollectedAt = now, PatientId = patientId,
+            Team = team, Summary = summary.Trim(), Urgency = urgency, LoggedById = by, LoggedByName = byName, LoggedAt = now,
+            Status = CareRequestStatus.New,
+        };
+        request.Events.Add(new CareRequestEvent(request.Id, null, CareRequestStatus.New, $"Orientation ({origin})", by, byName, now));
+        return request;
+    }
+
     public Guid Id { get; private set; }
     public Guid UnitId { get; private set; }
-    public Guid RoundId { get; private set; }
+
+    /// <summary>The round whose box held the slip; none for a <see cref="Referral"/>.</summary>
+    public Guid? RoundId { get; private set; }
     public string Wing { get; private set; } = "";
     public DateTimeOffset CollectedAt { get; private set; }
 

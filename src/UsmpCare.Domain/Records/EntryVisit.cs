@@ -1,3 +1,4 @@
+using UsmpCare.Domain.CareRequests;
 using UsmpCare.Domain.Followup;
 using UsmpCare.Domain.Patients;
 using UsmpCare.Domain.Security;
@@ -94,7 +95,8 @@ public sealed record EntryVisitAnswers
 }
 
 /// <summary>What signing an entry visit adds to the patient's follow-up.</summary>
-public sealed record EntryVisitProducts(IReadOnlyList<Problem> Problems, IReadOnlyList<TestOrder> Orders, IReadOnlyList<Recall> Recalls);
+public sealed record EntryVisitProducts(IReadOnlyList<Problem> Problems, IReadOnlyList<TestOrder> Orders, IReadOnlyList<Recall> Recalls,
+    CareRequest? PsychiatricReferral = null);
 
 /// <summary>
 /// The structured entry visit (issue #21, point 4; art. R.6112-19 CSP, guide méthodologique 2019): the one visit the
@@ -287,7 +289,28 @@ public sealed class EntryVisit : IUnitScoped
                     today.AddMonths(RefusedScreeningRecallMonths), today, SignedById, SignedByName, now));
             }
         }
-        return new(problems, orders, recalls);
+        return new(problems, orders, recalls, PsychiatricReferral(now));
+    }
+
+    /// <summary>Where the referral comes from, in the psychiatric team's queue.</summary>
+    public const string ReferralOrigin = "Visite d'entrée";
+
+    /// <summary>
+    /// An accepted referral reaches the psychiatric team as a request in its queue (P30: its own team reads it), urgent
+    /// when the suicidal risk or urgency was graded high; refused or not offered, nothing is sent.
+    /// </summary>
+    private CareRequest? PsychiatricReferral(DateTimeOffset now)
+    {
+        var a = Answers;
+        if (a.PsychiatricReferral != ReferralAnswer.Accepted)
+        {
+            return null;
+        }
+        var high = a.SuicideRisk == RudLevel.High || a.SuicideUrgency == RudLevel.High;
+        var summary = "Orientation vers l'équipe de psychiatrie proposée à la visite d'entrée et acceptée par le patient"
+            + (high ? $" ; crise suicidaire : risque {Label(a.SuicideRisk)}, urgence {Label(a.SuicideUrgency)}, dangerosité {Label(a.SuicideDangerousness)}." : ".");
+        return CareRequest.Referral(PatientId, UnitId, RequestTeam.Psychiatric, ReferralOrigin, summary,
+            high ? Urgency.Urgent : Urgency.ThisWeek, SignedById, SignedByName, now);
     }
 
     /// <summary>Current use goes on the problem list: usage of tobacco, alcohol, drugs (Z72), opiate dependence under substitution (F11.2).</summary>

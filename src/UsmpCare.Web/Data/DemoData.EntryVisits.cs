@@ -20,6 +20,11 @@ public static partial class DemoData
             new Patient(unit.Id, "24902", "Lopes", "Sofiane", today.AddYears(-34).AddDays(-12), Sex.Male, today),
             new Patient(unit.Id, "24903", "Faure", "Kevin", today.AddYears(-41).AddDays(-200), Sex.Male, today.AddDays(-2)),
         };
+        // The movement import places an arrival in the arrivals' wing: the prison brings him to the unit from there.
+        foreach (var (arrival, i) in arrivals.Select((a, i) => (a, i)))
+        {
+            arrival.PlaceIn($"QA-{i + 1:00}", "Quartier arrivants");
+        }
         db.Patients.AddRange(arrivals);
         db.PrisonMovements.AddRange(arrivals.Select(p => new PrisonMovement(unit.Id, p.Id, p.Ecrou, MovementKind.Arrival,
             p.ArrivalDate, null, "Import GENESIS (démo)", Fr.FromLocal(p.ArrivalDate.ToDateTime(new TimeOnly(7, 30))))));

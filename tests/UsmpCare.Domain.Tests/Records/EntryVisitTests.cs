@@ -1,3 +1,4 @@
+using UsmpCare.Domain.CareRequests;
 using UsmpCare.Domain.Followup;
 using UsmpCare.Domain.Patients;
 using UsmpCare.Domain.Records;
@@ -52,6 +53,21 @@ public sealed class EntryVisitTests
         recall.DueOn.Should().Be(Today.AddMonths(EntryVisit.RefusedScreeningRecallMonths));
         recall.State.Should().Be(RecallState.Due);
         produced.Problems.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void An_accepted_psychiatric_referral_is_a_request_in_the_psychiatric_teams_queue_urgent_when_the_risk_is_high_and_nothing_otherwise()
+    {
+        var routine = Produce(Complete() with { PsychiatricReferral = ReferralAnswer.Accepted }).PsychiatricReferral!;
+        var urgent = Produce(Complete() with { SuicideUrgency = RudLevel.High, PsychiatricReferral = ReferralAnswer.Accepted }).PsychiatricReferral!;
+
+        routine.Should().Match<CareRequest>(r => r.Team == RequestTeam.Psychiatric && r.RecordTeam == Team.Psychiatric
+            && r.Status == CareRequestStatus.New && r.Urgency == Urgency.ThisWeek && r.RoundId == null && r.PatientId == Arrival.Id
+            && r.UnitId == Arrival.UnitId && r.CollectedAt == Now && r.Wing == EntryVisit.ReferralOrigin && r.IsOpen);
+        urgent.Urgency.Should().Be(Urgency.Urgent);
+        urgent.Summary.Should().Contain("urgence élevé");
+        Produce(Complete() with { PsychiatricReferral = ReferralAnswer.Refused }).PsychiatricReferral.Should().BeNull();
+        Produce(Complete()).PsychiatricReferral.Should().BeNull();
     }
 
     [Fact]

@@ -54,6 +54,46 @@ public sealed class BookingTests(UsmpFactory app) : IClassFixture<UsmpFactory>
     }
 
     [Fact]
+    public async Task A_room_already_taken_by_another_practitioner_is_refused_in_french_and_nothing_is_stored()
+    {
+        var first = await app.NewPatientAsync("Salleprise");
+        var second = await app.NewPatientAsync("Sallevoulue");
+        var secretary = await app.LoginAsAsync(DemoData.Account(Role.Secretary));
+        var at = TestClock.Today.AddDays(26).ToDateTime(new TimeOnly(7, 0));
+        (await BookAsync(secretary, first.Id, at, "Salle de soins")).Response.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var (nurseId, roomId) = await app.FormIdsAsync(DemoData.Nurse(Team.Somatic).Email, "Salle de soins");
+
+        var response = await secretary.PostFormAsync("/Agenda/Book", new Dictionary<string, string>
+        {
+            ["Input.PatientId"] = second.Id.ToString(), ["Input.Kind"] = "NursingCare", ["Input.Start"] = TestClock.Form(at.AddMinutes(20)),
+            ["Input.DurationMinutes"] = "15", ["Input.PractitionerId"] = nurseId.ToString(), ["Input.RoomId"] = roomId.ToString(),
+        });
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await response.TextAsync()).Should().Contain("La salle « Salle de soins » est déjà occupée sur ce créneau");
+        (await app.WithDbAsync(db => db.Appointments.CountAsync(a => a.PatientId == second.Id))).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task The_ecrou_of_a_patient_of_another_unit_is_refused_in_french_and_nothing_is_stored()
+    {
+        var stranger = await app.NewPatientAsync("Ecrouailleurs", DemoData.UnitB);
+        var secretary = await app.LoginAsAsync(DemoData.Account(Role.Secretary));
+        var (practitionerId, roomId) = await app.FormIdsAsync("medecin@demo.usmp.fr");
+
+        var response = await secretary.PostFormAsync("/Agenda/Book", new Dictionary<string, string>
+        {
+            ["Input.Ecrou"] = stranger.Ecrou, ["Input.Kind"] = "Consultation",
+            ["Input.Start"] = TestClock.Form(TestClock.Today.AddDays(27).ToDateTime(new TimeOnly(7, 0))),
+            ["Input.DurationMinutes"] = "30", ["Input.PractitionerId"] = practitionerId.ToString(), ["Input.RoomId"] = roomId.ToString(),
+        });
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await response.TextAsync()).Should().Contain("Choisissez le patient (son numéro d'écrou dans cette unité).");
+        (await app.WithDbAsync(db => db.Appointments.CountAsync(a => a.PatientId == stranger.Id))).Should().Be(0);
+    }
+
+    [Fact]
     public async Task A_patient_of_another_unit_is_refused_in_french_and_nothing_is_stored()
     {
         var stranger = await app.NewPatientAsync("Ailleurs", DemoData.UnitB);

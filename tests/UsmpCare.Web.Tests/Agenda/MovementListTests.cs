@@ -5,6 +5,7 @@ using UsmpCare.Domain.Agenda;
 using UsmpCare.Domain.Security;
 using UsmpCare.Web.Agenda;
 using UsmpCare.Web.Data;
+using UsmpCare.Web.Infrastructure;
 using UsmpCare.Web.Tests.Infrastructure;
 
 namespace UsmpCare.Web.Tests.Agenda;
@@ -88,6 +89,43 @@ public sealed class MovementListTests(UsmpFactory app) : IClassFixture<UsmpFacto
             ["AppointmentId"] = tomorrow.Id.ToString(), ["Outcome"] = nameof(AppointmentOutcome.Seen),
         }, getUrl);
         seen.Headers.Location!.OriginalString.Should().Contain("/Account/AccessDenied");
+    }
+
+    [Fact]
+    public async Task No_outcome_is_recorded_for_an_appointment_of_another_unit_by_the_prison_or_by_the_health_staff()
+    {
+        var stranger = await app.NewPatientAsync("Autreunite", DemoData.UnitB);
+        var appointment = await app.WithDbAsync(async db =>
+        {
+            // Unit B's own room: the demo gives rooms to the first unit only.
+            var room = new Room(stranger.UnitId, "Salle de l'unité B");
+            db.Rooms.Add(room);
+            var user = await db.Users.SingleAsync(u => u.Email == "medecin@demo.usmp.fr");
+            var who = new Practitioner(user.Id, user.DisplayName, Role.Physician, Team.Somatic, new HashSet<Guid> { stranger.UnitId });
+            var start = Fr.FromLocal(TestClock.Today.ToDateTime(new TimeOnly(0, 15)));
+            var booked = Appointment.Book(new Booking(stranger, stranger.UnitId, VisitKind.Consultation, start, 20, who, room, "Contrôle"), [],
+                user.Id, user.DisplayName, start.AddDays(-1));
+            db.Appointments.Add(booked);
+            await db.SaveChangesAsync();
+            return booked;
+        });
+        var day = $"day={TestClock.Today:yyyy-MM-dd}";
+        var prison = await app.LoginAsAsync(DemoData.Account(Role.PrisonAdministration)); // unit A only
+        var secretary = await app.LoginAsAsync(DemoData.Account(Role.Secretary)); // unit A only
+
+        var notBrought = await prison.PostFormAsync($"/Ap/Movements?handler=NotBrought&{day}", new Dictionary<string, string>
+        {
+            ["AppointmentId"] = appointment.Id.ToString(), ["Reason"] = nameof(OutcomeReason.StaffShortage),
+        }, $"/Ap/Movements?{day}");
+        var outcome = await secretary.PostFormAsync($"/Agenda/Day?handler=Outcome&{day}", new Dictionary<string, string>
+        {
+            ["AppointmentId"] = appointment.Id.ToString(), ["Outcome"] = nameof(AppointmentOutcome.Seen),
+        }, $"/Agenda/Day?{day}");
+
+        notBrought.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        outcome.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await app.WithDbAsync(db => db.Appointments.SingleAsync(a => a.Id == appointment.Id))).Outcome.Should().BeNull();
+        (await app.WithDbAsync(db => db.AppointmentOutcomes.CountAsync(o => o.AppointmentId == appointment.Id))).Should().Be(0);
     }
 
     [Fact]

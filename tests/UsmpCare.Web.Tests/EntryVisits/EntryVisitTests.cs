@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using UsmpCare.Domain.CareRequests;
 using UsmpCare.Domain.Followup;
 using UsmpCare.Domain.Patients;
 using UsmpCare.Domain.Records;
@@ -79,6 +80,39 @@ public sealed class EntryVisitTests(UsmpFactory app) : IClassFixture<UsmpFactory
         var again = await SignAsync(physician, patient.Id, Form());
         (await again.TextAsync()).Should().Contain("La visite d'entrée de ce séjour a déjà été signée");
         (await StoredAsync(patient.Id)).Should().Be((1, 1, 1, 1, 2), "a second visit for the same stay stores nothing");
+    }
+
+    [Fact]
+    public async Task An_accepted_psychiatric_referral_reaches_the_psychiatric_teams_queue_and_neither_the_somatic_team_the_answer_slips_nor_the_prison()
+    {
+        var patient = await ArrivalAsync(MovementKind.Arrival, 1);
+        var physician = await app.LoginAsAsync(DemoData.Account(Role.Physician));
+        var form = Form();
+        form["Input.SuicideRisk"] = "High";
+        form["Input.PsychiatricReferral"] = "Accepted";
+        var refused = new Dictionary<string, string>(form);
+        refused.Remove("Input.Hiv");
+        Task<int> Requests() => app.WithDbAsync(db => db.CareRequests.CountAsync(r => r.PatientId == patient.Id));
+
+        (await SignAsync(physician, patient.Id, refused)).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await Requests()).Should().Be(0, "a refused visit sends nothing");
+        var signed = await SignAsync(physician, patient.Id, form);
+
+        signed.StatusCode.Should().Be(HttpStatusCode.Redirect, await signed.TextAsync());
+        var referral = await app.WithDbAsync(db => db.CareRequests.SingleAsync(r => r.PatientId == patient.Id));
+        referral.Should().Match<CareRequest>(r => r.Team == RequestTeam.Psychiatric && r.Status == CareRequestStatus.New
+            && r.Urgency == Urgency.Urgent && r.RoundId == null && r.LoggedByName == "Dr Claire Martin");
+        var queue = $"/CareRequests?Wing={Uri.EscapeDataString(EntryVisit.ReferralOrigin)}";
+        var psychiatricQueue = (await (await app.LoginAsAsync(DemoData.Account(Role.Psychiatrist))).GetDocumentAsync(queue)).Body!.TextContent;
+        psychiatricQueue.Should().Contain(patient.Ecrou).And.Contain("Orientation vers l'équipe de psychiatrie proposée à la visite d'entrée");
+        var somaticNurse = await app.LoginAsAsync(DemoData.Nurse(Team.Somatic));
+        (await somaticNurse.GetDocumentAsync(queue)).Body!.TextContent.Should().NotContain(patient.Ecrou, "P30: the somatic team does not read it");
+        (await somaticNurse.GetDocumentAsync("/CareRequests/AnswerSlips")).Body!.TextContent.Should()
+            .NotContain(patient.Ecrou, "the patient dropped no slip: no answer slip goes back to his cell");
+        var prison = await app.LoginAsAsync(DemoData.Account(Role.PrisonAdministration));
+        var roster = (await prison.GetDocumentAsync("/Ap/Index")).Body!.TextContent;
+        roster.Should().Contain(patient.Ecrou);
+        roster.Should().NotContainAny("psychiatr", "Orientation", "suicid");
     }
 
     [Fact]

@@ -2,9 +2,11 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using UsmpCare.Domain.Agenda;
 using UsmpCare.Domain.Patients;
 using UsmpCare.Domain.Security;
 using UsmpCare.Web.Data;
+using UsmpCare.Web.Tests.Agenda;
 using UsmpCare.Web.Tests.Infrastructure;
 
 namespace UsmpCare.Web.Tests.Foundation;
@@ -94,6 +96,78 @@ public sealed class DataBoundaryTests(UsmpFactory app) : IClassFixture<UsmpFacto
         }
         seen.Should().HaveCountGreaterThan(15);
         return seen;
+    }
+
+    /// <summary>
+    /// Issue #21: the pages and exports of the prison and the SPIP (the movement list, its CSV, the escorts, every page
+    /// under /Ap and /Spip) on a day holding one appointment of every kind, each with its team, practitioner, room and
+    /// reason: none of these reaches them (P05; what the associations of prison medicine ask of the prison's view of the
+    /// agenda). Words are matched whole, case and accents as written: « Suivi » is a kind, « personnes suivies » is not.
+    /// </summary>
+    [Theory]
+    [InlineData(Role.PrisonAdministration)]
+    [InlineData(Role.Spip)]
+    public async Task The_prison_and_the_spip_learn_no_kind_team_practitioner_room_or_reason_of_a_days_appointments(Role role)
+    {
+        var day = TestClock.Today.AddDays(5);
+        var booked = new (VisitKind Kind, string Email, Role Role, string Room, string Reason)[]
+        {
+            (VisitKind.EntryVisit, "medecin@demo.usmp.fr", Role.Physician, "Salle de consultation 1", "Arrivant sous méthadone"),
+            (VisitKind.Consultation, "psychiatre@demo.usmp.fr", Role.Psychiatrist, "Bureau d'entretien", "Idées noires depuis le parloir"),
+            (VisitKind.FollowUp, "medecin@demo.usmp.fr", Role.Physician, "Salle de consultation 2", "Contrôle tensionnel"),
+            (VisitKind.Tso, "infirmier.soma@demo.usmp.fr", Role.Nurse, "Salle de soins", "Délivrance buprénorphine"),
+            (VisitKind.Dental, "dentiste@demo.usmp.fr", Role.Dentist, "Cabinet dentaire", "Extraction de la 46"),
+            (VisitKind.Psychology, "psychologue@demo.usmp.fr", Role.Psychologist, "Bureau d'entretien", "Soutien après un deuil"),
+            (VisitKind.NursingCare, "infirmier.psy@demo.usmp.fr", Role.Nurse, "Salle de soins", "Injection retard"),
+            (VisitKind.PreventionVisit, "medecin@demo.usmp.fr", Role.Physician, "Salle de consultation 1", "Poste en cuisine"),
+        };
+        var patients = new List<Patient>();
+        foreach (var (b, i) in booked.Select((b, i) => (b, i)))
+        {
+            var patient = await app.PatientInCellAsync("Journee", $"J-{i:000}", "Bâtiment J");
+            await app.BookAsync(patient, day.ToDateTime(new TimeOnly(8, 0)).AddMinutes(30 * i), b.Kind, b.Email, b.Role, b.Room, b.Reason);
+            patients.Add(patient);
+        }
+        var ids = patients.Select(p => p.Id).ToList();
+        var ecrous = patients.Select(p => p.Ecrou).ToList();
+        var names = await app.WithDbAsync(db => db.Appointments.Where(a => ids.Contains(a.PatientId)).Select(a => a.PractitionerName).Distinct().ToListAsync());
+        var hidden = booked.Select(b => Appointment.Labels.Of(b.Kind)).Concat(booked.Select(b => b.Reason)).Concat(booked.Select(b => b.Room))
+            .Concat(names).Concat(names.Select(n => n.Replace("Dr ", "", StringComparison.Ordinal)))
+            .Concat(["psychiatrie", "psychiatrique", "somatique", "dentaire", "dentiste", "infirmier", "infirmière", "psychologue", "médecin"])
+            .Distinct().ToList();
+        var client = await app.LoginAsAsync(DemoData.Account(role));
+        var routes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))
+            .Where(r => r.StartsWith("/Ap", StringComparison.Ordinal) || r.StartsWith("/Spip", StringComparison.Ordinal)).Distinct();
+        var urls = routes.Concat([$"/Ap/Movements?day={day:yyyy-MM-dd}", $"/Ap/Movements?handler=Csv&day={day:yyyy-MM-dd}"]).ToList();
+        var read = 0;
+
+        // The other pages under /Ap and /Spip carry what the care team chose to send (signed attestations, SPIP shares):
+        // they may name a physician or say « suivi »; no appointment's reason or room reaches them either.
+        var ofTheAppointments = booked.Select(b => b.Reason).Concat(booked.Select(b => b.Room)).Distinct().ToList();
+        static bool OfTheDay(string url) => url.StartsWith("/Ap/Movements", StringComparison.Ordinal) || url.StartsWith("/Ap/Escorts", StringComparison.Ordinal);
+
+        foreach (var url in urls)
+        {
+            var response = await client.GetAsync(url);
+            var text = await response.TextAsync();
+            (OfTheDay(url) ? hidden : ofTheAppointments).Where(word => Regex.IsMatch(text, $@"(?<!\w){Regex.Escape(word)}(?!\w)", RegexOptions.IgnoreCase))
+                .Should().BeEmpty($"{role} must learn nothing of the care on {url} (P05)");
+            read += response.IsSuccessStatusCode ? 1 : 0;
+        }
+
+        read.Should().BeGreaterThan(0);
+        var movements = await client.GetAsync($"/Ap/Movements?handler=Csv&day={day:yyyy-MM-dd}");
+        if (role == Role.PrisonAdministration)
+        {
+            // The test reads what it checks: the CSV holds the day's people, every one of them.
+            var csv = await movements.TextAsync();
+            ecrous.Should().OnlyContain(e => csv.Contains($";{e};", StringComparison.Ordinal));
+        }
+        else
+        {
+            movements.IsSuccessStatusCode.Should().BeFalse("the movement list is the prison's, not the SPIP's");
+        }
     }
 
     [Theory]

@@ -490,7 +490,7 @@ namespace UsmpCare.Web.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("patient_id");
 
-                    b.Property<Guid>("RoundId")
+                    b.Property<Guid?>("RoundId")
                         .HasColumnType("uuid")
                         .HasColumnName("round_id");
 
@@ -3935,7 +3935,6 @@ namespace UsmpCare.Web.Data.Migrations
                         .WithMany()
                         .HasForeignKey("RoundId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
                         .HasConstraintName("fk_care_requests_collection_rounds_round_id");
 
                     b.HasOne("UsmpCare.Domain.Units.Unit", null)

@@ -25,6 +25,13 @@ public sealed class DayModel(AppDbContext db, CurrentUnit currentUnit, AgendaBoo
     public DateOnly Shown { get; private set; }
     public IReadOnlyList<Slot> Slots { get; private set; } = [];
 
+    /// <summary>
+    /// An entry visit opens the structured visit, not a free consultation: it is the somatic physicians' (the visit page's
+    /// own rule), since the structured answers feed the problem list, the pending tests and the recalls (issue #21, point 4).
+    /// </summary>
+    public bool RecordsEntryVisits => User.TeamOf() == Team.Somatic && User.Roles().Any(r => r.IsPhysician())
+        && User.Can(Permission.WriteConsultation);
+
     /// <summary>Whether the outcome of a slot of this day may be recorded yet (from the slot's day on).</summary>
     public bool OutcomesOpen => Shown <= Fr.Today(clock);
 

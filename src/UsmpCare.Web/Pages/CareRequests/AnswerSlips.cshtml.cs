@@ -26,7 +26,8 @@ public sealed class AnswerSlipsModel(AppDbContext db, CurrentUnit currentUnit, T
             return Forbid();
         }
         UnitName = unit.Name;
-        var requests = db.CareRequests.AsNoTracking().Where(r => r.UnitId == unit.Id && r.PatientId != null);
+        // A referral (no round) was not dropped in a box by the patient: no answer slip goes back for it.
+        var requests = db.CareRequests.AsNoTracking().Where(r => r.UnitId == unit.Id && r.PatientId != null && r.RoundId != null);
         if (RoundId is { } roundId)
         {
             requests = requests.Where(r => r.RoundId == roundId);

@@ -86,13 +86,18 @@ public sealed class VisitModel(AppDbContext db, PatientAccess access, TimeProvid
         Db.Problems.AddRange(produced.Problems);
         Db.TestOrders.AddRange(produced.Orders);
         Db.Recalls.AddRange(produced.Recalls);
+        if (produced.PsychiatricReferral is { } referral)
+        {
+            Db.CareRequests.Add(referral);
+        }
         if (await Db.MedicalRecords.FindAsync(patient.Id, Team.Somatic) is null)
         {
             Db.MedicalRecords.Add(new MedicalRecord(patient.Id, Team.Somatic, now));
         }
         await Db.SaveChangesAsync();
         TempData["Message"] = $"Visite d'entrée signée : {produced.Problems.Count} problème(s) ajouté(s) à la liste, "
-            + $"{produced.Orders.Count} examen(s) en attente de résultat, {produced.Recalls.Count} rappel(s).";
+            + $"{produced.Orders.Count} examen(s) en attente de résultat, {produced.Recalls.Count} rappel(s)"
+            + (produced.PsychiatricReferral is null ? "." : ", orientation transmise à l'équipe de psychiatrie.");
         return RedirectToPage("/Patients/Chart", new { id = patient.Id });
     }
 
