@@ -186,9 +186,9 @@ public sealed class PrescribingLimitsTests
     [Theory]
     [InlineData(0, false)]
     [InlineData(1, true)]
-    [InlineData(14, true)]
-    [InlineData(15, false)]
-    public void The_missed_doses_alert_is_set_between_one_and_fourteen(int count, bool accepted)
+    [InlineData(10, true)]
+    [InlineData(11, false)]
+    public void The_missed_doses_alert_is_set_between_one_and_ten(int count, bool accepted)
     {
         var defaults = new DistributionDefaults(Guid.NewGuid());
         var act = () => defaults.AlertAfterMissedDoses(count);
@@ -199,7 +199,7 @@ public sealed class PrescribingLimitsTests
         }
         else
         {
-            act.Should().Throw<DomainException>().WithMessage("*compris entre 1 et 14.");
+            act.Should().Throw<DomainException>().WithMessage("*va de 1 à 10.");
             defaults.MissedDosesBeforeAlert.Should().Be(DistributionDefaults.DefaultMissedDosesBeforeAlert);
         }
     }
